@@ -1,0 +1,185 @@
+/**
+ * Stored records. Field names are the EC2 API member names (PascalCase) so that an operation's
+ * output is the record minus internal fields; internal bookkeeping lives in `_`-prefixed fields.
+ * `_v` is the record's version: every replace is conditioned on it (optimistic concurrency).
+ */
+import type { AddressFamily } from './cidr/types';
+
+export interface Tag {
+  Key: string;
+  Value?: string;
+}
+
+export type LifecycleState =
+  | 'create-in-progress'
+  | 'create-complete'
+  | 'create-failed'
+  | 'modify-in-progress'
+  | 'modify-complete'
+  | 'modify-failed'
+  | 'delete-in-progress'
+  | 'delete-complete'
+  | 'delete-failed'
+  | 'isolate-in-progress'
+  | 'isolate-complete'
+  | 'restore-in-progress';
+
+export type Tier = 'free' | 'advanced';
+
+interface Versioned {
+  _v: number;
+  /** Creation time, epoch ms. */
+  _created: number;
+}
+
+export interface IpamRecord extends Versioned {
+  kind: 'ipam';
+  IpamId: string;
+  IpamArn: string;
+  OwnerId: string;
+  IpamRegion: string;
+  Description?: string;
+  OperatingRegions: { RegionName: string }[];
+  Tier: Tier;
+  EnablePrivateGua: boolean;
+  MeteredAccount: 'ipam-owner' | 'resource-owner';
+  PublicDefaultScopeId: string;
+  PrivateDefaultScopeId: string;
+  ScopeCount: number;
+  DefaultResourceDiscoveryId: string;
+  DefaultResourceDiscoveryAssociationId: string;
+  ResourceDiscoveryAssociationCount: number;
+  State: LifecycleState;
+  StateMessage?: string;
+  Tags: Tag[];
+}
+
+export interface ScopeRecord extends Versioned {
+  kind: 'scope';
+  IpamScopeId: string;
+  IpamScopeArn: string;
+  IpamId: string;
+  IpamArn: string;
+  IpamRegion: string;
+  OwnerId: string;
+  IpamScopeType: 'public' | 'private';
+  IsDefault: boolean;
+  Description?: string;
+  PoolCount: number;
+  State: LifecycleState;
+  Tags: Tag[];
+  ExternalAuthorityConfiguration?: { Type?: string; ExternalResourceIdentifier?: string };
+}
+
+export interface SourceResource {
+  ResourceId?: string;
+  ResourceType?: 'vpc';
+  ResourceRegion?: string;
+  ResourceOwner?: string;
+}
+
+export interface PoolRecord extends Versioned {
+  kind: 'pool';
+  IpamPoolId: string;
+  IpamPoolArn: string;
+  OwnerId: string;
+  /** The IPAM, for tier and region checks (not an API member of IpamPool). */
+  _ipamId: string;
+  IpamScopeId: string;
+  IpamScopeArn: string;
+  IpamScopeType: 'public' | 'private';
+  IpamArn: string;
+  IpamRegion: string;
+  SourceIpamPoolId?: string;
+  SourceResource?: SourceResource;
+  AddressFamily: AddressFamily;
+  Locale?: string;
+  PoolDepth: number;
+  State: LifecycleState;
+  StateMessage?: string;
+  Description?: string;
+  AutoImport: boolean;
+  PubliclyAdvertisable?: boolean;
+  AllocationMinNetmaskLength?: number;
+  AllocationMaxNetmaskLength?: number;
+  AllocationDefaultNetmaskLength?: number;
+  AllocationResourceTags: Tag[];
+  AwsService?: 'ec2' | 'global-services';
+  PublicIpSource?: 'amazon' | 'byoip';
+  Tags: Tag[];
+  /** Provisioned CIDR count (quota F-PCIDR-10) and child pools, kept by transactions. */
+  _cidrCount: number;
+  _childCount: number;
+}
+
+export type PoolCidrState =
+  | 'pending-provision'
+  | 'provisioned'
+  | 'failed-provision'
+  | 'pending-deprovision'
+  | 'deprovisioned'
+  | 'failed-deprovision'
+  | 'pending-import'
+  | 'failed-import';
+
+export interface PoolCidrRecord extends Versioned {
+  kind: 'pool-cidr';
+  IpamPoolId: string;
+  IpamPoolCidrId: string;
+  Cidr: string;
+  NetmaskLength: number;
+  State: PoolCidrState;
+  FailureReason?: { Code: 'cidr-not-available' | 'limit-exceeded'; Message: string };
+  /** Where the space came from: the parent pool's allocation id, or the scope space claim. */
+  _sourceAllocationId?: string;
+}
+
+export type AllocationResourceType =
+  | 'ipam-pool'
+  | 'vpc'
+  | 'ec2-public-ipv4-pool'
+  | 'custom'
+  | 'subnet'
+  | 'eip'
+  | 'anycast-ip-list';
+
+export interface AllocationRecord extends Versioned {
+  kind: 'allocation';
+  IpamPoolId: string;
+  IpamPoolAllocationId: string;
+  Cidr: string;
+  Description?: string;
+  ResourceId?: string;
+  ResourceType: AllocationResourceType;
+  ResourceRegion?: string;
+  ResourceOwner: string;
+  Tags: Tag[];
+}
+
+/** A ClientToken seen on a create (F-GEN-03): the request's fingerprint and the result to replay. */
+export interface TokenRecord extends Versioned {
+  kind: 'token';
+  OwnerId: string;
+  Action: string;
+  ClientToken: string;
+  Fingerprint: string;
+  Result: Record<string, unknown>;
+}
+
+/** A uniqueness guard, e.g. one IPAM per (account, region) (F-IPAM-03). */
+export interface UniqueRecord extends Versioned {
+  kind: 'unique';
+  Name: string;
+  OwnerOf: string;
+}
+
+export type AnyRecord =
+  | IpamRecord
+  | ScopeRecord
+  | PoolRecord
+  | PoolCidrRecord
+  | AllocationRecord
+  | TokenRecord
+  | UniqueRecord;
+
+export type RecordKind = AnyRecord['kind'];

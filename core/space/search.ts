@@ -1,0 +1,155 @@
+/**
+ * Finding free blocks: a depth-first walk in address order over the space tree, pruned by each
+ * position's largest free block, so the lowest fitting block is found after visiting one branch
+ * per level: the cost depends on tree depth, not on how many allocations the pool holds.
+ *
+ * The walk is synchronous over a `lookup` of already loaded nodes; when it reaches a node that is
+ * not loaded yet it stops and names it, the caller loads it and walks again (at most tree-depth
+ * times). This keeps the in-process allocator free of per-level promise overhead.
+ */
+import { BITS, type Cidr, type Family } from '../cidr/types';
+import { blockStart, CELL_DEPTH, depthOf, positionOf, STRIDE } from './geometry';
+import { coolUntil, type NodeKey, type NodeView, tableOf } from './node';
+
+export interface Interval {
+  lo: bigint;
+  hi: bigint;
+}
+
+export interface SearchRequest {
+  version: Family;
+  prefix: number;
+  /** Candidates must lie inside the union of these (netmask mode AllowedCidrs); none = anywhere. */
+  allowed?: Interval[];
+  /** Candidates must not overlap any of these (DisallowedCidrs). */
+  disallowed?: Interval[];
+  now: number;
+}
+
+export interface Candidate {
+  block: Cidr;
+  /** Existing nodes from the root down to the deepest one containing the block. */
+  path: NodeView[];
+}
+
+/** A loaded node, `null` for a node known not to exist, `undefined` for one not loaded yet. */
+export type Lookup = (key: NodeKey) => NodeView | null | undefined;
+
+export interface SearchOutcome {
+  found: Candidate[];
+  /** A node the walk needs before it can go on; load it and search again. */
+  need?: NodeKey;
+  /** Parent/child pairs whose hint promised more than the child holds. */
+  stale: [NodeView, NodeView][];
+  /** Paths to nodes holding released space whose reuse delay has passed. */
+  expired: NodeView[][];
+}
+
+const span = (version: Family, start: bigint, prefix: number): Interval => ({
+  lo: start,
+  hi: start + (1n << BigInt(BITS[version] - prefix)) - 1n,
+});
+
+/** Is any part of [lo, hi] usable under the filters? Prunes whole subtrees early. */
+const usable = (iv: Interval, req: SearchRequest): boolean => {
+  if (req.disallowed?.some((d) => d.lo <= iv.lo && iv.hi <= d.hi)) return false;
+  if (req.allowed && !req.allowed.some((a) => a.lo <= iv.hi && iv.lo <= a.hi)) return false;
+  return true;
+};
+
+/** Aligned blocks of the requested size inside a fully free region, in order, honouring filters. */
+function* blocksIn(region: Interval, req: SearchRequest): Generator<Cidr> {
+  const size = 1n << BigInt(BITS[req.version] - req.prefix);
+  const windows = req.allowed
+    ? req.allowed
+        .map((a) => ({ lo: a.lo > region.lo ? a.lo : region.lo, hi: a.hi < region.hi ? a.hi : region.hi }))
+        .filter((w) => w.lo <= w.hi)
+        .sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0))
+    : [region];
+  for (const w of windows) {
+    let s = ((w.lo + size - 1n) / size) * size;
+    while (s + size - 1n <= w.hi) {
+      const hit = req.disallowed?.find((d) => d.lo <= s + size - 1n && s <= d.hi);
+      if (hit) {
+        s = ((hit.hi + 1n + size - 1n) / size) * size;
+        continue;
+      }
+      yield { version: req.version, start: s, prefix: req.prefix };
+      s += size;
+    }
+  }
+}
+
+const hasExpired = (n: NodeView, now: number): boolean => {
+  for (const value of n.b.values()) {
+    const until = coolUntil(value);
+    if (until !== undefined && until <= now) return true;
+  }
+  return false;
+};
+
+class Walk {
+  readonly out: SearchOutcome = { found: [], stale: [], expired: [] };
+  constructor(
+    private readonly req: SearchRequest,
+    private readonly lookup: Lookup,
+    private readonly want: number,
+  ) {}
+
+  /** false once enough candidates are found or a node must be loaded. */
+  visit(path: NodeView[], h: number): boolean {
+    const { req } = this;
+    const n = path[path.length - 1]!;
+    const { version, start: ns, prefix: q } = n.key;
+    const d = depthOf(h);
+    if (h === 1 && hasExpired(n, req.now)) this.out.expired.push(path);
+    const mf = tableOf(n, req.now);
+    if (mf[h]! > req.prefix || q + d > req.prefix || n.b.has(h)) return true;
+    const iv = span(version, blockStart(version, ns, q, h), q + d);
+    if (!usable(iv, req)) return true;
+    const below = (n.u.get(h) ?? 0) > 0;
+    if (mf[h] === q + d && !below) {
+      for (const block of blocksIn(iv, req)) {
+        this.out.found.push({ block, path });
+        if (this.out.found.length >= this.want) return false;
+      }
+      return true;
+    }
+    if (d < CELL_DEPTH) return this.visit(path, 2 * h) && this.visit(path, 2 * h + 1);
+    if (!below || req.prefix <= q + STRIDE) return true;
+    const key: NodeKey = { ...n.key, start: iv.lo, prefix: q + STRIDE };
+    const child = this.lookup(key);
+    if (child === undefined) {
+      this.out.need = key;
+      return false;
+    }
+    if (child === null) return true;
+    if (tableOf(child, req.now)[1]! > (n.m.get(h) ?? 0)) this.out.stale.push([n, child]);
+    return this.visit([...path, child], 1);
+  }
+}
+
+/** Up to `want` candidate blocks under one root node, lowest first. */
+export const search = (root: NodeView, req: SearchRequest, lookup: Lookup, want = 1): SearchOutcome => {
+  const walk = new Walk(req, lookup, want);
+  walk.visit([root], 1);
+  return walk.out;
+};
+
+/** Path of loaded nodes from the root to the deepest node containing `block`, or the node to load. */
+export const pathTo = (root: NodeView, block: Cidr, lookup: Lookup): { path: NodeView[]; need?: NodeKey } => {
+  const path = [root];
+  for (;;) {
+    const n = path[path.length - 1]!;
+    const { version, start: ns, prefix: q } = n.key;
+    if (block.prefix <= q + STRIDE) return { path };
+    const cellStart = block.start - ((block.start - ns) % (1n << BigInt(BITS[version] - q - STRIDE)));
+    const h = positionOf(version, ns, q, cellStart, q + STRIDE);
+    if (!((n.u.get(h) ?? 0) > 0) || n.b.has(h)) return { path };
+    const key: NodeKey = { ...n.key, start: cellStart, prefix: q + STRIDE };
+    const child = lookup(key);
+    if (child === undefined) return { path, need: key };
+    if (child === null) return { path };
+    path.push(child);
+  }
+};

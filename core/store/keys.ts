@@ -1,0 +1,120 @@
+/**
+ * The single-table key design (STYLE habit 6). Every record and space-tree node is one item:
+ *
+ *   record        PK                          SK                GSI1 (by parent/id)             GSI2 (by owner)
+ *   ipam          IPAM#<id>                   #                 -                               OWNER#<acct>#ipam / id
+ *   scope         SCOPE#<id>                  #                 IPAM#<ipamId>#scopes / id       OWNER#<acct>#scope / id
+ *   pool          POOL#<id>                   #                 SCOPE#<scopeId>#pools / id      OWNER#<acct>#pool / id
+ *   pool CIDR     POOL#<poolId>               CIDR#<hex>/<len>  -                               -
+ *   allocation    POOL#<poolId>               ALLOC#<hex>/<len> ALLOCID#<allocId> / #           OWNER#<acct>#allocation / id
+ *   token         TOKEN#<acct>#<action>#<tok> #                 -                               -
+ *   unique guard  UNIQUE#<name>               #                 -                               -
+ *   space node    SPACE#<spaceId>#<4|6>       NODE#<hex>/<len>  -                               -
+ *
+ * Addresses in sort keys are fixed-width hex (8 or 32 digits) and lengths are 3 digits, so text
+ * order is address order: a pool's CIDRs and allocations come back sorted by address.
+ */
+import { cidrKey, parseCidr } from '../cidr';
+import type { Family } from '../cidr/types';
+import type { AnyRecord } from '../model';
+import type { NodeKey } from '../space/node';
+import type { ListQuery, RecordRef } from './port';
+
+export interface ItemKey {
+  PK: string;
+  SK: string;
+}
+
+export const ROOT_SK = '#';
+
+const hexOf = (version: Family, value: bigint): string => value.toString(16).padStart(version === 4 ? 8 : 32, '0');
+
+export const nodeItemKey = (k: NodeKey): ItemKey => ({
+  PK: `SPACE#${k.space}#${k.version}`,
+  SK: `NODE#${hexOf(k.version, k.start)}/${String(k.prefix).padStart(3, '0')}`,
+});
+
+export const nodeKeyOf = (item: { PK: string; SK: string }): NodeKey => {
+  const pk = item.PK.split('#');
+  const [hex, len] = item.SK.slice('NODE#'.length).split('/');
+  return {
+    space: pk.slice(1, -1).join('#'),
+    version: Number(pk[pk.length - 1]) as Family,
+    start: BigInt(`0x${hex}`),
+    prefix: Number(len),
+  };
+};
+
+const cidrSk = (prefix: string, cidr: string): string => `${prefix}#${cidrKey(parseCidr(cidr))}`;
+
+export const itemKey = (ref: RecordRef): ItemKey => {
+  switch (ref.kind) {
+    case 'ipam':
+      return { PK: `IPAM#${ref.id}`, SK: ROOT_SK };
+    case 'scope':
+      return { PK: `SCOPE#${ref.id}`, SK: ROOT_SK };
+    case 'pool':
+      return { PK: `POOL#${ref.id}`, SK: ROOT_SK };
+    case 'pool-cidr':
+      return { PK: `POOL#${ref.poolId}`, SK: cidrSk('CIDR', ref.cidr) };
+    case 'allocation':
+      return { PK: `POOL#${ref.poolId}`, SK: cidrSk('ALLOC', ref.cidr) };
+    case 'token':
+      return { PK: `TOKEN#${ref.owner}#${ref.action}#${ref.token}`, SK: ROOT_SK };
+    case 'unique':
+      return { PK: `UNIQUE#${ref.name}`, SK: ROOT_SK };
+  }
+};
+
+export interface IndexKeys {
+  GSI1PK?: string;
+  GSI1SK?: string;
+  GSI2PK?: string;
+  GSI2SK?: string;
+}
+
+export const indexKeys = (r: AnyRecord): IndexKeys => {
+  switch (r.kind) {
+    case 'ipam':
+      return { GSI2PK: `OWNER#${r.OwnerId}#ipam`, GSI2SK: r.IpamId };
+    case 'scope':
+      return { GSI1PK: `IPAM#${r.IpamId}#scopes`, GSI1SK: r.IpamScopeId, GSI2PK: `OWNER#${r.OwnerId}#scope`, GSI2SK: r.IpamScopeId };
+    case 'pool':
+      return { GSI1PK: `SCOPE#${r.IpamScopeId}#pools`, GSI1SK: r.IpamPoolId, GSI2PK: `OWNER#${r.OwnerId}#pool`, GSI2SK: r.IpamPoolId };
+    case 'allocation':
+      return {
+        GSI1PK: `ALLOCID#${r.IpamPoolAllocationId}`,
+        GSI1SK: ROOT_SK,
+        GSI2PK: `OWNER#${r.ResourceOwner}#allocation`,
+        GSI2SK: r.IpamPoolAllocationId,
+      };
+    default:
+      return {};
+  }
+};
+
+/** How a list query maps onto the table: which index, which partition, which sort-key prefix. */
+export interface QueryPlan {
+  index?: 'GSI1' | 'GSI2';
+  pk: string;
+  skPrefix?: string;
+}
+
+export const queryPlan = (q: ListQuery): QueryPlan => {
+  switch (q.kind) {
+    case 'ipam':
+      return { index: 'GSI2', pk: `OWNER#${q.owner}#ipam` };
+    case 'scope':
+      return { index: 'GSI1', pk: `IPAM#${q.ipamId}#scopes` };
+    case 'pool':
+      return 'scopeId' in q
+        ? { index: 'GSI1', pk: `SCOPE#${q.scopeId}#pools` }
+        : { index: 'GSI2', pk: `OWNER#${q.owner}#pool` };
+    case 'pool-cidr':
+      return { pk: `POOL#${q.poolId}`, skPrefix: 'CIDR#' };
+    case 'allocation':
+      if ('poolId' in q) return { pk: `POOL#${q.poolId}`, skPrefix: 'ALLOC#' };
+      if ('owner' in q) return { index: 'GSI2', pk: `OWNER#${q.owner}#allocation` };
+      return { index: 'GSI1', pk: `ALLOCID#${q.allocationId}` };
+  }
+};

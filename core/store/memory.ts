@@ -1,0 +1,174 @@
+/**
+ * In-process Store with the same contract as the DynamoDB adapter: atomic units of work with the
+ * same conditions, sorted lists through the same key design. Used by unit tests and the
+ * in-process allocator benchmark; the contract tests run against both.
+ */
+import type { AnyRecord } from '../model';
+import {
+  applyClaim,
+  cloneNode,
+  type NodeKey,
+  type NodeView,
+  type NodeWrite,
+  positionClear,
+  refreshTableAfterClaim,
+} from '../space/node';
+import { indexKeys, itemKey, nodeItemKey, queryPlan } from './keys';
+import { type CommitResult, type ListQuery, type Page, type RecordRef, refOf, type Store, type Write } from './port';
+
+const id = (k: { PK: string; SK: string }): string => `${k.PK}\u0000${k.SK}`;
+const copy = <T>(v: T): T => structuredClone(v);
+
+export class MemoryStore implements Store {
+  private readonly records = new Map<string, AnyRecord>();
+  private readonly nodes = new Map<string, NodeView>();
+
+  async get<T extends AnyRecord>(ref: RecordRef): Promise<T | undefined> {
+    const r = this.records.get(id(itemKey(ref)));
+    return r ? (copy(r) as T) : undefined;
+  }
+
+  async list<T extends AnyRecord>(q: ListQuery, limit: number, cursor?: string): Promise<Page<T>> {
+    const plan = queryPlan(q);
+    const rows: { sk: string; r: AnyRecord }[] = [];
+    for (const r of this.records.values()) {
+      const k = itemKey(refOf(r));
+      const ix = indexKeys(r);
+      const [pk, sk] =
+        plan.index === 'GSI1' ? [ix.GSI1PK, ix.GSI1SK] : plan.index === 'GSI2' ? [ix.GSI2PK, ix.GSI2SK] : [k.PK, k.SK];
+      if (pk !== plan.pk || sk === undefined) continue;
+      if (plan.skPrefix && !sk.startsWith(plan.skPrefix)) continue;
+      rows.push({ sk: `${sk}\u0000${k.PK}\u0000${k.SK}`, r });
+    }
+    rows.sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
+    const from = cursor ? rows.findIndex((row) => row.sk > cursor) : 0;
+    const start = from < 0 ? rows.length : from;
+    const slice = rows.slice(start, start + limit);
+    const more = start + limit < rows.length;
+    return { items: slice.map((row) => copy(row.r) as T), ...(more ? { cursor: slice[slice.length - 1]!.sk } : {}) };
+  }
+
+  /** Live views: core treats node views as read-only, so no copy is needed (and none is made). */
+  async readNode(key: NodeKey): Promise<NodeView | undefined> {
+    return this.nodes.get(id(nodeItemKey(key)));
+  }
+
+  peekNode(key: NodeKey): NodeView | null {
+    return this.nodes.get(id(nodeItemKey(key))) ?? null;
+  }
+
+  async commit(writes: Write[]): Promise<CommitResult> {
+    const failed = writes.flatMap((w, i) => (this.holds(w) ? [] : [i]));
+    if (failed.length > 0) {
+      const nodes = failed.flatMap((i) => {
+        const w = writes[i]!;
+        if (w.type !== 'node') return [];
+        const n = this.nodes.get(id(nodeItemKey(nodeKeyOfWrite(w.write))));
+        return n ? [cloneNode(n)] : [];
+      });
+      return { ok: false, failed, nodes };
+    }
+    for (const w of writes) this.apply(w);
+    return { ok: true };
+  }
+
+  async purge(refs: RecordRef[]): Promise<void> {
+    for (const ref of refs) this.records.delete(id(itemKey(ref)));
+  }
+
+  async purgeSpace(space: string): Promise<void> {
+    for (const v of [4, 6] as const) {
+      const prefix = `${nodeItemKey({ space, version: v, start: 0n, prefix: 0 }).PK}\u0000`;
+      for (const k of [...this.nodes.keys()]) if (k.startsWith(prefix)) this.nodes.delete(k);
+    }
+  }
+
+  /** Test helper: every node, for invariant checks. */
+  allNodes(): NodeView[] {
+    return [...this.nodes.values()].map(cloneNode);
+  }
+
+  private holds(w: Write): boolean {
+    switch (w.type) {
+      case 'create':
+        return !this.records.has(id(itemKey(refOf(w.record))));
+      case 'replace':
+        return this.records.get(id(itemKey(refOf(w.record))))?._v === w.expectVersion;
+      case 'counter': {
+        const r = this.records.get(id(itemKey(w.ref))) as Record<string, unknown> | undefined;
+        if (!r) return false;
+        const next = ((r[w.field] as number | undefined) ?? 0) + w.delta;
+        return next >= 0 && (w.limit === undefined || next <= w.limit);
+      }
+      case 'delete':
+      case 'check': {
+        const r = this.records.get(id(itemKey(w.ref))) as Record<string, unknown> | undefined;
+        if (!r) return false;
+        if (w.expectVersion !== undefined && r._v !== w.expectVersion) return false;
+        return w.type === 'check' || (w.requireZero ?? []).every((f) => ((r[f] as number | undefined) ?? 0) === 0);
+      }
+      case 'node':
+        return this.nodeHolds(w.write);
+    }
+  }
+
+  private nodeHolds(w: NodeWrite): boolean {
+    const n = this.nodes.get(id(nodeItemKey(nodeKeyOfWrite(w))));
+    switch (w.kind) {
+      case 'claim':
+        return n !== undefined && positionClear(n, w.pos);
+      case 'put':
+        return w.expectVersion === null ? n === undefined : n?.v === w.expectVersion;
+      case 'delete':
+      case 'check':
+        return n?.v === w.expectVersion;
+    }
+  }
+
+  private apply(w: Write): void {
+    switch (w.type) {
+      case 'create':
+        this.records.set(id(itemKey(refOf(w.record))), copy({ ...w.record, _v: w.record._v ?? 1 }));
+        return;
+      case 'replace':
+        this.records.set(id(itemKey(refOf(w.record))), copy({ ...w.record, _v: w.expectVersion + 1 }));
+        return;
+      case 'counter': {
+        const r = this.records.get(id(itemKey(w.ref))) as unknown as Record<string, number>;
+        r[w.field] = (r[w.field] ?? 0) + w.delta;
+        r._v = (r._v ?? 0) + 1;
+        return;
+      }
+      case 'delete':
+        this.records.delete(id(itemKey(w.ref)));
+        return;
+      case 'check':
+        return;
+      case 'node':
+        this.applyNode(w.write);
+    }
+  }
+
+  private applyNode(w: NodeWrite): void {
+    const key = id(nodeItemKey(nodeKeyOfWrite(w)));
+    switch (w.kind) {
+      case 'claim': {
+        const n = this.nodes.get(key)!;
+        applyClaim(n, w.pos, w.value);
+        n.v += 1;
+        refreshTableAfterClaim(n, w.pos, n.v - 1);
+        return;
+      }
+      case 'put':
+        this.nodes.set(key, { ...cloneNode(w.node), v: (w.expectVersion ?? 0) + 1 });
+        return;
+      case 'delete':
+        this.nodes.delete(key);
+        return;
+      case 'check':
+        return;
+    }
+  }
+}
+
+export const nodeKeyOfWrite = (w: NodeWrite): NodeKey => (w.kind === 'put' ? w.node.key : w.key);

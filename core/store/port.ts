@@ -1,0 +1,108 @@
+/**
+ * The Store port: everything core needs from persistence, in domain terms. The one adapter
+ * (core/store/dynamo) maps these to single-table DynamoDB items; core/store/memory implements the
+ * same contract in-process for unit tests and the in-process benchmark.
+ *
+ * Writes are grouped in a unit of work that commits atomically or not at all. A lost race is a
+ * value, not an exception (STYLE habit 5): `{ ok: false, failed }` names the writes whose
+ * conditions failed, so core can decide whether to retry or to raise a domain error.
+ */
+import type { AnyRecord, RecordKind } from '../model';
+import type { NodeKey, NodeView, NodeWrite } from '../space/node';
+
+export type RecordRef =
+  | { kind: 'ipam'; id: string }
+  | { kind: 'scope'; id: string }
+  | { kind: 'pool'; id: string }
+  | { kind: 'pool-cidr'; poolId: string; cidr: string }
+  | { kind: 'allocation'; poolId: string; cidr: string }
+  | { kind: 'token'; owner: string; action: string; token: string }
+  | { kind: 'unique'; name: string };
+
+/** Numeric fields that transactions may bump with a bound. */
+export type CounterField = 'ScopeCount' | 'PoolCount' | '_cidrCount' | '_childCount';
+
+export type Write =
+  /** Put a record that must not exist yet. */
+  | { type: 'create'; record: AnyRecord }
+  /** Replace a record whose stored `_v` equals `expectVersion`; the stored `_v` becomes expect + 1. */
+  | { type: 'replace'; record: AnyRecord; expectVersion: number }
+  /**
+   * Add `delta` to a counter of an existing record; fails if the result leaves [0, limit].
+   * Also bumps `_v`, so a concurrent read-modify-replace of the record cannot overwrite the count.
+   */
+  | { type: 'counter'; ref: RecordRef; field: CounterField; delta: number; limit?: number }
+  /** Delete a record, optionally only at a version and only while the given counters are zero. */
+  | { type: 'delete'; ref: RecordRef; expectVersion?: number; requireZero?: CounterField[] }
+  /** Require a record to exist (and optionally be at a version) without changing it. */
+  | { type: 'check'; ref: RecordRef; expectVersion?: number }
+  /** A space-tree node write (claims, releases, structure); see core/space/node.ts. */
+  | { type: 'node'; write: NodeWrite };
+
+export type CommitResult =
+  | { ok: true }
+  | {
+      ok: false;
+      /** Indexes of the writes whose conditions failed (best effort: may be empty on a plain conflict). */
+      failed: number[];
+      /** Fresh state of node items involved in the failure, when the backend returns it. */
+      nodes: NodeView[];
+    };
+
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+/** Indexed lists; `cursor` is opaque to core and comes back from the previous page. */
+export type ListQuery =
+  | { kind: 'ipam'; owner: string }
+  | { kind: 'scope'; ipamId: string }
+  | { kind: 'pool'; scopeId: string }
+  | { kind: 'pool'; owner: string }
+  | { kind: 'pool-cidr'; poolId: string }
+  | { kind: 'allocation'; poolId: string }
+  | { kind: 'allocation'; owner: string }
+  | { kind: 'allocation'; allocationId: string };
+
+export interface Store {
+  /** Strongly consistent read of one record. */
+  get<T extends AnyRecord>(ref: RecordRef): Promise<T | undefined>;
+  list<T extends AnyRecord>(q: ListQuery, limit: number, cursor?: string): Promise<Page<T>>;
+  /** Atomic unit of work (at most 100 writes). */
+  commit(writes: Write[]): Promise<CommitResult>;
+  /** Read a space-tree node; `fresh` bypasses any cache and reads strongly consistently. */
+  readNode(key: NodeKey, fresh?: boolean): Promise<NodeView | undefined>;
+  /**
+   * Optional synchronous look at a node the adapter already holds (its cache, or memory):
+   * the view, `null` if known absent, `undefined` if unknown. Views are read-only to callers.
+   */
+  peekNode?(key: NodeKey): NodeView | null | undefined;
+  /**
+   * Cascade clean-up only: delete records and every node of a space, unconditionally and not
+   * atomically. Callers first take the objects out of service (state) so nothing new lands there.
+   */
+  purge(refs: RecordRef[]): Promise<void>;
+  purgeSpace(space: string): Promise<void>;
+}
+
+export const refOf = (r: AnyRecord): RecordRef => {
+  switch (r.kind) {
+    case 'ipam':
+      return { kind: 'ipam', id: r.IpamId };
+    case 'scope':
+      return { kind: 'scope', id: r.IpamScopeId };
+    case 'pool':
+      return { kind: 'pool', id: r.IpamPoolId };
+    case 'pool-cidr':
+      return { kind: 'pool-cidr', poolId: r.IpamPoolId, cidr: r.Cidr };
+    case 'allocation':
+      return { kind: 'allocation', poolId: r.IpamPoolId, cidr: r.Cidr };
+    case 'token':
+      return { kind: 'token', owner: r.OwnerId, action: r.Action, token: r.ClientToken };
+    case 'unique':
+      return { kind: 'unique', name: r.Name };
+  }
+};
+
+export type { RecordKind };

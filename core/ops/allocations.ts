@@ -1,0 +1,100 @@
+/** ReleaseIpamPoolAllocation (F-ALLOC-07, -09), allocation lists (F-ALLOC-10, -11) and edits (F-ALLOC-12). */
+import { formatCidr, parseCidr } from '../cidr';
+import { familyOf } from '../cidr/types';
+import { fail } from '../errors';
+import type { AllocationRecord, IpamRecord } from '../model';
+import { release } from '../space/allocator';
+import { dryRun, required } from './common';
+import type { Caller, Deps } from './context';
+import { allocationShape } from './allocate';
+import { ALLOCATION_BOUNDS, filterPredicate, listPage, type PageInput } from './listing';
+import { contains, poolRoots } from './pool-space';
+import { loadPool, updateRecord } from './records';
+
+const ALLOCATION_FIELDS = ['Cidr', 'IpamPoolAllocationId', 'Description', 'ResourceId', 'ResourceType', 'ResourceRegion', 'ResourceOwner'] as const;
+
+const notFound = (id: string | undefined): never =>
+  fail('InvalidIpamPoolAllocationId.NotFound', `The allocation '${id ?? ''}' does not exist in this pool with this CIDR.`);
+
+export const releaseIpamPoolAllocation = async (
+  deps: Deps,
+  caller: Caller,
+  input: { DryRun?: boolean; IpamPoolId?: string; Cidr?: string; IpamPoolAllocationId?: string },
+): Promise<{ Success: boolean }> => {
+  required(input.IpamPoolId, 'IpamPoolId');
+  const text = required(input.Cidr, 'Cidr');
+  const allocationId = required(input.IpamPoolAllocationId, 'IpamPoolAllocationId');
+  const pool = await loadPool(deps, caller, input.IpamPoolId);
+  const cidr = parseCidr(text, familyOf(pool.AddressFamily));
+  const rec = await deps.store.get<AllocationRecord>({ kind: 'allocation', poolId: pool.IpamPoolId, cidr: formatCidr(cidr) });
+  if (!rec || rec.IpamPoolAllocationId !== allocationId) return notFound(allocationId);
+  if (rec.ResourceType !== 'custom') {
+    fail('OperationNotPermitted', `Only custom allocations can be released this way; ${rec.ResourceType} allocations are released by ${rec.ResourceType === 'ipam-pool' ? 'deprovisioning the child pool CIDR' : 'deleting or ignoring the resource CIDR'} (F-ALLOC-07).`);
+  }
+  dryRun(input);
+  const ipam = await deps.store.get<IpamRecord>({ kind: 'ipam', id: pool._ipamId });
+  const delay = ipam?.Tier === 'free' ? deps.config.reuseDelayMs.free : deps.config.reuseDelayMs.advanced;
+  const holder = (await poolRoots(deps, pool)).find((r) => contains(r.cidr, cidr));
+  if (!holder) return notFound(allocationId);
+  const res = await release(
+    { store: deps.store },
+    {
+      root: holder.root,
+      block: cidr,
+      value: allocationId,
+      ...(delay > 0 ? { coolUntil: deps.now() + delay } : {}),
+      extra: [{ type: 'delete', ref: { kind: 'allocation', poolId: pool.IpamPoolId, cidr: rec.Cidr }, expectVersion: rec._v }],
+    },
+  );
+  if (!res.ok) return notFound(allocationId);
+  return { Success: true };
+};
+
+export const getIpamPoolAllocations = async (
+  deps: Deps,
+  caller: Caller,
+  input: PageInput & { DryRun?: boolean; IpamPoolId?: string; IpamPoolAllocationId?: string },
+): Promise<{ IpamPoolAllocations: object[]; NextToken?: string }> => {
+  required(input.IpamPoolId, 'IpamPoolId');
+  const match = filterPredicate(input.Filters, ALLOCATION_FIELDS);
+  const pool = await loadPool(deps, caller, input.IpamPoolId);
+  dryRun(input);
+  const keep = (a: AllocationRecord) => (input.IpamPoolAllocationId === undefined || a.IpamPoolAllocationId === input.IpamPoolAllocationId) && match(a);
+  const page = await listPage<AllocationRecord>(deps.store, { kind: 'allocation', poolId: pool.IpamPoolId }, input, keep, ALLOCATION_BOUNDS);
+  return { IpamPoolAllocations: page.items.map(allocationShape), ...(page.NextToken ? { NextToken: page.NextToken } : {}) };
+};
+
+export const describeIpamPoolAllocations = async (
+  deps: Deps,
+  caller: Caller,
+  input: PageInput & { DryRun?: boolean; IpamPoolAllocationIds?: string[] },
+): Promise<{ IpamPoolAllocations: object[]; NextToken?: string }> => {
+  const match = filterPredicate(input.Filters, [...ALLOCATION_FIELDS, 'IpamPoolId']);
+  dryRun(input);
+  const ids = input.IpamPoolAllocationIds ?? [];
+  const keep = (a: AllocationRecord) => (ids.length === 0 || ids.includes(a.IpamPoolAllocationId)) && match(a);
+  const page = await listPage<AllocationRecord>(deps.store, { kind: 'allocation', owner: caller.accountId }, input, keep, ALLOCATION_BOUNDS);
+  return { IpamPoolAllocations: page.items.map(allocationShape), ...(page.NextToken ? { NextToken: page.NextToken } : {}) };
+};
+
+export const modifyIpamPoolAllocation = async (
+  deps: Deps,
+  caller: Caller,
+  input: { DryRun?: boolean; IpamPoolAllocationId?: string; Description?: string },
+): Promise<{ IpamPoolAllocation: object }> => {
+  const id = required(input.IpamPoolAllocationId, 'IpamPoolAllocationId');
+  const load = async () => {
+    const hit = (await deps.store.list<AllocationRecord>({ kind: 'allocation', allocationId: id }, 1)).items[0];
+    const rec = hit && (await deps.store.get<AllocationRecord>({ kind: 'allocation', poolId: hit.IpamPoolId, cidr: hit.Cidr }));
+    if (!rec || rec.IpamPoolAllocationId !== id || rec.ResourceOwner !== caller.accountId) return notFound(id);
+    return rec;
+  };
+  const next = await updateRecord<AllocationRecord>(deps, load, (rec) => {
+    dryRun(input);
+    const changed = { ...rec };
+    if (input.Description === undefined || input.Description === '') delete changed.Description;
+    else changed.Description = input.Description;
+    return { next: changed };
+  });
+  return { IpamPoolAllocation: allocationShape(next) };
+};

@@ -1,0 +1,51 @@
+/**
+ * The operation registry: EC2 action name → operation. Handlers (JSON API, EC2 Query facade)
+ * look actions up here, so both front doors run exactly the same code.
+ */
+import { allocateIpamPoolCidr } from './allocate';
+import {
+  describeIpamPoolAllocations,
+  getIpamPoolAllocations,
+  modifyIpamPoolAllocation,
+  releaseIpamPoolAllocation,
+} from './allocations';
+import type { Operation } from './context';
+import { createIpam, deleteIpam, describeIpams, modifyIpam } from './ipam';
+import { createIpamPool, describeIpamPools } from './pool';
+import { deleteIpamPool, modifyIpamPool } from './pool-admin';
+import { getIpamPoolCidrs, provisionIpamPoolCidr } from './pool-cidr';
+import { deprovisionIpamPoolCidr } from './pool-deprovision';
+import { createIpamScope, deleteIpamScope, describeIpamScopes, modifyIpamScope } from './scope';
+
+// biome-ignore lint/suspicious/noExplicitAny: operations take their own input shapes
+type AnyOperation = Operation<any, object>;
+
+export const operations = {
+  CreateIpam: createIpam,
+  DescribeIpams: describeIpams,
+  ModifyIpam: modifyIpam,
+  DeleteIpam: deleteIpam,
+  CreateIpamScope: createIpamScope,
+  DescribeIpamScopes: describeIpamScopes,
+  ModifyIpamScope: modifyIpamScope,
+  DeleteIpamScope: deleteIpamScope,
+  CreateIpamPool: createIpamPool,
+  DescribeIpamPools: describeIpamPools,
+  ModifyIpamPool: modifyIpamPool,
+  DeleteIpamPool: deleteIpamPool,
+  ProvisionIpamPoolCidr: provisionIpamPoolCidr,
+  DeprovisionIpamPoolCidr: deprovisionIpamPoolCidr,
+  GetIpamPoolCidrs: getIpamPoolCidrs,
+  AllocateIpamPoolCidr: (deps, caller, input) => allocateIpamPoolCidr(deps, caller, input),
+  ReleaseIpamPoolAllocation: releaseIpamPoolAllocation,
+  GetIpamPoolAllocations: getIpamPoolAllocations,
+  DescribeIpamPoolAllocations: describeIpamPoolAllocations,
+  ModifyIpamPoolAllocation: modifyIpamPoolAllocation,
+} satisfies Record<string, AnyOperation>;
+
+export type ActionName = keyof typeof operations;
+
+export const isAction = (name: string): name is ActionName => Object.hasOwn(operations, name);
+
+export type { Caller, Config, Deps } from './context';
+export { defaultConfig, randomIds } from './context';

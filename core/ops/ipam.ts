@@ -1,0 +1,190 @@
+/** IPAM lifecycle: F-IPAM-01..09, F-REGION-01..05, F-TIER-01..04, F-QUOTA-01. */
+import { fail } from '../errors';
+import type { IpamRecord, ScopeRecord, Tag, Tier } from '../model';
+import type { Write } from '../store/port';
+import { arn, dryRun, publicShape, regionName, type TagSpecification, tagsFor } from './common';
+import type { Caller, Deps } from './context';
+import { tokenGate } from './idempotency';
+import { filterPredicate, listPage, type PageInput } from './listing';
+import { loadIpam, updateRecord } from './records';
+import { createScopeSpace } from './scope-space';
+import { ipamGuards, validateModification } from './ipam-rules';
+import { deleteIpamData } from './ipam-delete';
+
+export interface CreateIpamInput {
+  DryRun?: boolean;
+  Description?: string;
+  OperatingRegions?: { RegionName?: string }[];
+  TagSpecifications?: TagSpecification[];
+  ClientToken?: string;
+  Tier?: string;
+  EnablePrivateGua?: boolean;
+  MeteredAccount?: string;
+}
+
+const TIERS = ['free', 'advanced'];
+
+export const regionList = (list: { RegionName?: string }[] | undefined, field: string): string[] => {
+  const names = (list ?? []).map((r) => regionName(r.RegionName, `${field}.RegionName`));
+  if (names.length > 50) fail('InvalidParameterValue', `${field} may hold at most 50 regions per request.`);
+  return names;
+};
+
+export const createIpam = async (deps: Deps, caller: Caller, input: CreateIpamInput): Promise<{ Ipam: object }> => {
+  const regions = regionList(input.OperatingRegions, 'OperatingRegions');
+  const tier = (input.Tier ?? 'advanced') as Tier;
+  if (!TIERS.includes(tier)) fail('InvalidParameterValue', `Tier must be 'free' or 'advanced'; got '${input.Tier}'.`);
+  const metered = input.MeteredAccount ?? 'ipam-owner';
+  if (metered !== 'ipam-owner' && metered !== 'resource-owner') {
+    fail('InvalidParameterValue', `MeteredAccount must be 'ipam-owner' or 'resource-owner'.`);
+  }
+  if (metered === 'resource-owner') {
+    fail('OperationNotPermitted', "MeteredAccount 'resource-owner' requires an IPAM created by the organization's delegated IPAM admin (F-COST-03).");
+  }
+  const tags: Tag[] = tagsFor('ipam', input.TagSpecifications);
+  const gate = await tokenGate<{ Ipam: object }>(deps, caller, 'CreateIpam', input);
+  if (gate.replay) return gate.replay;
+  dryRun(input);
+
+  const { config, ids } = deps;
+  const now = deps.now();
+  const ipamId = ids.next('ipam');
+  const ipamArn = arn(config, caller.accountId, 'ipam', ipamId);
+  const operating = [caller.region, ...regions.filter((r) => r !== caller.region)];
+  const scope = (type: 'public' | 'private'): ScopeRecord => {
+    const id = ids.next('ipam-scope');
+    return {
+      kind: 'scope',
+      IpamScopeId: id,
+      IpamScopeArn: arn(config, caller.accountId, 'ipam-scope', id),
+      IpamId: ipamId,
+      IpamArn: ipamArn,
+      IpamRegion: caller.region,
+      OwnerId: caller.accountId,
+      IpamScopeType: type,
+      IsDefault: true,
+      PoolCount: 0,
+      State: 'create-complete',
+      Tags: [],
+      _v: 1,
+      _created: now,
+    };
+  };
+  const pub = scope('public');
+  const priv = scope('private');
+  const ipam: IpamRecord = {
+    kind: 'ipam',
+    IpamId: ipamId,
+    IpamArn: ipamArn,
+    OwnerId: caller.accountId,
+    IpamRegion: caller.region,
+    ...(input.Description !== undefined ? { Description: input.Description } : {}),
+    OperatingRegions: [...new Set(operating)].map((RegionName) => ({ RegionName })),
+    Tier: tier,
+    EnablePrivateGua: input.EnablePrivateGua ?? false,
+    MeteredAccount: 'ipam-owner',
+    PublicDefaultScopeId: pub.IpamScopeId,
+    PrivateDefaultScopeId: priv.IpamScopeId,
+    ScopeCount: 2,
+    DefaultResourceDiscoveryId: ids.next('ipam-res-disco'),
+    DefaultResourceDiscoveryAssociationId: ids.next('ipam-res-disco-assoc'),
+    ResourceDiscoveryAssociationCount: 1,
+    State: 'create-complete',
+    Tags: tags,
+    _v: 1,
+    _created: now,
+  };
+  const result = { Ipam: publicShape(ipam) };
+  const guard = `ipam#${caller.accountId}#${caller.region}`;
+  const writes: Write[] = [
+    { type: 'create', record: { kind: 'unique', Name: guard, OwnerOf: ipamId, _v: 1, _created: now } },
+    { type: 'create', record: ipam },
+    { type: 'create', record: pub },
+    { type: 'create', record: priv },
+    ...createScopeSpace(pub.IpamScopeId),
+    ...createScopeSpace(priv.IpamScopeId),
+    ...gate.write(result),
+  ];
+  const res = await deps.store.commit(writes);
+  if (res.ok) return result;
+  const replay = await gate.settle(res.failed.includes(writes.length - 1));
+  if (replay) return replay;
+  if (res.failed.includes(0)) {
+    fail('ResourceLimitExceeded', `You have reached the maximum number of IPAMs (${config.quotas.ipamsPerRegion}) for account ${caller.accountId} in ${caller.region}.`);
+  }
+  return fail('IncorrectState', 'The IPAM could not be created; retry the request.');
+};
+
+const IPAM_FIELDS = [
+  'IpamId',
+  'IpamArn',
+  'OwnerId',
+  'IpamRegion',
+  'Description',
+  'OperatingRegions',
+  'Tier',
+  'State',
+  'ScopeCount',
+  'EnablePrivateGua',
+  'MeteredAccount',
+  'PublicDefaultScopeId',
+  'PrivateDefaultScopeId',
+] as const;
+
+export const describeIpams = async (
+  deps: Deps,
+  caller: Caller,
+  input: PageInput & { DryRun?: boolean; IpamIds?: string[] },
+): Promise<{ Ipams: object[]; NextToken?: string }> => {
+  const keep = filterPredicate(input.Filters, IPAM_FIELDS);
+  dryRun(input);
+  if (input.IpamIds && input.IpamIds.length > 0) {
+    const found: IpamRecord[] = [];
+    for (const id of input.IpamIds) found.push(await loadIpam(deps, caller, id));
+    return { Ipams: found.filter(keep).map((r) => publicShape(r)) };
+  }
+  const page = await listPage<IpamRecord>(deps.store, { kind: 'ipam', owner: caller.accountId }, input, keep);
+  return { Ipams: page.items.map((r) => publicShape(r)), ...(page.NextToken ? { NextToken: page.NextToken } : {}) };
+};
+
+export interface ModifyIpamInput {
+  DryRun?: boolean;
+  IpamId?: string;
+  Description?: string;
+  AddOperatingRegions?: { RegionName?: string }[];
+  RemoveOperatingRegions?: { RegionName?: string }[];
+  Tier?: string;
+  EnablePrivateGua?: boolean;
+  MeteredAccount?: string;
+}
+
+export const modifyIpam = async (deps: Deps, caller: Caller, input: ModifyIpamInput): Promise<{ Ipam: object }> => {
+  const add = regionList(input.AddOperatingRegions, 'AddOperatingRegions');
+  const remove = regionList(input.RemoveOperatingRegions, 'RemoveOperatingRegions');
+  if (input.Tier !== undefined && !TIERS.includes(input.Tier)) fail('InvalidParameterValue', `Tier must be 'free' or 'advanced'.`);
+  let first = true;
+  const next = await updateRecord<IpamRecord>(
+    deps,
+    () => loadIpam(deps, caller, input.IpamId),
+    async (ipam) => {
+      const guards = await ipamGuards(deps, ipam);
+      const changed = await validateModification(deps, ipam, guards, { ...input, add, remove });
+      if (first) {
+        dryRun(input);
+        first = false;
+      }
+      return { next: changed };
+    },
+  );
+  return { Ipam: publicShape(next) };
+};
+
+export const deleteIpam = async (
+  deps: Deps,
+  caller: Caller,
+  input: { DryRun?: boolean; IpamId?: string; Cascade?: boolean },
+): Promise<{ Ipam: object }> => {
+  const ipam = await loadIpam(deps, caller, input.IpamId);
+  const deleted = await deleteIpamData(deps, ipam, input.Cascade === true, () => dryRun(input));
+  return { Ipam: publicShape(deleted) };
+};

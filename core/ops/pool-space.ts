@@ -1,0 +1,33 @@
+/** A pool's space: the root nodes of its provisioned CIDRs, and where its own space came from. */
+import { parseCidr } from '../cidr';
+import { type Cidr, familyOf } from '../cidr/types';
+import type { PoolCidrRecord, PoolRecord } from '../model';
+import type { NodeKey } from '../space/node';
+import type { Deps } from './context';
+import { listAll } from './pool-purge';
+import { scopeRoot } from './scope-space';
+
+export const rootKey = (poolId: string, c: Cidr): NodeKey => ({ space: poolId, version: c.version, start: c.start, prefix: c.prefix });
+
+/** Provisioned CIDRs of a pool in address order, with their root node keys. */
+export const poolRoots = async (deps: Deps, pool: PoolRecord): Promise<{ cidr: Cidr; record: PoolCidrRecord; root: NodeKey }[]> => {
+  const records = await listAll<PoolCidrRecord>(deps, { kind: 'pool-cidr', poolId: pool.IpamPoolId });
+  return records
+    .filter((r) => r.State === 'provisioned')
+    .map((record) => {
+      const cidr = parseCidr(record.Cidr);
+      return { cidr, record, root: rootKey(pool.IpamPoolId, cidr) };
+    });
+};
+
+/** The space a pool's provisioned CIDRs are claimed from: its source pool, or its scope. */
+export const sourceSpace = (pool: PoolRecord): { space: string; scopeRoot?: NodeKey } =>
+  pool.SourceIpamPoolId
+    ? { space: pool.SourceIpamPoolId }
+    : { space: pool.IpamScopeId, scopeRoot: scopeRoot(pool.IpamScopeId, familyOf(pool.AddressFamily)) };
+
+export const contains = (outer: Cidr, inner: Cidr): boolean => {
+  if (outer.version !== inner.version || inner.prefix < outer.prefix) return false;
+  const shift = BigInt((outer.version === 4 ? 32 : 128) - outer.prefix);
+  return inner.start >> shift === outer.start >> shift;
+};

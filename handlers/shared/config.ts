@@ -1,0 +1,59 @@
+/**
+ * The one module that reads process.env (STYLE habit 7). Everything else receives settings.
+ *
+ *   TABLE_NAME                      DynamoDB table (set by serverless.yml / the local stack)
+ *   DYNAMODB_ENDPOINT               DynamoDB Local endpoint; unset in AWS
+ *   AWS_REGION                      deployment region, the default region context
+ *   ALLOT_PARTITION                 ARN partition (default aws)
+ *   ALLOT_REUSE_DELAY_SECONDS       reuse delay of released space, advanced tier (default 300)
+ *   ALLOT_FREE_REUSE_DELAY_SECONDS  same, free tier (default 172800)
+ *   ALLOT_AMAZON_SUPPLY             JSON {"us-east-1": ["2600:1f10::/36"]}: "Amazon-provided" space
+ *   ALLOT_QUOTAS                    JSON overrides of quotas, e.g. {"poolsPerScope": 100}
+ *   ALLOT_NODE_CACHE_MS             space-node cache lifetime per process (default 1000)
+ */
+import { type Config, defaultConfig } from '../../core/ops/context';
+
+export interface Settings {
+  tableName: string;
+  endpoint?: string;
+  region: string;
+  nodeCacheMs: number;
+  core: Config;
+}
+
+const json = <T>(name: string): T | undefined => {
+  const raw = process.env[name];
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    throw new Error(`${name} is not valid JSON`);
+  }
+};
+
+const seconds = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  const n = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number of seconds`);
+  return n * 1000;
+};
+
+export const loadSettings = (): Settings => {
+  const core = defaultConfig();
+  core.partition = process.env.ALLOT_PARTITION ?? core.partition;
+  core.reuseDelayMs = {
+    advanced: seconds('ALLOT_REUSE_DELAY_SECONDS', 300),
+    free: seconds('ALLOT_FREE_REUSE_DELAY_SECONDS', 172_800),
+  };
+  const supply = json<Record<string, string[]>>('ALLOT_AMAZON_SUPPLY');
+  if (supply) core.amazonSupply = supply;
+  core.quotas = { ...core.quotas, ...json<Partial<Config['quotas']>>('ALLOT_QUOTAS') };
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  return {
+    tableName: process.env.TABLE_NAME ?? 'allot-local',
+    ...(endpoint ? { endpoint } : {}),
+    region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    nodeCacheMs: Number(process.env.ALLOT_NODE_CACHE_MS ?? 1000),
+    core,
+  };
+};

@@ -1,0 +1,57 @@
+/**
+ * The one middy wrapper for JSON API functions (STYLE habit 2): request id, JSON body parsing,
+ * caller identity, then the operation; one error handler turns domain errors into EC2-style
+ * `{ Error: { Code, Message }, RequestId }` bodies and anything else into a bare 500.
+ */
+import middy from '@middy/core';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { AllotError } from '../../core/errors';
+import { type ActionName, operations } from '../../core/ops';
+import { callerOf } from './identity';
+import { runtime } from './deps';
+import { toWireError } from './errors';
+
+type Event = Parameters<typeof callerOf>[0] & { body?: string; isBase64Encoded?: boolean };
+
+const json = (status: number, body: unknown, requestId: string): APIGatewayProxyResultV2 => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
+  body: JSON.stringify(body),
+});
+
+const parseBody = (event: Event): Record<string, unknown> => {
+  if (!event.body) return {};
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new AllotError('InvalidParameterValue', 'The request body is not valid JSON.');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new AllotError('InvalidParameterValue', 'The request body must be a JSON object.');
+  }
+  return parsed as Record<string, unknown>;
+};
+
+/** A Lambda handler for one action of the JSON API. */
+export const httpHandler = (action: ActionName) =>
+  middy<Event, APIGatewayProxyResultV2>()
+    .use({
+      onError: (request) => {
+        const requestId = request.context?.awsRequestId ?? randomUUID();
+        const wire = toWireError(request.error);
+        if (wire.status >= 500) console.error(JSON.stringify({ action, requestId, error: String(request.error?.stack ?? request.error) }));
+        request.response = json(wire.status, { Error: { Code: wire.code, Message: wire.message }, RequestId: requestId }, requestId);
+      },
+    })
+    .handler(async (event, context) => {
+      const { deps, settings } = runtime();
+      const caller = callerOf(event, settings.region);
+      const input = parseBody(event);
+      const op = operations[action] as (d: typeof deps, c: typeof caller, i: unknown) => Promise<object>;
+      const result = await op(deps, caller, input);
+      const requestId = context?.awsRequestId ?? randomUUID();
+      return json(200, { ...result, RequestId: requestId }, requestId);
+    });

@@ -29,6 +29,9 @@ export interface NodeView {
   /** Derived max-free table, valid while `mfV === v` (never stored). Views are read-only to core. */
   mf?: Uint8Array;
   mfV?: number;
+  /** Derived: earliest reuse-delay end among cooling entries (Infinity if none), valid while `csV === v`. */
+  cs?: number;
+  csV?: number;
 }
 
 export type NodeWrite =
@@ -84,10 +87,20 @@ const positionFree = (n: NodeView, h: number, q: number, now: number, mf: Uint8A
   return Math.min(mf[2 * h]!, mf[2 * h + 1]!);
 };
 
-const hasCooling = (n: NodeView): boolean => {
-  for (const value of n.b.values()) if (value.startsWith(COOL)) return true;
-  return false;
+/** Earliest end of a reuse delay in the node, or Infinity when nothing is cooling (cached per version). */
+export const earliestCooling = (n: NodeView): number => {
+  if (n.cs !== undefined && n.csV === n.v) return n.cs;
+  let min = Number.POSITIVE_INFINITY;
+  for (const value of n.b.values()) {
+    const until = coolUntil(value);
+    if (until !== undefined && until < min) min = until;
+  }
+  n.cs = min;
+  n.csV = n.v;
+  return min;
 };
+
+const hasCooling = (n: NodeView): boolean => earliestCooling(n) !== Number.POSITIVE_INFINITY;
 
 /**
  * The max-free table of a view at `now`, cached on the view while its version is unchanged.
@@ -118,6 +131,7 @@ export const hintAfterClaim = (n: NodeView, h: number): number => {
 
 /** Keep a cached table right after a claim at h was applied in place (memory store, caches). */
 export const refreshTableAfterClaim = (n: NodeView, h: number, previousVersion: number): void => {
+  if (n.csV === previousVersion) n.csV = n.v;
   if (!n.mf || n.mfV !== previousVersion) return;
   const t = n.mf;
   t[h] = NONE;
@@ -131,13 +145,14 @@ export const nodeHint = (n: NodeView): number => tableOf(n, Number.POSITIVE_INFI
 /** Is position h claimable as a whole (no claim on it or its ancestors, nothing below)? */
 export const positionClear = (n: NodeView, h: number): boolean => {
   if (n.b.has(h) || (n.u.get(h) ?? 0) > 0) return false;
-  return ancestorsOf(h).every((a) => !n.b.has(a));
+  for (let a = h >> 1; a >= 1; a >>= 1) if (n.b.has(a)) return false;
+  return true;
 };
 
 /** Apply a claim to a view in memory (mirrors what the store does for a 'claim' write). */
 export const applyClaim = (n: NodeView, h: number, value: string): void => {
   n.b.set(h, value);
-  for (const a of ancestorsOf(h)) n.u.set(a, (n.u.get(a) ?? 0) + 1);
+  for (let a = h >> 1; a >= 1; a >>= 1) n.u.set(a, (n.u.get(a) ?? 0) + 1);
 };
 
 /** Remove a claim at h (final release) and its counts. */

@@ -9,7 +9,7 @@
  */
 import { BITS, type Cidr, type Family } from '../cidr/types';
 import { blockStart, CELL_DEPTH, depthOf, positionOf, STRIDE } from './geometry';
-import { coolUntil, type NodeKey, type NodeView, tableOf } from './node';
+import { earliestCooling, type NodeKey, type NodeView, tableOf } from './node';
 
 export interface Interval {
   lo: bigint;
@@ -80,13 +80,7 @@ function* blocksIn(region: Interval, req: SearchRequest): Generator<Cidr> {
   }
 }
 
-const hasExpired = (n: NodeView, now: number): boolean => {
-  for (const value of n.b.values()) {
-    const until = coolUntil(value);
-    if (until !== undefined && until <= now) return true;
-  }
-  return false;
-};
+const hasExpired = (n: NodeView, now: number): boolean => earliestCooling(n) <= now;
 
 class Walk {
   readonly out: SearchOutcome = { found: [], stale: [], expired: [] };
@@ -105,11 +99,17 @@ class Walk {
     if (h === 1 && hasExpired(n, req.now)) this.out.expired.push(path);
     const mf = tableOf(n, req.now);
     if (mf[h]! > req.prefix || q + d > req.prefix || n.b.has(h)) return true;
-    const iv = span(version, blockStart(version, ns, q, h), q + d);
-    if (!usable(iv, req)) return true;
+    const filtered = req.allowed !== undefined || req.disallowed !== undefined;
+    const iv = filtered || mf[h] === q + d || d === CELL_DEPTH ? span(version, blockStart(version, ns, q, h), q + d) : undefined;
+    if (iv && filtered && !usable(iv, req)) return true;
     const below = (n.u.get(h) ?? 0) > 0;
-    if (mf[h] === q + d && !below) {
+    if (iv && mf[h] === q + d && !below) {
+      if (!filtered) {
+        this.out.found.push({ block: { version, start: iv.lo, prefix: req.prefix }, path });
+        if (this.out.found.length >= this.want) return false;
+      }
       for (const block of blocksIn(iv, req)) {
+        if (!filtered && block.start === iv.lo) continue;
         this.out.found.push({ block, path });
         if (this.out.found.length >= this.want) return false;
       }
@@ -117,7 +117,7 @@ class Walk {
     }
     if (d < CELL_DEPTH) return this.visit(path, 2 * h) && this.visit(path, 2 * h + 1);
     if (!below || req.prefix <= q + STRIDE) return true;
-    const key: NodeKey = { ...n.key, start: iv.lo, prefix: q + STRIDE };
+    const key: NodeKey = { ...n.key, start: iv!.lo, prefix: q + STRIDE };
     const child = this.lookup(key);
     if (child === undefined) {
       this.out.need = key;

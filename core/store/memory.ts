@@ -13,7 +13,7 @@ import {
   positionClear,
   refreshTableAfterClaim,
 } from '../space/node';
-import { indexKeys, itemKey, nodeItemKey, queryPlan } from './keys';
+import { indexKeys, itemKey, queryPlan } from './keys';
 import { type CommitResult, type ListQuery, type Page, type RecordRef, refOf, type Store, type Write } from './port';
 
 const id = (k: { PK: string; SK: string }): string => `${k.PK}\u0000${k.SK}`;
@@ -21,7 +21,22 @@ const copy = <T>(v: T): T => structuredClone(v);
 
 export class MemoryStore implements Store {
   private readonly records = new Map<string, AnyRecord>();
-  private readonly nodes = new Map<string, NodeView>();
+  /** Nodes by space, then start address (BigInt keys compare by value), then prefix. */
+  private readonly nodes = new Map<string, Map<bigint, Map<number, NodeView>>>();
+
+  private node(k: NodeKey): NodeView | undefined {
+    return this.nodes.get(`${k.space}#${k.version}`)?.get(k.start)?.get(k.prefix);
+  }
+
+  private setNode(k: NodeKey, n: NodeView | undefined): void {
+    const space = `${k.space}#${k.version}`;
+    let byStart = this.nodes.get(space);
+    if (!byStart) this.nodes.set(space, (byStart = new Map()));
+    let byPrefix = byStart.get(k.start);
+    if (!byPrefix) byStart.set(k.start, (byPrefix = new Map()));
+    if (n) byPrefix.set(k.prefix, n);
+    else byPrefix.delete(k.prefix);
+  }
 
   async get<T extends AnyRecord>(ref: RecordRef): Promise<T | undefined> {
     const r = this.records.get(id(itemKey(ref)));
@@ -50,11 +65,11 @@ export class MemoryStore implements Store {
 
   /** Live views: core treats node views as read-only, so no copy is needed (and none is made). */
   async readNode(key: NodeKey): Promise<NodeView | undefined> {
-    return this.nodes.get(id(nodeItemKey(key)));
+    return this.node(key);
   }
 
   peekNode(key: NodeKey): NodeView | null {
-    return this.nodes.get(id(nodeItemKey(key))) ?? null;
+    return this.node(key) ?? null;
   }
 
   async commit(writes: Write[]): Promise<CommitResult> {
@@ -63,7 +78,7 @@ export class MemoryStore implements Store {
       const nodes = failed.flatMap((i) => {
         const w = writes[i]!;
         if (w.type !== 'node') return [];
-        const n = this.nodes.get(id(nodeItemKey(nodeKeyOfWrite(w.write))));
+        const n = this.node(nodeKeyOfWrite(w.write));
         return n ? [cloneNode(n)] : [];
       });
       return { ok: false, failed, nodes };
@@ -77,15 +92,12 @@ export class MemoryStore implements Store {
   }
 
   async purgeSpace(space: string): Promise<void> {
-    for (const v of [4, 6] as const) {
-      const prefix = `${nodeItemKey({ space, version: v, start: 0n, prefix: 0 }).PK}\u0000`;
-      for (const k of [...this.nodes.keys()]) if (k.startsWith(prefix)) this.nodes.delete(k);
-    }
+    for (const v of [4, 6] as const) this.nodes.delete(`${space}#${v}`);
   }
 
   /** Test helper: every node, for invariant checks. */
   allNodes(): NodeView[] {
-    return [...this.nodes.values()].map(cloneNode);
+    return [...this.nodes.values()].flatMap((byStart) => [...byStart.values()].flatMap((m) => [...m.values()].map(cloneNode)));
   }
 
   private holds(w: Write): boolean {
@@ -113,7 +125,7 @@ export class MemoryStore implements Store {
   }
 
   private nodeHolds(w: NodeWrite): boolean {
-    const n = this.nodes.get(id(nodeItemKey(nodeKeyOfWrite(w))));
+    const n = this.node(nodeKeyOfWrite(w));
     switch (w.kind) {
       case 'claim':
         return n !== undefined && positionClear(n, w.pos);
@@ -150,20 +162,20 @@ export class MemoryStore implements Store {
   }
 
   private applyNode(w: NodeWrite): void {
-    const key = id(nodeItemKey(nodeKeyOfWrite(w)));
+    const key = nodeKeyOfWrite(w);
     switch (w.kind) {
       case 'claim': {
-        const n = this.nodes.get(key)!;
+        const n = this.node(key)!;
         applyClaim(n, w.pos, w.value);
         n.v += 1;
         refreshTableAfterClaim(n, w.pos, n.v - 1);
         return;
       }
       case 'put':
-        this.nodes.set(key, { ...cloneNode(w.node), v: (w.expectVersion ?? 0) + 1 });
+        this.setNode(key, { ...cloneNode(w.node), v: (w.expectVersion ?? 0) + 1 });
         return;
       case 'delete':
-        this.nodes.delete(key);
+        this.setNode(key, undefined);
         return;
       case 'check':
         return;

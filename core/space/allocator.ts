@@ -159,8 +159,11 @@ export const claim = async (deps: SpaceDeps, spec: ClaimSpec): Promise<ClaimResu
     const writes: Write[] = [...nodeWrites.map((write) => ({ type: 'node' as const, write })), ...spec.extra(chosen.block)];
     const res = await deps.store.commit(writes);
     if (res.ok) return { ok: true, block: chosen.block };
+    // A lost race on the space comes first: the other writes (e.g. the allocation record keyed by
+    // CIDR) may fail for the same reason. Only a failure of the other writes alone is the caller's.
+    const nodeFailed = res.failed.some((i) => i < nodeWrites.length);
     const extraFailed = res.failed.filter((i) => i >= nodeWrites.length).map((i) => i - nodeWrites.length);
-    if (extraFailed.length > 0) return { ok: false, reason: 'extra', failed: extraFailed };
+    if (!nodeFailed && extraFailed.length > 0) return { ok: false, reason: 'extra', failed: extraFailed };
     fresh = spec.block !== undefined;
   }
   return { ok: false, reason: 'no-space' };
@@ -191,8 +194,9 @@ export const release = async (deps: SpaceDeps, spec: ReleaseSpec): Promise<Relea
     if (!nodeWrites) return { ok: false, reason: 'not-held' };
     const res = await deps.store.commit([...nodeWrites.map((write) => ({ type: 'node' as const, write })), ...spec.extra]);
     if (res.ok) return { ok: true };
+    const nodeFailed = res.failed.some((i) => i < nodeWrites.length);
     const extraFailed = res.failed.filter((i) => i >= nodeWrites.length).map((i) => i - nodeWrites.length);
-    if (extraFailed.length > 0) return { ok: false, reason: 'extra', failed: extraFailed };
+    if (!nodeFailed && extraFailed.length > 0) return { ok: false, reason: 'extra', failed: extraFailed };
   }
   return { ok: false, reason: 'not-held' };
 };

@@ -1,0 +1,28 @@
+/** `npx serverless package` must succeed without AWS credentials (osls + serverless-esbuild). */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+describe('serverless package', () => {
+  it('builds the deployment artifact and template with no AWS credentials', () => {
+    const out = mkdtempSync(join(tmpdir(), 'allot-pkg-'));
+    const env = { ...process.env, SLS_TELEMETRY_DISABLED: '1' };
+    delete env.AWS_ACCESS_KEY_ID;
+    delete env.AWS_SECRET_ACCESS_KEY;
+    delete env.AWS_PROFILE;
+    execFileSync(process.execPath, ['node_modules/osls/bin/serverless.js', 'package', '--package', out], { env, stdio: 'pipe', timeout: 120_000 });
+    expect(existsSync(join(out, 'allot.zip'))).toBe(true);
+    const template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
+    const table = template.Resources.AllotTable.Properties;
+    expect([table.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled, table.DeletionProtectionEnabled, table.BillingMode]).toEqual([
+      true,
+      true,
+      'PAY_PER_REQUEST',
+    ]);
+    const functions = Object.values(template.Resources).filter((r) => (r as { Type: string }).Type === 'AWS::Lambda::Function');
+    expect(functions).toHaveLength(20);
+    expect(new Set(functions.map((f) => (f as { Properties: { Runtime: string } }).Properties.Runtime))).toEqual(new Set(['nodejs22.x']));
+  }, 180_000);
+});

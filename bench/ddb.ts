@@ -1,0 +1,129 @@
+/**
+ * Allocation through the operation layer against DynamoDB Local, next to raw 2-item
+ * transactions on the same DynamoDB Local in the same run (so the ratio is meaningful).
+ */
+import { TransactWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { parseCidr } from '../core/cidr';
+import type { Cidr } from '../core/cidr/types';
+import { allocateIpamPoolCidr } from '../core/ops/allocate';
+import { type Caller, type Deps, defaultConfig, randomIds } from '../core/ops/context';
+import { operations } from '../core/ops';
+import { createDocumentClient, DynamoStore } from '../core/store/dynamo';
+
+const caller: Caller = { accountId: '111122223333', region: 'us-east-1' };
+
+const depsFor = (endpoint: string, tableName: string): Deps => ({
+  store: new DynamoStore({ client: createDocumentClient({ endpoint, region: 'us-east-1' }), tableName }),
+  now: Date.now,
+  ids: randomIds(),
+  config: defaultConfig(),
+});
+
+/** A fresh IPAM (one per account+region: each run uses its own account) with one /8 pool. */
+const makePool = async (deps: Deps, account: string, cidr: string): Promise<string> => {
+  const who = { ...caller, accountId: account };
+  const { Ipam } = (await operations.CreateIpam(deps, who, {})) as { Ipam: { PrivateDefaultScopeId: string } };
+  const { IpamPool } = (await operations.CreateIpamPool(deps, who, { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' })) as {
+    IpamPool: { IpamPoolId: string };
+  };
+  await operations.ProvisionIpamPoolCidr(deps, who, { IpamPoolId: IpamPool.IpamPoolId, Cidr: cidr });
+  return IpamPool.IpamPoolId;
+};
+
+const run = async (workers: Deps[], total: number, job: (d: Deps, i: number) => Promise<unknown>) => {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    workers.map(async (d) => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        await job(d, i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: total / seconds,
+    p50: latencies[Math.floor(latencies.length * 0.5)]!,
+    p99: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]!,
+  };
+};
+
+const allocate = (poolId: string, account: string) => (d: Deps) =>
+  allocateIpamPoolCidr(d, { ...caller, accountId: account }, { IpamPoolId: poolId, NetmaskLength: 24 });
+
+export const benchDynamo = async (endpoint: string, tableName: string, log: (s: string) => void) => {
+  const one = depsFor(endpoint, tableName);
+  const workers = Array.from({ length: 32 }, () => depsFor(endpoint, tableName));
+
+  const p1 = await makePool(one, '100000000001', '10.0.0.0/8');
+  await run([one], 200, allocate(p1, '100000000001')); // warm-up (JIT, connections)
+  const c1 = await run([one], 1500, allocate(p1, '100000000001'));
+  log(`ddb c1:  ${c1.perSecond.toFixed(0)} allocations/s, p50 ${c1.p50.toFixed(2)} ms`);
+
+  const p32 = await makePool(one, '100000000032', '10.0.0.0/8');
+  const c32 = await run(workers, 4000, allocate(p32, '100000000032'));
+  log(`ddb c32: ${c32.perSecond.toFixed(0)} allocations/s, p50 ${c32.p50.toFixed(2)} ms, p99 ${c32.p99.toFixed(2)} ms`);
+
+  const raw = await run(workers, 4000, (d, i) =>
+    (d.store as unknown as { client: ReturnType<typeof createDocumentClient> }).client.send(
+      new TransactWriteCommand({
+        TransactItems: [0, 1].map((k) => ({
+          Put: { TableName: tableName, Item: { PK: `RAW#${i}#${k}`, SK: '#' }, ConditionExpression: 'attribute_not_exists(PK)' },
+        })),
+      }),
+    ),
+  );
+  log(`raw TransactWriteItems(2) c32: ${raw.perSecond.toFixed(0)}/s`);
+
+  // Latency in an empty pool versus one already holding 10,000 allocations (serial, same client).
+  const pEmpty = await makePool(one, '100000000100', '10.0.0.0/8');
+  const empty = await run([one], 300, allocate(pEmpty, '100000000100'));
+  const pFull = await makePool(one, '100000010000', '10.0.0.0/8');
+  await run(workers, 10_000, allocate(pFull, '100000010000'));
+  const full = await run([one], 300, allocate(pFull, '100000010000'));
+  log(`median latency: empty pool ${empty.p50.toFixed(2)} ms, pool with 10,000 allocations ${full.p50.toFixed(2)} ms`);
+
+  const overlaps = await countOverlaps(one, tableName);
+  log(`overlapping allocation pairs in the table: ${overlaps}`);
+  return {
+    ddb_allocs_per_s_c1: Math.round(c1.perSecond),
+    ddb_allocs_per_s_c32: Math.round(c32.perSecond),
+    ddb_p99_ms_c32: Number(c32.p99.toFixed(2)),
+    ddb_raw_tx2_per_s_c32: Math.round(raw.perSecond),
+    ddb_alloc_vs_raw_ratio: Number((c32.perSecond / raw.perSecond).toFixed(3)),
+    latency_ratio_10k_vs_0: Number((full.p50 / empty.p50).toFixed(3)),
+    overlaps,
+  };
+};
+
+/** Scan every allocation record and count overlapping pairs per pool with a sorted sweep. */
+const countOverlaps = async (deps: Deps, tableName: string): Promise<number> => {
+  const client = (deps.store as unknown as { client: ReturnType<typeof createDocumentClient> }).client;
+  const byPool = new Map<string, Cidr[]>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: tableName, FilterExpression: 'kind = :a', ExpressionAttributeValues: { ':a': 'allocation' }, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    for (const it of page.Items ?? []) {
+      const list = byPool.get(it.IpamPoolId as string) ?? [];
+      list.push(parseCidr(it.Cidr as string));
+      byPool.set(it.IpamPoolId as string, list);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  let pairs = 0;
+  for (const list of byPool.values()) {
+    list.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    let reach = -1n;
+    for (const c of list) {
+      const end = c.start + (1n << BigInt(32 - c.prefix)) - 1n;
+      if (c.start <= reach) pairs++;
+      if (end > reach) reach = end;
+    }
+  }
+  return pairs;
+};

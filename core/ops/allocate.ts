@@ -9,12 +9,12 @@ import { fail } from '../errors';
 import type { AllocationRecord, PoolRecord, Tag } from '../model';
 import { claim } from '../space/allocator';
 import type { Interval } from '../space/search';
-import { dryRun, intInRange, publicShape, required, type TagSpecification, tagsFor } from './common';
+import { dryRun, ensureOwner, intInRange, publicShape, required, type TagSpecification, tagsFor } from './common';
 import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { checkNetmask, checkResource, type ResourceSpec } from './pool-rules';
-import { contains, poolRoots } from './pool-space';
-import { loadPool, requireComplete } from './records';
+import { contains, rootsOf } from './pool-space';
+import { requireComplete } from './records';
 
 export interface AllocateInput {
   DryRun?: boolean;
@@ -55,14 +55,17 @@ export const allocateIpamPoolCidr = async (
   if (gate.replay) return gate.replay;
 
   // F-ALLOC-04 step 1: the pool exists, is usable, and the caller may allocate from it.
-  const pool: PoolRecord = await loadPool(deps, caller, input.IpamPoolId);
+  // One strongly consistent read brings the pool and its CIDRs (the only reads on this path).
+  const { pool: found, cidrs } = await deps.store.getPool(input.IpamPoolId!);
+  const pool: PoolRecord = found ?? fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${input.IpamPoolId}' does not exist.`);
+  ensureOwner(caller, pool.OwnerId, `IPAM pool ${pool.IpamPoolId}`);
   requireComplete(pool, `Pool ${pool.IpamPoolId}`);
   // Step 2: region context and, for resources, the resource's region (F-GEN-07, F-RULE-05).
   if (pool.Locale && caller.region !== pool.Locale && !resource) {
     fail('InvalidParameterValue', `The locale of the IPAM pool must be equal to the current region: the pool's locale is ${pool.Locale}, the request was made in ${caller.region}.`);
   }
   // Step 3: provisioned space.
-  const roots = await poolRoots(deps, pool);
+  const roots = rootsOf(pool, cidrs);
   if (roots.length === 0) fail('InsufficientCidrBlocks', `Pool ${pool.IpamPoolId} has no provisioned CIDRs.`);
   // Step 4: family, and the size to allocate (F-ALLOC-03).
   const version = familyOf(pool.AddressFamily);

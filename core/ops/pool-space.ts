@@ -4,21 +4,28 @@ import { type Cidr, familyOf } from '../cidr/types';
 import type { PoolCidrRecord, PoolRecord } from '../model';
 import type { NodeKey } from '../space/node';
 import type { Deps } from './context';
-import { listAll } from './pool-purge';
 import { scopeRoot } from './scope-space';
 
 export const rootKey = (poolId: string, c: Cidr): NodeKey => ({ space: poolId, version: c.version, start: c.start, prefix: c.prefix });
 
-/** Provisioned CIDRs of a pool in address order, with their root node keys. */
-export const poolRoots = async (deps: Deps, pool: PoolRecord): Promise<{ cidr: Cidr; record: PoolCidrRecord; root: NodeKey }[]> => {
-  const records = await listAll<PoolCidrRecord>(deps, { kind: 'pool-cidr', poolId: pool.IpamPoolId });
-  return records
+export interface PoolRoot {
+  cidr: Cidr;
+  record: PoolCidrRecord;
+  root: NodeKey;
+}
+
+/** The provisioned CIDRs among `records`, in address order, with their root node keys. */
+export const rootsOf = (pool: PoolRecord, records: PoolCidrRecord[]): PoolRoot[] =>
+  records
     .filter((r) => r.State === 'provisioned')
     .map((record) => {
       const cidr = parseCidr(record.Cidr);
       return { cidr, record, root: rootKey(pool.IpamPoolId, cidr) };
     });
-};
+
+/** Provisioned CIDRs of a pool in address order, with their root node keys. */
+export const poolRoots = async (deps: Deps, pool: PoolRecord): Promise<PoolRoot[]> =>
+  rootsOf(pool, (await deps.store.getPool(pool.IpamPoolId)).cidrs);
 
 /** The space a pool's provisioned CIDRs are claimed from: its source pool, or its scope. */
 export const sourceSpace = (pool: PoolRecord): { space: string; scopeRoot?: NodeKey } =>

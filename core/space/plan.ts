@@ -12,7 +12,6 @@ import {
   COOL,
   cloneNode,
   coolUntil,
-  hintAfterClaim,
   emptyNode,
   markChild,
   type NodeView,
@@ -31,13 +30,10 @@ export const claimWrites = (path: NodeView[], block: Cidr, rootPrefix: number, v
   if (target === q) {
     const h = positionOf(version, ns, q, block.start, block.prefix);
     if (!positionClear(n, h)) return undefined;
-    if (path.length === 1 || hintAfterClaim(n, h) === nodeHint(n)) {
-      return [{ kind: 'claim', key: n.key, pos: h, value }];
-    }
-    const edit = new PathEdit(path);
-    applyClaim(edit.edit(path.length - 1), h, value);
-    edit.settle();
-    return edit.writes();
+    // Always the fast path: the parent's hint is left as it was, an upper bound that search
+    // corrects when it finds less (hintFixWrites). Rewriting the parent here would make every
+    // claim that shrinks a node's largest free block contend with all concurrent claims in it.
+    return [{ kind: 'claim', key: n.key, pos: h, value }];
   }
   const cellSize = 1n << BigInt((version === 4 ? 32 : 128) - q - STRIDE);
   const cellStart = block.start - ((block.start - ns) % cellSize);

@@ -5,14 +5,16 @@
  *   ipam          IPAM#<id>                   #                 -                               OWNER#<acct>#ipam / id
  *   scope         SCOPE#<id>                  #                 IPAM#<ipamId>#scopes / id       OWNER#<acct>#scope / id
  *   pool          POOL#<id>                   #                 SCOPE#<scopeId>#pools / id      OWNER#<acct>#pool / id
- *   pool CIDR     POOL#<poolId>               CIDR#<hex>/<len>  -                               -
+ *   pool CIDR     POOL#<poolId>               #CIDR#<hex>/<len> -                               -
  *   allocation    POOL#<poolId>               ALLOC#<hex>/<len> ALLOCID#<allocId> / #           OWNER#<acct>#allocation / id
  *   token         TOKEN#<acct>#<action>#<tok> #                 -                               -
  *   unique guard  UNIQUE#<name>               #                 -                               -
  *   space node    SPACE#<spaceId>#<4|6>       NODE#<hex>/<len>  -                               -
  *
  * Addresses in sort keys are fixed-width hex (8 or 32 digits) and lengths are 3 digits, so text
- * order is address order: a pool's CIDRs and allocations come back sorted by address.
+ * order is address order: a pool's CIDRs and allocations come back sorted by address. A pool's
+ * record (SK `#`) and its CIDRs (SK `#CIDR#…`) share the prefix `#`, so the allocation path reads
+ * both with one strongly consistent Query.
  */
 import { cidrKey, parseCidr } from '../cidr';
 import type { Family } from '../cidr/types';
@@ -56,7 +58,7 @@ export const itemKey = (ref: RecordRef): ItemKey => {
     case 'pool':
       return { PK: `POOL#${ref.id}`, SK: ROOT_SK };
     case 'pool-cidr':
-      return { PK: `POOL#${ref.poolId}`, SK: cidrSk('CIDR', ref.cidr) };
+      return { PK: `POOL#${ref.poolId}`, SK: cidrSk('#CIDR', ref.cidr) };
     case 'allocation':
       return { PK: `POOL#${ref.poolId}`, SK: cidrSk('ALLOC', ref.cidr) };
     case 'token':
@@ -111,7 +113,7 @@ export const queryPlan = (q: ListQuery): QueryPlan => {
         ? { index: 'GSI1', pk: `SCOPE#${q.scopeId}#pools` }
         : { index: 'GSI2', pk: `OWNER#${q.owner}#pool` };
     case 'pool-cidr':
-      return { pk: `POOL#${q.poolId}`, skPrefix: 'CIDR#' };
+      return { pk: `POOL#${q.poolId}`, skPrefix: '#CIDR#' };
     case 'allocation':
       if ('poolId' in q) return { pk: `POOL#${q.poolId}`, skPrefix: 'ALLOC#' };
       if ('owner' in q) return { index: 'GSI2', pk: `OWNER#${q.owner}#allocation` };

@@ -3,7 +3,7 @@
  * same conditions, sorted lists through the same key design. Used by unit tests and the
  * in-process allocator benchmark; the contract tests run against both.
  */
-import type { AnyRecord } from '../model';
+import type { AnyRecord, PoolCidrRecord, PoolRecord } from '../model';
 import {
   applyClaim,
   cloneNode,
@@ -41,6 +41,12 @@ export class MemoryStore implements Store {
   async get<T extends AnyRecord>(ref: RecordRef): Promise<T | undefined> {
     const r = this.records.get(id(itemKey(ref)));
     return r ? (copy(r) as T) : undefined;
+  }
+
+  async getPool(poolId: string): Promise<{ pool?: PoolRecord; cidrs: PoolCidrRecord[] }> {
+    const pool = await this.get<PoolRecord>({ kind: 'pool', id: poolId });
+    const cidrs = pool ? (await this.list<PoolCidrRecord>({ kind: 'pool-cidr', poolId }, 1000)).items : [];
+    return pool ? { pool, cidrs } : { cidrs };
   }
 
   async list<T extends AnyRecord>(q: ListQuery, limit: number, cursor?: string): Promise<Page<T>> {

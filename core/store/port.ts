@@ -7,7 +7,7 @@
  * value, not an exception (STYLE habit 5): `{ ok: false, failed }` names the writes whose
  * conditions failed, so core can decide whether to retry or to raise a domain error.
  */
-import type { AnyRecord, RecordKind } from '../model';
+import type { AnyRecord, PoolCidrRecord, PoolRecord, RecordKind } from '../model';
 import type { NodeKey, NodeView, NodeWrite } from '../space/node';
 
 export type RecordRef =
@@ -68,6 +68,8 @@ export type ListQuery =
 export interface Store {
   /** Strongly consistent read of one record. */
   get<T extends AnyRecord>(ref: RecordRef): Promise<T | undefined>;
+  /** A pool and its provisioned CIDRs in address order, in one strongly consistent read. */
+  getPool(poolId: string): Promise<{ pool?: PoolRecord; cidrs: PoolCidrRecord[] }>;
   list<T extends AnyRecord>(q: ListQuery, limit: number, cursor?: string): Promise<Page<T>>;
   /** Atomic unit of work (at most 100 writes). */
   commit(writes: Write[]): Promise<CommitResult>;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 describe('serverless package', () => {
   it('builds the deployment artifact and template with no AWS credentials', () => {
     const out = mkdtempSync(join(tmpdir(), 'allot-pkg-'));
-    const env = { ...process.env, SLS_TELEMETRY_DISABLED: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, SLS_TELEMETRY_DISABLED: '1' };
     delete env.AWS_ACCESS_KEY_ID;
     delete env.AWS_SECRET_ACCESS_KEY;
     delete env.AWS_PROFILE;

@@ -1,109 +1,111 @@
 /**
  * Strict parsing of addresses and CIDRs at the API boundary (STYLE habit 8): IPv4 dotted quads
  * without leading zeros, RFC 4291 IPv6 text (one "::", optional trailing dotted quad, no zone),
- * a decimal prefix without leading zeros, and no host bits set.
+ * a decimal prefix without leading zeros, and no host bits set. Every refusal is an
+ * `InvalidParameterValue` whose message names the input and what is wrong with it, because the
+ * message goes back to API users unchanged.
  */
-import { AllotError } from '../errors';
+import { fail, isAllotError } from '../errors';
 import { formatCidr } from './format';
+import { type Reason, readV4, readV6 } from './text';
 import { BITS, type Cidr, type Family } from './types';
 
-const bad = (message: string): never => {
-  throw new AllotError('InvalidParameterValue', message);
-};
+const invalid = (message: string): never => fail('InvalidParameterValue', message);
 
-const OCTET = /^(0|[1-9]\d{0,2})$/;
+/** Echo user input, clipped so a megabyte of garbage does not come back in the error. */
+const MAX_ECHO = 64;
+const quote = (text: string): string =>
+  `'${text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}...` : text}'`;
 
-const parseV4 = (text: string): bigint | undefined => {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  let value = 0n;
-  for (const p of parts) {
-    if (!OCTET.test(p)) return undefined;
-    const n = Number(p);
-    if (n > 255) return undefined;
-    value = (value << 8n) | BigInt(n);
+type Read = { version: Family; value: bigint } | { version?: Family; reason: Reason };
+
+/** Pick the family from the text (':' means IPv6), then read it; never throws. */
+const read = (text: string): Read => {
+  if (text === '') return { reason: 'the address is missing' };
+  if (/\s/.test(text)) return { reason: 'it contains whitespace' };
+  if (text.includes(':')) {
+    const r = readV6(text);
+    return typeof r === 'string' ? { version: 6, reason: r } : { version: 6, value: r };
   }
-  return value;
+  if (/^[0-9.]+$/.test(text)) {
+    const r = readV4(text);
+    return typeof r === 'string' ? { version: 4, reason: r } : { version: 4, value: r };
+  }
+  return { reason: 'expected an IPv4 dotted quad or IPv6 text' };
 };
 
-const HEXTET = /^[0-9a-fA-F]{1,4}$/;
-
-const parseV6 = (text: string): bigint | undefined => {
-  if (text.includes('%')) return undefined;
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  const groups = (s: string): string[] | undefined => (s === '' ? [] : s.split(':'));
-  const head = groups(halves[0]!);
-  const tail = halves.length === 2 ? groups(halves[1]!) : [];
-  if (!head || !tail) return undefined;
-  const words: number[] = [];
-  const push = (list: string[], allowV4Last: boolean): boolean => {
-    for (const [i, g] of list.entries()) {
-      if (allowV4Last && i === list.length - 1 && g.includes('.')) {
-        const v4 = parseV4(g);
-        if (v4 === undefined) return false;
-        words.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
-        continue;
-      }
-      if (!HEXTET.test(g)) return false;
-      words.push(Number.parseInt(g, 16));
-    }
-    return true;
-  };
-  const compressed = halves.length === 2;
-  if (!push(head, !compressed)) return undefined;
-  const headLen = words.length;
-  if (!push(tail, true)) return undefined;
-  const tailWords = words.splice(headLen);
-  const missing = 8 - words.length - tailWords.length;
-  if (compressed ? missing < 1 : missing !== 0) return undefined;
-  const all = [...words, ...new Array<number>(compressed ? missing : 0).fill(0), ...tailWords];
-  return all.reduce((acc, w) => (acc << 16n) | BigInt(w), 0n);
-};
+const kind = (version: Family | undefined): string => (version ? `IPv${version}` : 'IP');
 
 /**
- * Parse an address of either family.
- * @example parseAddress('10.0.0.1') // { version: 4, value: 167772161n }
+ * Parse one address of either family (or only `expect`'s family).
+ * @example parseAddress('::ffff:1.2.3.4') // { version: 6, value: 0xffff01020304n }
  */
 export const parseAddress = (text: string, expect?: Family): { version: Family; value: bigint } => {
-  if (typeof text !== 'string' || text.length === 0 || text.trim() !== text) bad(`'${text}' is not a valid IP address.`);
-  const version: Family = text.includes(':') ? 6 : 4;
-  const value = version === 4 ? parseV4(text) : parseV6(text);
-  if (value === undefined) return bad(`'${text}' is not a valid IPv${version} address.`);
-  if (expect !== undefined && expect !== version) bad(`'${text}' is an IPv${version} address; expected IPv${expect}.`);
-  return { version, value };
+  if (typeof text !== 'string') return invalid('An IP address must be a string.');
+  if (text === '') return invalid('An IP address is required.');
+  if (text.includes('/')) {
+    return invalid(`${quote(text)} is not a valid IP address: expected an address without a /prefix.`);
+  }
+  const r = read(text);
+  if ('reason' in r) return invalid(`${quote(text)} is not a valid ${kind(r.version)} address: ${r.reason}.`);
+  if (expect !== undefined && expect !== r.version) {
+    return invalid(`${quote(text)} is an IPv${r.version} address; expected an IPv${expect} address.`);
+  }
+  return r;
 };
 
-const PREFIX = /^(0|[1-9]\d{0,2})$/;
+/** The prefix length text: decimal digits, no sign, no leading zero, within the family's width. */
+const readPrefix = (text: string, len: string, version: Family): number => {
+  const range = `IPv${version} prefix lengths are /0 to /${BITS[version]}`;
+  if (len === '')
+    return invalid(`${quote(text)} is not a valid CIDR: the prefix length after '/' is missing.`);
+  if (!/^[0-9]+$/.test(len) || Number(len) > BITS[version]) {
+    return invalid(`${quote(text)} has an invalid prefix length; ${range}.`);
+  }
+  if (len.length > 1 && len.startsWith('0')) {
+    return invalid(`${quote(text)} has a prefix length with a leading zero; write /${Number(len)}.`);
+  }
+  return Number(len);
+};
 
 /**
- * Parse a CIDR strictly: the prefix is required and host bits must be zero.
+ * Parse a CIDR strictly: the /prefix is required and host bits must be zero (we say which network
+ * was probably meant rather than silently masking, since a typo in a CIDR is usually a real mistake).
  * @example parseCidr('10.0.0.0/8') // { version: 4, start: 167772160n, prefix: 8 }
  */
 export const parseCidr = (text: string, expect?: Family): Cidr => {
-  if (typeof text !== 'string') return bad('A CIDR must be a string.');
+  if (typeof text !== 'string') return invalid('A CIDR must be a string.');
+  if (text === '') return invalid('A CIDR is required, for example 10.0.0.0/16 or 2001:db8::/48.');
+  if (/\s/.test(text)) return invalid(`${quote(text)} is not a valid CIDR: it contains whitespace.`);
   const slash = text.indexOf('/');
-  if (slash < 0) return bad(`'${text}' is not a CIDR: the /prefix is missing.`);
-  const addr = text.slice(0, slash);
-  const len = text.slice(slash + 1);
-  const { version, value } = parseAddress(addr, expect);
-  if (!PREFIX.test(len) || Number(len) > BITS[version]) {
-    return bad(`'${text}' has an invalid prefix length; IPv${version} prefixes are /0 to /${BITS[version]}.`);
+  if (slash < 0) return invalid(`${quote(text)} is not a valid CIDR: the /prefix length is missing.`);
+  const r = read(text.slice(0, slash));
+  if ('reason' in r) return invalid(`${quote(text)} is not a valid CIDR: ${r.reason}.`);
+  const { version, value } = r;
+  if (expect !== undefined && expect !== version) {
+    return invalid(`${quote(text)} is an IPv${version} CIDR; expected an IPv${expect} CIDR.`);
   }
-  const prefix = Number(len);
+  const prefix = readPrefix(text, text.slice(slash + 1), version);
   const hostBits = BigInt(BITS[version] - prefix);
   const start = (value >> hostBits) << hostBits;
   if (start !== value) {
-    bad(`'${text}' has host bits set; did you mean ${formatCidr({ version, start, prefix })}?`);
+    return invalid(
+      `${quote(text)} has host bits set; did you mean ${formatCidr({ version, start, prefix })}?`,
+    );
   }
   return { version, start, prefix };
 };
 
-/** Parse, or undefined when invalid. */
+/**
+ * `parseCidr`, or undefined when the text is not a valid CIDR (of `expect`'s family, if given).
+ * @example tryParseCidr('10.0.0.1/8') // undefined
+ */
 export const tryParseCidr = (text: string, expect?: Family): Cidr | undefined => {
   try {
     return parseCidr(text, expect);
-  } catch {
-    return undefined;
+  } catch (e) {
+    // Only our own refusals mean "not a CIDR"; anything else is a bug and should surface.
+    if (isAllotError(e)) return undefined;
+    throw e;
   }
 };

@@ -1,0 +1,88 @@
+/**
+ * Writes handlers/ec2/model.json: the EC2 operations of the reference model and only the shapes
+ * they reach, without documentation, so the EC2 Query facade can bundle it into a Lambda.
+ * Every operation of the reference is kept, implemented by core or not: the model describes the
+ * wire format, the core registry decides what runs, so the facade can tell "not an EC2 action"
+ * from "an EC2 action Allot does not implement".
+ * Run: npx tsx local/gen-ec2-model.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Ec2Model, Ec2Shape } from '../handlers/ec2/model-types';
+
+interface RawShape {
+  type: string;
+  members?: Record<string, { shape: string; locationName?: string; queryName?: string }>;
+  member?: { shape: string; locationName?: string };
+  required?: string[];
+}
+
+interface RawModel {
+  metadata: { apiVersion: string; xmlNamespace: string; protocol: string };
+  operations: Record<string, { input?: { shape: string }; output?: { shape: string } }>;
+  shapes: Record<string, RawShape>;
+}
+
+const source = new URL('../../shared/reference/ec2-ipam-api.json', import.meta.url);
+const target = new URL('../handlers/ec2/model.json', import.meta.url);
+const raw = JSON.parse(readFileSync(source, 'utf8')) as RawModel;
+
+// Only the keys the facade reads; enum/min/max/idempotencyToken stay in the reference (core validates).
+const trim = (s: RawShape): Ec2Shape => {
+  if (s.type === 'structure') {
+    const members = Object.fromEntries(
+      Object.entries(s.members ?? {}).map(([name, m]) => [
+        name,
+        {
+          shape: m.shape,
+          ...(m.locationName ? { locationName: m.locationName } : {}),
+          ...(m.queryName ? { queryName: m.queryName } : {}),
+        },
+      ]),
+    );
+    return { type: 'structure', members, ...(s.required?.length ? { required: s.required } : {}) };
+  }
+  if (s.type === 'list') {
+    const { shape, locationName } = s.member!;
+    return { type: 'list', member: { shape, ...(locationName ? { locationName } : {}) } };
+  }
+  return { type: s.type } as Ec2Shape;
+};
+
+const shapes: Record<string, Ec2Shape> = {};
+const visit = (name: string): void => {
+  if (name in shapes) return;
+  const s = raw.shapes[name];
+  if (!s) throw new Error(`reference model has no shape '${name}'`);
+  shapes[name] = trim(s);
+  for (const m of Object.values(s.members ?? {})) visit(m.shape);
+  if (s.member) visit(s.member.shape);
+};
+
+const operations: Ec2Model['operations'] = {};
+for (const [name, op] of Object.entries(raw.operations).sort(([a], [b]) => a.localeCompare(b))) {
+  if (op.input) visit(op.input.shape);
+  if (op.output) visit(op.output.shape);
+  operations[name] = {
+    ...(op.input ? { input: { shape: op.input.shape } } : {}),
+    ...(op.output ? { output: { shape: op.output.shape } } : {}),
+  };
+}
+
+const { apiVersion, xmlNamespace, protocol } = raw.metadata;
+const model: Ec2Model = {
+  metadata: { apiVersion, xmlNamespace, protocol },
+  operations,
+  shapes: Object.fromEntries(Object.entries(shapes).sort(([a], [b]) => a.localeCompare(b))),
+};
+writeFileSync(target, `${JSON.stringify(model)}\n`);
+// Formatted by the project's formatter so `npm run lint` stays green on the generated file.
+execFileSync(
+  fileURLToPath(new URL('../node_modules/.bin/biome', import.meta.url)),
+  ['format', '--write', fileURLToPath(target)],
+  {
+    stdio: 'ignore',
+  },
+);
+console.log(`wrote ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes`);

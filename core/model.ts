@@ -173,6 +173,15 @@ export interface UniqueRecord extends Versioned {
   OwnerOf: string;
 }
 
+/** A credential Allot issued for the EC2 endpoint; the secret is stored encrypted (AES-256-GCM). */
+export interface CredentialRecord extends Versioned {
+  kind: 'credential';
+  AccessKeyId: string;
+  AccountId: string;
+  EncryptedSecret: string;
+  CreatedAt: string;
+}
+
 export type AnyRecord =
   | IpamRecord
   | ScopeRecord
@@ -180,6 +189,7 @@ export type AnyRecord =
   | PoolCidrRecord
   | AllocationRecord
   | TokenRecord
-  | UniqueRecord;
+  | UniqueRecord
+  | CredentialRecord;
 
 export type RecordKind = AnyRecord['kind'];

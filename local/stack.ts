@@ -67,6 +67,8 @@ export const startLocalStack = async (opts: StackOptions = {}): Promise<LocalSta
         AWS_ACCESS_KEY_ID: 'local',
         AWS_SECRET_ACCESS_KEY: 'local',
         SLS_TELEMETRY_DISABLED: '1',
+        // The EC2 endpoint accepts the local pair test/test (as other local AWS emulators do).
+        ALLOT_LOCAL_CREDENTIALS: '1',
         ...opts.env,
       },
     });

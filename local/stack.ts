@@ -1,114 +1,124 @@
 /**
  * The whole local stack: DynamoDB Local, the table from serverless.yml, and serverless-offline
- * serving every function on 127.0.0.1. Used by `npm start` and by the end-to-end tests.
+ * serving every function of serverless.yml on 127.0.0.1. Used by `npm start` and the e2e tests.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { freePort, startDynamo } from './dynamo';
+import { spawnOffline, waitForHttp } from './offline';
+import { isAlive } from './processes';
 import { ensureTable } from './table';
 
 export interface LocalStack {
+  /** Base URL of the API, e.g. http://127.0.0.1:3000 (POST `${url}/v1/<Action>`). */
   url: string;
+  port: number;
   ddbEndpoint: string;
   tableName: string;
+  /** DynamoDB Local's JVM and serverless-offline's node process (the leader of its own group). */
+  pids: { dynamo: number; offline: number };
   stop(): Promise<void>;
 }
 
 export interface StackOptions {
-  /** HTTP port (0 = any free port). */
+  /** HTTP port; 0 or absent = any free port. */
   port?: number;
-  /** Keep no data (default: data under local/.data). */
+  /** Keep no data (default: DynamoDB Local's file in `dataDir`). */
   inMemory?: boolean;
+  /** Where DynamoDB Local keeps its file when not in memory (default local/.data). */
+  dataDir?: string;
+  /** Table name (default allot-local); the functions get it as TABLE_NAME. */
   tableName?: string;
-  /** Extra environment for the functions (e.g. ALLOT_REUSE_DELAY_SECONDS). */
+  /** Extra environment for the functions, e.g. { ALLOT_REUSE_DELAY_SECONDS: '0' }. */
   env?: Record<string, string>;
-  log?: (line: string) => void;
+  /** Receives serverless-offline's output as it comes (default: kept for error messages only). */
+  log?: (chunk: string) => void;
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** serverless-esbuild's work folders of running stacks, one each (git-ignored; see serverless.yml). */
+const ESBUILD_ROOT = '.build';
 
-const waitForHttp = async (url: string, child: ChildProcess, output: () => string): Promise<void> => {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`serverless-offline exited:\n${output()}`);
-    try {
-      const res = await fetch(`${url}/v1/DescribeIpams`, { method: 'POST', body: '{}' });
-      if (res.status > 0) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const portFree = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+
+/** Waits a little: a killed process's listening socket can outlive it by a second or two. */
+const assertPortFree = async (port: number): Promise<void> => {
+  for (let i = 0; i < 50; i++) {
+    if (await portFree(port)) return;
+    await sleep(200);
   }
-  throw new Error(`serverless-offline did not answer on ${url}:\n${output()}`);
+  throw new Error(`port ${port} on 127.0.0.1 is in use (another npm start? PORT=... picks another)`);
 };
 
-export const startLocalStack = async (opts: StackOptions = {}): Promise<LocalStack> => {
-  const dataDir = opts.inMemory ? undefined : `${ROOT}local/.data`;
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const ddb = await startDynamo(dataDir ? { dataDir } : {});
-  const tableName = opts.tableName ?? 'allot-local';
+/** Build folders of stacks whose owning process is gone (killed before it could clean up). */
+const removeStaleBuilds = () => {
+  let names: string[] = [];
   try {
+    names = readdirSync(`${ROOT}${ESBUILD_ROOT}`);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const owner = /^stack-(\d+)-/.exec(name)?.[1];
+    if (owner && !isAlive(Number(owner)))
+      rmSync(`${ROOT}${ESBUILD_ROOT}/${name}`, { recursive: true, force: true });
+  }
+};
+
+/**
+ * Start DynamoDB Local (creating the table from serverless.yml) and serverless-offline side by
+ * side (the bundling takes longest); resolves once the HTTP API answers. `stop()` ends
+ * serverless-offline, then DynamoDB Local.
+ *
+ * @example
+ *   const stack = await startLocalStack({ port: 0, inMemory: true });
+ *   await fetch(`${stack.url}/v1/DescribeIpams`, { method: 'POST', body: '{}' });
+ *   await stack.stop();
+ */
+export const startLocalStack = async (opts: StackOptions = {}): Promise<LocalStack> => {
+  const tableName = opts.tableName ?? 'allot-local';
+  const port = opts.port && opts.port > 0 ? opts.port : await freePort();
+  if (opts.port && opts.port > 0) await assertPortFree(port);
+  const dataDir = opts.inMemory ? undefined : (opts.dataDir ?? `${ROOT}local/.data`);
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  removeStaleBuilds();
+  const buildDir = `${ESBUILD_ROOT}/stack-${process.pid}-${port}`;
+  const removeBuild = () => rmSync(`${ROOT}${buildDir}`, { recursive: true, force: true });
+
+  const ddbPort = await freePort();
+  const ddbStarting = startDynamo({ port: ddbPort, ...(dataDir ? { dataDir } : {}) });
+  ddbStarting.catch(() => undefined); // awaited below; this only keeps it from being "unhandled"
+  const endpoint = `http://127.0.0.1:${ddbPort}`;
+  const offline = await spawnOffline({ port, tableName, endpoint, buildDir, env: opts.env, log: opts.log });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    const ddb = await ddbStarting;
     await ensureTable(ddb.endpoint, tableName);
-    const port = opts.port && opts.port > 0 ? opts.port : await freePort();
-    const lambdaPort = await freePort();
-    let output = '';
-    const child = spawn(process.execPath, [`${ROOT}node_modules/osls/bin/serverless.js`, 'offline', 'start'], {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        LAMBDA_PORT: String(lambdaPort),
-        TABLE_NAME: tableName,
-        DYNAMODB_ENDPOINT: ddb.endpoint,
-        AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
-        AWS_ACCESS_KEY_ID: 'local',
-        AWS_SECRET_ACCESS_KEY: 'local',
-        SLS_TELEMETRY_DISABLED: '1',
-        // The EC2 endpoint accepts the local pair test/test (as other local AWS emulators do).
-        ALLOT_LOCAL_CREDENTIALS: '1',
-        ...opts.env,
-      },
-    });
-    const collect = (d: Buffer) => {
-      output += d.toString();
-      opts.log?.(d.toString());
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    const stopOffline = async () => {
-      if (child.exitCode === null && child.signalCode === null && child.pid) {
-        try {
-          process.kill(-child.pid, 'SIGTERM');
-        } catch {
-          // already gone
-        }
-        const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5000);
-        await exited;
-        clearTimeout(timer);
-      }
-    };
-    const url = `http://127.0.0.1:${port}`;
-    try {
-      await waitForHttp(url, child, () => output);
-    } catch (e) {
-      await stopOffline();
-      throw e;
-    }
+    await waitForHttp(url, offline);
     return {
       url,
+      port,
       ddbEndpoint: ddb.endpoint,
       tableName,
+      pids: { dynamo: ddb.pid, offline: offline.pid },
       stop: async () => {
-        await stopOffline();
+        await offline.stop();
         await ddb.stop();
+        removeBuild();
       },
     };
   } catch (e) {
-    await ddb.stop();
+    await offline.stop();
+    await (await ddbStarting.catch(() => undefined))?.stop();
+    removeBuild();
     throw e;
   }
 };

@@ -4,59 +4,125 @@
  */
 import { readFileSync } from 'node:fs';
 import {
-  type CreateTableCommandInput,
   CreateTableCommand,
+  type CreateTableCommandInput,
   DeleteTableCommand,
   DescribeTableCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
+  ResourceInUseException,
   ResourceNotFoundException,
+  type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { parseDocument } from 'yaml';
+import { localClient } from './dynamo';
+
+export { localClient };
 
 const SERVERLESS_YML = new URL('../serverless.yml', import.meta.url);
 
-type TableProps = Pick<CreateTableCommandInput, 'AttributeDefinitions' | 'KeySchema' | 'GlobalSecondaryIndexes' | 'BillingMode'>;
+export type TableDefinition = Required<
+  Pick<
+    CreateTableCommandInput,
+    'AttributeDefinitions' | 'KeySchema' | 'GlobalSecondaryIndexes' | 'BillingMode'
+  >
+>;
 
-/** The table's key schema, attributes, indexes and billing mode from serverless.yml. */
-export const tableDefinition = (): TableProps => {
-  // CloudFormation short tags (!GetAtt, !Join, !Ref) are kept as plain values: only Properties matter.
-  const doc = parseDocument(readFileSync(SERVERLESS_YML, 'utf8'), {
-    customTags: ['GetAtt', 'Join', 'Ref', 'Sub'].flatMap((t) => [
-      { tag: `!${t}`, resolve: (v: unknown) => v },
-      { tag: `!${t}`, collection: 'seq' as const, resolve: (v: unknown) => v },
-    ]),
-  });
-  const props = (doc.toJS() as { resources: { Resources: { AllotTable: { Properties: Record<string, unknown> } } } }).resources.Resources
-    .AllotTable.Properties;
+/**
+ * The table's key schema, attributes, indexes and billing mode, read from serverless.yml.
+ * `${...}` variables are plain strings to YAML and CloudFormation short tags (!GetAtt, !Join, ...)
+ * only produce warnings, so the file parses as is; only the table's Properties are used.
+ *
+ * @example
+ *   tableDefinition().KeySchema // [{ AttributeName: 'PK', KeyType: 'HASH' }, { AttributeName: 'SK', KeyType: 'RANGE' }]
+ */
+export const tableDefinition = (): TableDefinition => {
+  const doc = parseDocument(readFileSync(SERVERLESS_YML, 'utf8'), { logLevel: 'silent' });
+  if (doc.errors.length > 0) throw new Error(`serverless.yml does not parse: ${doc.errors[0]?.message}`);
+  const props = doc.getIn(['resources', 'Resources', 'AllotTable', 'Properties']) as
+    | { toJSON(): Record<string, unknown> }
+    | undefined;
+  const p = props?.toJSON();
+  if (!p?.KeySchema || !p.AttributeDefinitions || !p.GlobalSecondaryIndexes || !p.BillingMode) {
+    throw new Error('serverless.yml: resources.Resources.AllotTable.Properties is incomplete');
+  }
   return {
-    AttributeDefinitions: props.AttributeDefinitions as TableProps['AttributeDefinitions'],
-    KeySchema: props.KeySchema as TableProps['KeySchema'],
-    GlobalSecondaryIndexes: props.GlobalSecondaryIndexes as TableProps['GlobalSecondaryIndexes'],
-    BillingMode: props.BillingMode as TableProps['BillingMode'],
+    AttributeDefinitions: p.AttributeDefinitions as TableDefinition['AttributeDefinitions'],
+    KeySchema: p.KeySchema as TableDefinition['KeySchema'],
+    GlobalSecondaryIndexes: p.GlobalSecondaryIndexes as TableDefinition['GlobalSecondaryIndexes'],
+    BillingMode: p.BillingMode as TableDefinition['BillingMode'],
   };
 };
 
-export const localClient = (endpoint: string): DynamoDBClient =>
-  new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+const describe = async (client: DynamoDBClient, tableName: string): Promise<TableDescription | undefined> => {
+  try {
+    return (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+  } catch (e) {
+    if (e instanceof ResourceNotFoundException) return undefined;
+    throw e;
+  }
+};
 
-/** Create the table if it does not exist and wait until it is ACTIVE. */
+/** Key schema and index key schemas, to tell a kept local table made from an older definition. */
+const shape = (t: Pick<TableDescription, 'KeySchema' | 'GlobalSecondaryIndexes'>) =>
+  JSON.stringify([
+    t.KeySchema?.map((k) => [k.AttributeName, k.KeyType]),
+    (t.GlobalSecondaryIndexes ?? [])
+      .map((g) => [g.IndexName, g.KeySchema?.map((k) => [k.AttributeName, k.KeyType])])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+  ]);
+
+/**
+ * Create the table from `tableDefinition()` unless it exists, and wait until it is ACTIVE. An
+ * existing table whose keys or indexes differ from serverless.yml is an error, not silently used.
+ *
+ * @example
+ *   await ensureTable('http://127.0.0.1:8000', 'allot-local');
+ */
 export const ensureTable = async (endpoint: string, tableName: string): Promise<void> => {
+  const def = tableDefinition();
   const client = localClient(endpoint);
   try {
-    const t = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    if (t.Table?.TableStatus === 'ACTIVE') return;
-  } catch (e) {
-    if (!(e instanceof ResourceNotFoundException)) throw e;
-    await client.send(new CreateTableCommand({ TableName: tableName, ...tableDefinition() }));
+    await createAndWait(client, endpoint, tableName, def);
+  } finally {
+    client.destroy();
   }
-  for (let i = 0; i < 100; i++) {
-    const t = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    if (t.Table?.TableStatus === 'ACTIVE') return;
+};
+
+const createAndWait = async (
+  client: DynamoDBClient,
+  endpoint: string,
+  tableName: string,
+  def: TableDefinition,
+) => {
+  let table = await describe(client, tableName);
+  if (!table) {
+    try {
+      await client.send(new CreateTableCommand({ TableName: tableName, ...def }));
+    } catch (e) {
+      if (!(e instanceof ResourceInUseException)) throw e; // created concurrently: fine
+    }
+  } else if (shape(table) !== shape(def)) {
+    throw new Error(
+      `table ${tableName} at ${endpoint} has other keys or indexes than serverless.yml; ` +
+        'delete it (for `npm start`: remove local/.data) to recreate it',
+    );
+  }
+  for (let i = 0; i < 300; i++) {
+    table = await describe(client, tableName);
+    if (table?.TableStatus === 'ACTIVE') return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`table ${tableName} did not become ACTIVE`);
 };
 
+/** Delete the table; a table that does not exist is not an error. */
 export const deleteTable = async (endpoint: string, tableName: string): Promise<void> => {
-  await localClient(endpoint).send(new DeleteTableCommand({ TableName: tableName }));
+  const client = localClient(endpoint);
+  try {
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
+  } catch (e) {
+    if (!(e instanceof ResourceNotFoundException)) throw e;
+  } finally {
+    client.destroy();
+  }
 };

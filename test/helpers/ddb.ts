@@ -6,7 +6,9 @@ import { ensureTable } from '../../local/table';
 
 let counter = 0;
 
-export const freshTable = async (prefix = 'test'): Promise<{ tableName: string; endpoint: string; client: DynamoDBDocumentClient }> => {
+export const freshTable = async (
+  prefix = 'test',
+): Promise<{ tableName: string; endpoint: string; client: DynamoDBDocumentClient }> => {
   const endpoint = inject('ddbEndpoint');
   const tableName = `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
   await ensureTable(endpoint, tableName);

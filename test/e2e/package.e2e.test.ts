@@ -12,17 +12,26 @@ describe('serverless package', () => {
     delete env.AWS_ACCESS_KEY_ID;
     delete env.AWS_SECRET_ACCESS_KEY;
     delete env.AWS_PROFILE;
-    execFileSync(process.execPath, ['node_modules/osls/bin/serverless.js', 'package', '--package', out], { env, stdio: 'pipe', timeout: 120_000 });
-    expect(existsSync(join(out, 'allot.zip'))).toBe(true);
+    execFileSync(process.execPath, ['node_modules/osls/bin/serverless.js', 'package', '--package', out], {
+      env,
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
+    // package.individually: one zip per function, named after it.
+    expect(existsSync(join(out, 'CreateIpam.zip'))).toBe(true);
     const template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
     const table = template.Resources.AllotTable.Properties;
-    expect([table.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled, table.DeletionProtectionEnabled, table.BillingMode]).toEqual([
-      true,
-      true,
-      'PAY_PER_REQUEST',
-    ]);
-    const functions = Object.values(template.Resources).filter((r) => (r as { Type: string }).Type === 'AWS::Lambda::Function');
+    expect([
+      table.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled,
+      table.DeletionProtectionEnabled,
+      table.BillingMode,
+    ]).toEqual([true, true, 'PAY_PER_REQUEST']);
+    const functions = Object.values(template.Resources).filter(
+      (r) => (r as { Type: string }).Type === 'AWS::Lambda::Function',
+    );
     expect(functions).toHaveLength(21);
-    expect(new Set(functions.map((f) => (f as { Properties: { Runtime: string } }).Properties.Runtime))).toEqual(new Set(['nodejs22.x']));
+    expect(
+      new Set(functions.map((f) => (f as { Properties: { Runtime: string } }).Properties.Runtime)),
+    ).toEqual(new Set(['nodejs22.x']));
   }, 180_000);
 });

@@ -37,7 +37,10 @@ export interface NodeView {
 export type NodeWrite =
   /** Fast path: record one claim; conditioned on the positions, not on the version. */
   | { kind: 'claim'; key: NodeKey; pos: number; value: string }
-  /** Replace the whole node; `expectVersion` null means the node must not exist yet. */
+  /**
+   * Replace the whole node; `expectVersion` null means the node must not exist yet. The stored
+   * version is `(expectVersion ?? node.v) + 1`.
+   */
   | { kind: 'put'; node: NodeView; expectVersion: number | null }
   | { kind: 'delete'; key: NodeKey; expectVersion: number }
   /** Require a node to be at a version without changing it (used when correcting a parent hint). */
@@ -45,7 +48,14 @@ export type NodeWrite =
 
 export const COOL = 'cool#';
 
-export const emptyNode = (key: NodeKey): NodeView => ({ key, v: 0, b: new Map(), u: new Map(), m: new Map() });
+/**
+ * A new node starts at a random version (a put of a new node stores v + 1), so a node deleted and
+ * created again never repeats the versions of its previous life: a stale view of the old node
+ * cannot pass a version condition on the new one.
+ */
+export const freshVersion = (): number => 1 + Math.floor(Math.random() * 2 ** 40);
+
+export const emptyNode = (key: NodeKey, v = freshVersion()): NodeView => ({ key, v, b: new Map(), u: new Map(), m: new Map() });
 
 export const cloneNode = (n: NodeView): NodeView => ({
   key: n.key,

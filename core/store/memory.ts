@@ -178,7 +178,7 @@ export class MemoryStore implements Store {
         return;
       }
       case 'put':
-        this.setNode(key, { ...cloneNode(w.node), v: (w.expectVersion ?? 0) + 1 });
+        this.setNode(key, { ...cloneNode(w.node), v: (w.expectVersion ?? w.node.v) + 1 });
         return;
       case 'delete':
         this.setNode(key, undefined);

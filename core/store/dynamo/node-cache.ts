@@ -89,7 +89,7 @@ export class NodeCache {
           break;
         }
         case 'put':
-          this.remember(key, { ...cloneNode(w.node), v: (w.expectVersion ?? 0) + 1 });
+          this.remember(key, { ...cloneNode(w.node), v: (w.expectVersion ?? w.node.v) + 1 });
           break;
         case 'delete':
           this.remember(key, null);

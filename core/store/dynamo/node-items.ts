@@ -104,7 +104,7 @@ export const nodeWriteParams = (w: NodeWrite, table: string): TransactItem => {
       return { Update: { TableName: table, Key, ...claimParams(w) } };
     case 'put': {
       const condition = w.expectVersion === null ? notExists('PK') : versionIs('v', w.expectVersion);
-      const Item = nodeToItem(w.node, (w.expectVersion ?? 0) + 1);
+      const Item = nodeToItem(w.node, (w.expectVersion ?? w.node.v) + 1);
       return { Put: { TableName: table, Item, ...expressionParams({ condition }) } };
     }
     case 'delete':

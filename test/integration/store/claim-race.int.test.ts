@@ -36,7 +36,7 @@ describe('concurrent claims on one node (DynamoDB Local)', () => {
       const key: NodeKey = { space: `race-${round}`, version: 4, start: 0x0a000000n, prefix: 8 };
       expect(
         await stores[0]!.commit([
-          { type: 'node', write: { kind: 'put', node: emptyNode(key), expectVersion: null } },
+          { type: 'node', write: { kind: 'put', node: emptyNode(key, 0), expectVersion: null } },
         ]),
       ).toEqual({ ok: true });
       const attempts = Array.from({ length: 64 }, (_, i) => ({

@@ -18,9 +18,16 @@ const fill = async (root: NodeKey, prefix: number, count: number): Promise<numbe
   return count / ((performance.now() - started) / 1000);
 };
 
-export const benchInProcess = async (): Promise<{ inproc_v4_allocs_per_s: number; inproc_v6_allocs_per_s: number }> => {
+export const benchInProcess = async (): Promise<{
+  inproc_v4_allocs_per_s: number;
+  inproc_v6_allocs_per_s: number;
+}> => {
   const v4 = await fill({ space: 'bench-v4', version: 4, start: 0x0a000000n, prefix: 8 }, 24, 65_536);
-  const v6 = await fill({ space: 'bench-v6', version: 6, start: 0x20010db8n << 96n, prefix: 40 }, 64, 1_000_000);
+  const v6 = await fill(
+    { space: 'bench-v6', version: 6, start: 0x20010db8n << 96n, prefix: 40 },
+    64,
+    1_000_000,
+  );
   return { inproc_v4_allocs_per_s: Math.round(v4), inproc_v6_allocs_per_s: Math.round(v6) };
 };
 

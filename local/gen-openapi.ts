@@ -14,7 +14,9 @@ interface Shape {
   required?: string[];
 }
 
-const model = JSON.parse(readFileSync(new URL('../../shared/reference/ec2-ipam-api.json', import.meta.url), 'utf8')) as {
+const model = JSON.parse(
+  readFileSync(new URL('../../shared/reference/ec2-ipam-api.json', import.meta.url), 'utf8'),
+) as {
   operations: Record<string, { input?: { shape: string }; output?: { shape: string } }>;
   shapes: Record<string, Shape>;
 };
@@ -30,7 +32,9 @@ const schemaOf = (name: string): unknown => {
         schemas[name] = {
           type: 'object',
           ...(s.required ? { required: s.required } : {}),
-          properties: Object.fromEntries(Object.entries(s.members ?? {}).map(([k, m]) => [k, schemaOf(m.shape)])),
+          properties: Object.fromEntries(
+            Object.entries(s.members ?? {}).map(([k, m]) => [k, schemaOf(m.shape)]),
+          ),
         };
       }
       return { $ref: `#/components/schemas/${name}` };
@@ -76,9 +80,14 @@ const paths = Object.fromEntries(
         post: {
           operationId: action,
           security: [{ account: [] }],
-          requestBody: { content: { 'application/json': { schema: op.input ? schemaOf(op.input.shape) : {} } } },
+          requestBody: {
+            content: { 'application/json': { schema: op.input ? schemaOf(op.input.shape) : {} } },
+          },
           responses: {
-            200: { description: 'Result', content: { 'application/json': { schema: op.output ? schemaOf(op.output.shape) : {} } } },
+            200: {
+              description: 'Result',
+              content: { 'application/json': { schema: op.output ? schemaOf(op.output.shape) : {} } },
+            },
             400: error,
             401: error,
             403: error,
@@ -92,12 +101,22 @@ const paths = Object.fromEntries(
 
 const doc = {
   openapi: '3.0.3',
-  info: { title: 'Allot JSON API', version: '2016-11-15', description: 'EC2 IPAM actions as JSON: POST /v1/<Action> with the request shape, answering the result shape.' },
+  info: {
+    title: 'Allot JSON API',
+    version: '2016-11-15',
+    description:
+      'EC2 IPAM actions as JSON: POST /v1/<Action> with the request shape, answering the result shape.',
+  },
   servers: [{ url: 'http://127.0.0.1:3000' }],
   paths,
   components: {
     securitySchemes: {
-      account: { type: 'apiKey', in: 'header', name: 'x-allot-account-id', description: '12-digit caller account id; x-allot-region sets the region context.' },
+      account: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'x-allot-account-id',
+        description: '12-digit caller account id; x-allot-region sets the region context.',
+      },
     },
     schemas,
   },

@@ -9,7 +9,15 @@ import { fail } from '../errors';
 import type { AllocationRecord, PoolRecord, Tag } from '../model';
 import { claim } from '../space/allocator';
 import type { Interval } from '../space/search';
-import { dryRun, ensureOwner, intInRange, publicShape, required, type TagSpecification, tagsFor } from './common';
+import {
+  dryRun,
+  ensureOwner,
+  intInRange,
+  publicShape,
+  required,
+  type TagSpecification,
+  tagsFor,
+} from './common';
 import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { checkNetmask, checkResource, type ResourceSpec } from './pool-rules';
@@ -33,7 +41,10 @@ type Result = { IpamPoolAllocation: object };
 
 export const allocationShape = (a: AllocationRecord): object => publicShape(a, ['IpamPoolId']);
 
-const interval = (c: Cidr): Interval => ({ lo: c.start, hi: c.start + (1n << BigInt(BITS[c.version] - c.prefix)) - 1n });
+const interval = (c: Cidr): Interval => ({
+  lo: c.start,
+  hi: c.start + (1n << BigInt(BITS[c.version] - c.prefix)) - 1n,
+});
 
 /** Custom allocation (F-ALLOC-02); `resource` turns it into a resource allocation (F-ALLOC-01). */
 export const allocateIpamPoolCidr = async (
@@ -48,7 +59,10 @@ export const allocateIpamPoolCidr = async (
     fail('InvalidParameterCombination', 'Specify either Cidr or NetmaskLength, not both.');
   }
   if (input.Cidr !== undefined && filtersGiven) {
-    fail('InvalidParameterCombination', 'AllowedCidrs and DisallowedCidrs can only be used with NetmaskLength (F-ALLOC-05).');
+    fail(
+      'InvalidParameterCombination',
+      'AllowedCidrs and DisallowedCidrs can only be used with NetmaskLength (F-ALLOC-05).',
+    );
   }
   const tags: Tag[] = tagsFor('ipam-pool-allocation', input.TagSpecifications);
   const gate = await tokenGate<Result>(deps, caller, 'AllocateIpamPoolCidr', input);
@@ -57,12 +71,16 @@ export const allocateIpamPoolCidr = async (
   // F-ALLOC-04 step 1: the pool exists, is usable, and the caller may allocate from it.
   // One strongly consistent read brings the pool and its CIDRs (the only reads on this path).
   const { pool: found, cidrs } = await deps.store.getPool(input.IpamPoolId!);
-  const pool: PoolRecord = found ?? fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${input.IpamPoolId}' does not exist.`);
+  const pool: PoolRecord =
+    found ?? fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${input.IpamPoolId}' does not exist.`);
   ensureOwner(caller, pool.OwnerId, `IPAM pool ${pool.IpamPoolId}`);
   requireComplete(pool, `Pool ${pool.IpamPoolId}`);
   // Step 2: region context and, for resources, the resource's region (F-GEN-07, F-RULE-05).
   if (pool.Locale && caller.region !== pool.Locale && !resource) {
-    fail('InvalidParameterValue', `The locale of the IPAM pool must be equal to the current region: the pool's locale is ${pool.Locale}, the request was made in ${caller.region}.`);
+    fail(
+      'InvalidParameterValue',
+      `The locale of the IPAM pool must be equal to the current region: the pool's locale is ${pool.Locale}, the request was made in ${caller.region}.`,
+    );
   }
   // Step 3: provisioned space.
   const roots = rootsOf(pool, cidrs);
@@ -73,7 +91,10 @@ export const allocateIpamPoolCidr = async (
   const asked = intInRange(input.NetmaskLength, 'NetmaskLength', 0, BITS[version]);
   const prefix = explicit?.prefix ?? asked ?? pool.AllocationDefaultNetmaskLength;
   if (prefix === undefined) {
-    fail('MissingParameter', `Specify Cidr or NetmaskLength: pool ${pool.IpamPoolId} has no default netmask length (F-ALLOC-03).`);
+    fail(
+      'MissingParameter',
+      `Specify Cidr or NetmaskLength: pool ${pool.IpamPoolId} has no default netmask length (F-ALLOC-03).`,
+    );
   }
   const parse = (list: string[] | undefined) => (list ?? []).map((t) => parseCidr(t, version));
   const allowed = parse(input.AllowedCidrs);
@@ -83,10 +104,16 @@ export const allocateIpamPoolCidr = async (
   if (resource) checkResource(pool, resource);
   // Step 7/8: inside the pool, free (checked by the claim itself).
   if (explicit && !roots.some((r) => contains(r.cidr, explicit))) {
-    fail('InvalidParameterValue', `${formatCidr(explicit)} is not inside any CIDR provisioned to pool ${pool.IpamPoolId}.`);
+    fail(
+      'InvalidParameterValue',
+      `${formatCidr(explicit)} is not inside any CIDR provisioned to pool ${pool.IpamPoolId}.`,
+    );
   }
   if (!explicit && roots.every((r) => r.cidr.prefix > prefix!)) {
-    fail('InvalidParameterValue', `A /${prefix} is larger than every CIDR provisioned to pool ${pool.IpamPoolId}.`);
+    fail(
+      'InvalidParameterValue',
+      `A /${prefix} is larger than every CIDR provisioned to pool ${pool.IpamPoolId}.`,
+    );
   }
   if (!input.PreviewNextCidr) dryRun(input);
 

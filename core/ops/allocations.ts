@@ -4,17 +4,28 @@ import { familyOf } from '../cidr/types';
 import { fail } from '../errors';
 import type { AllocationRecord, IpamRecord } from '../model';
 import { release } from '../space/allocator';
+import { allocationShape } from './allocate';
 import { dryRun, required } from './common';
 import type { Caller, Deps } from './context';
-import { allocationShape } from './allocate';
 import { ALLOCATION_BOUNDS, filterPredicate, listPage, type PageInput } from './listing';
 import { contains, poolRoots } from './pool-space';
 import { loadPool, updateRecord } from './records';
 
-const ALLOCATION_FIELDS = ['Cidr', 'IpamPoolAllocationId', 'Description', 'ResourceId', 'ResourceType', 'ResourceRegion', 'ResourceOwner'] as const;
+const ALLOCATION_FIELDS = [
+  'Cidr',
+  'IpamPoolAllocationId',
+  'Description',
+  'ResourceId',
+  'ResourceType',
+  'ResourceRegion',
+  'ResourceOwner',
+] as const;
 
 const notFound = (id: string | undefined): never =>
-  fail('InvalidIpamPoolAllocationId.NotFound', `The allocation '${id ?? ''}' does not exist in this pool with this CIDR.`);
+  fail(
+    'InvalidIpamPoolAllocationId.NotFound',
+    `The allocation '${id ?? ''}' does not exist in this pool with this CIDR.`,
+  );
 
 export const releaseIpamPoolAllocation = async (
   deps: Deps,
@@ -26,10 +37,17 @@ export const releaseIpamPoolAllocation = async (
   const allocationId = required(input.IpamPoolAllocationId, 'IpamPoolAllocationId');
   const pool = await loadPool(deps, caller, input.IpamPoolId);
   const cidr = parseCidr(text, familyOf(pool.AddressFamily));
-  const rec = await deps.store.get<AllocationRecord>({ kind: 'allocation', poolId: pool.IpamPoolId, cidr: formatCidr(cidr) });
+  const rec = await deps.store.get<AllocationRecord>({
+    kind: 'allocation',
+    poolId: pool.IpamPoolId,
+    cidr: formatCidr(cidr),
+  });
   if (!rec || rec.IpamPoolAllocationId !== allocationId) return notFound(allocationId);
   if (rec.ResourceType !== 'custom') {
-    fail('OperationNotPermitted', `Only custom allocations can be released this way; ${rec.ResourceType} allocations are released by ${rec.ResourceType === 'ipam-pool' ? 'deprovisioning the child pool CIDR' : 'deleting or ignoring the resource CIDR'} (F-ALLOC-07).`);
+    fail(
+      'OperationNotPermitted',
+      `Only custom allocations can be released this way; ${rec.ResourceType} allocations are released by ${rec.ResourceType === 'ipam-pool' ? 'deprovisioning the child pool CIDR' : 'deleting or ignoring the resource CIDR'} (F-ALLOC-07).`,
+    );
   }
   dryRun(input);
   const ipam = await deps.store.get<IpamRecord>({ kind: 'ipam', id: pool._ipamId });
@@ -43,7 +61,13 @@ export const releaseIpamPoolAllocation = async (
       block: cidr,
       value: allocationId,
       ...(delay > 0 ? { coolUntil: deps.now() + delay } : {}),
-      extra: [{ type: 'delete', ref: { kind: 'allocation', poolId: pool.IpamPoolId, cidr: rec.Cidr }, expectVersion: rec._v }],
+      extra: [
+        {
+          type: 'delete',
+          ref: { kind: 'allocation', poolId: pool.IpamPoolId, cidr: rec.Cidr },
+          expectVersion: rec._v,
+        },
+      ],
     },
   );
   if (!res.ok) return notFound(allocationId);
@@ -59,9 +83,20 @@ export const getIpamPoolAllocations = async (
   const match = filterPredicate(input.Filters, ALLOCATION_FIELDS);
   const pool = await loadPool(deps, caller, input.IpamPoolId);
   dryRun(input);
-  const keep = (a: AllocationRecord) => (input.IpamPoolAllocationId === undefined || a.IpamPoolAllocationId === input.IpamPoolAllocationId) && match(a);
-  const page = await listPage<AllocationRecord>(deps.store, { kind: 'allocation', poolId: pool.IpamPoolId }, input, keep, ALLOCATION_BOUNDS);
-  return { IpamPoolAllocations: page.items.map(allocationShape), ...(page.NextToken ? { NextToken: page.NextToken } : {}) };
+  const keep = (a: AllocationRecord) =>
+    (input.IpamPoolAllocationId === undefined || a.IpamPoolAllocationId === input.IpamPoolAllocationId) &&
+    match(a);
+  const page = await listPage<AllocationRecord>(
+    deps.store,
+    { kind: 'allocation', poolId: pool.IpamPoolId },
+    input,
+    keep,
+    ALLOCATION_BOUNDS,
+  );
+  return {
+    IpamPoolAllocations: page.items.map(allocationShape),
+    ...(page.NextToken ? { NextToken: page.NextToken } : {}),
+  };
 };
 
 export const describeIpamPoolAllocations = async (
@@ -72,9 +107,19 @@ export const describeIpamPoolAllocations = async (
   const match = filterPredicate(input.Filters, [...ALLOCATION_FIELDS, 'IpamPoolId']);
   dryRun(input);
   const ids = input.IpamPoolAllocationIds ?? [];
-  const keep = (a: AllocationRecord) => (ids.length === 0 || ids.includes(a.IpamPoolAllocationId)) && match(a);
-  const page = await listPage<AllocationRecord>(deps.store, { kind: 'allocation', owner: caller.accountId }, input, keep, ALLOCATION_BOUNDS);
-  return { IpamPoolAllocations: page.items.map(allocationShape), ...(page.NextToken ? { NextToken: page.NextToken } : {}) };
+  const keep = (a: AllocationRecord) =>
+    (ids.length === 0 || ids.includes(a.IpamPoolAllocationId)) && match(a);
+  const page = await listPage<AllocationRecord>(
+    deps.store,
+    { kind: 'allocation', owner: caller.accountId },
+    input,
+    keep,
+    ALLOCATION_BOUNDS,
+  );
+  return {
+    IpamPoolAllocations: page.items.map(allocationShape),
+    ...(page.NextToken ? { NextToken: page.NextToken } : {}),
+  };
 };
 
 export const modifyIpamPoolAllocation = async (
@@ -84,9 +129,17 @@ export const modifyIpamPoolAllocation = async (
 ): Promise<{ IpamPoolAllocation: object }> => {
   const id = required(input.IpamPoolAllocationId, 'IpamPoolAllocationId');
   const load = async () => {
-    const hit = (await deps.store.list<AllocationRecord>({ kind: 'allocation', allocationId: id }, 1)).items[0];
-    const rec = hit && (await deps.store.get<AllocationRecord>({ kind: 'allocation', poolId: hit.IpamPoolId, cidr: hit.Cidr }));
-    if (!rec || rec.IpamPoolAllocationId !== id || rec.ResourceOwner !== caller.accountId) return notFound(id);
+    const hit = (await deps.store.list<AllocationRecord>({ kind: 'allocation', allocationId: id }, 1))
+      .items[0];
+    const rec =
+      hit &&
+      (await deps.store.get<AllocationRecord>({
+        kind: 'allocation',
+        poolId: hit.IpamPoolId,
+        cidr: hit.Cidr,
+      }));
+    if (!rec || rec.IpamPoolAllocationId !== id || rec.ResourceOwner !== caller.accountId)
+      return notFound(id);
     return rec;
   };
   const next = await updateRecord<AllocationRecord>(deps, load, (rec) => {

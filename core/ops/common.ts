@@ -28,15 +28,20 @@ export const tagsFor = (resourceType: string, specs: TagSpecification[] | undefi
   const tags: Tag[] = [];
   for (const spec of specs ?? []) {
     if (spec.ResourceType !== resourceType) {
-      fail('InvalidParameterValue', `TagSpecification resource type '${spec.ResourceType ?? ''}' is not valid here; expected '${resourceType}'.`);
+      fail(
+        'InvalidParameterValue',
+        `TagSpecification resource type '${spec.ResourceType ?? ''}' is not valid here; expected '${resourceType}'.`,
+      );
     }
     for (const t of spec.Tags ?? []) {
       if (!t.Key) fail('InvalidParameterValue', 'Tag keys must not be empty.');
-      if (t.Key.startsWith('aws:')) fail('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved.");
+      if (t.Key.startsWith('aws:'))
+        fail('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved.");
       tags.push(t.Value === undefined ? { Key: t.Key } : { Key: t.Key, Value: t.Value });
     }
   }
-  if (new Set(tags.map((t) => t.Key)).size !== tags.length) fail('InvalidParameterValue', 'Duplicate tag keys.');
+  if (new Set(tags.map((t) => t.Key)).size !== tags.length)
+    fail('InvalidParameterValue', 'Duplicate tag keys.');
   return tags;
 };
 
@@ -44,15 +49,22 @@ export const arn = (config: Config, account: string, type: string, id: string): 
   `arn:${config.partition}:ec2::${account}:${type}/${id}`;
 
 export const required = <T>(value: T | undefined | null, name: string): T => {
-  if (value === undefined || value === null || value === '') fail('MissingParameter', `The request must contain the parameter ${name}.`);
+  if (value === undefined || value === null || value === '')
+    fail('MissingParameter', `The request must contain the parameter ${name}.`);
   return value as T;
 };
 
 export const ensureOwner = (caller: Caller, ownerId: string, what: string): void => {
-  if (caller.accountId !== ownerId) fail('UnauthorizedOperation', `You are not authorized to perform this operation on ${what}.`);
+  if (caller.accountId !== ownerId)
+    fail('UnauthorizedOperation', `You are not authorized to perform this operation on ${what}.`);
 };
 
-export const intInRange = (value: number | undefined, name: string, min: number, max: number): number | undefined => {
+export const intInRange = (
+  value: number | undefined,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined => {
   if (value === undefined) return undefined;
   if (!Number.isInteger(value) || value < min || value > max) {
     fail('InvalidParameterValue', `${name} must be an integer from ${min} to ${max}; got ${value}.`);
@@ -68,7 +80,10 @@ export const regionName = (name: string | undefined, field: string): string => {
 };
 
 /** Strip internal fields (`kind`, `_…`) from a record to produce the API shape. */
-export const publicShape = <T extends object>(record: T, omit: readonly string[] = []): Record<string, unknown> => {
+export const publicShape = <T extends object>(
+  record: T,
+  omit: readonly string[] = [],
+): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(record)) {
     if (k !== 'kind' && !k.startsWith('_') && v !== undefined && !omit.includes(k)) out[k] = v;

@@ -56,7 +56,10 @@ export const tokenGate = async <O>(
   const print = fingerprint(input);
   const check = (rec: TokenRecord): O => {
     if (rec.Fingerprint !== print) {
-      fail('IdempotentParameterMismatch', `The client token '${token}' was already used with different parameters.`);
+      fail(
+        'IdempotentParameterMismatch',
+        `The client token '${token}' was already used with different parameters.`,
+      );
     }
     return rec.Result as O;
   };

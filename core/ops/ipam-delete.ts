@@ -28,14 +28,23 @@ export const deleteIpamData = async (
   dryRun: () => void,
 ): Promise<IpamRecord> => {
   const { scopes, pools } = await ipamGuards(deps, ipam);
-  const guard = { type: 'delete' as const, ref: { kind: 'unique' as const, name: `ipam#${ipam.OwnerId}#${ipam.IpamRegion}` } };
+  const guard = {
+    type: 'delete' as const,
+    ref: { kind: 'unique' as const, name: `ipam#${ipam.OwnerId}#${ipam.IpamRegion}` },
+  };
   if (!cascade) {
     const extra = scopes.filter((s) => !s.IsDefault);
     if (extra.length > 0 || pools.length > 0) {
-      fail('IncorrectState', `The IPAM still has ${pools.length} pool(s) and ${extra.length} non-default scope(s); delete them first or use Cascade.`);
+      fail(
+        'IncorrectState',
+        `The IPAM still has ${pools.length} pool(s) and ${extra.length} non-default scope(s); delete them first or use Cascade.`,
+      );
     }
     dryRun();
-    const writes: Write[] = [{ type: 'delete', ref: { kind: 'ipam', id: ipam.IpamId }, expectVersion: ipam._v }, guard];
+    const writes: Write[] = [
+      { type: 'delete', ref: { kind: 'ipam', id: ipam.IpamId }, expectVersion: ipam._v },
+      guard,
+    ];
     for (const s of scopes) {
       writes.push({ type: 'delete', ref: { kind: 'scope', id: s.IpamScopeId }, requireZero: ['PoolCount'] });
       writes.push(...(await scopeSpaceDeletes(deps, s.IpamScopeId)));
@@ -46,7 +55,10 @@ export const deleteIpamData = async (
   }
   const publicPools = pools.filter((p) => p.IpamScopeType === 'public');
   if (publicPools.length > 0) {
-    fail('IncorrectState', `Cascade delete is refused while the public scope has pools: ${publicPools.map((p) => p.IpamPoolId).join(', ')}.`);
+    fail(
+      'IncorrectState',
+      `Cascade delete is refused while the public scope has pools: ${publicPools.map((p) => p.IpamPoolId).join(', ')}.`,
+    );
   }
   dryRun();
   const marked: IpamRecord = { ...ipam, State: 'delete-in-progress' };
@@ -61,4 +73,3 @@ export const deleteIpamData = async (
   for (const s of scopes) await deps.store.purgeSpace(s.IpamScopeId);
   return { ...ipam, State: 'delete-complete' };
 };
-

@@ -14,7 +14,8 @@ export interface IpamContents {
 export const ipamGuards = async (deps: Deps, ipam: IpamRecord): Promise<IpamContents> => {
   const scopes = (await deps.store.list<ScopeRecord>({ kind: 'scope', ipamId: ipam.IpamId }, 1000)).items;
   const pools: PoolRecord[] = [];
-  for (const s of scopes) pools.push(...(await deps.store.list<PoolRecord>({ kind: 'pool', scopeId: s.IpamScopeId }, 1000)).items);
+  for (const s of scopes)
+    pools.push(...(await deps.store.list<PoolRecord>({ kind: 'pool', scopeId: s.IpamScopeId }, 1000)).items);
   return { scopes, pools };
 };
 
@@ -22,7 +23,8 @@ const privateGuaProvisioned = async (deps: Deps, pools: PoolRecord[]): Promise<s
   const hits: string[] = [];
   for (const p of pools) {
     if (p.IpamScopeType !== 'private' || p.AddressFamily !== 'ipv6' || p.SourceIpamPoolId) continue;
-    const cidrs = (await deps.store.list<PoolCidrRecord>({ kind: 'pool-cidr', poolId: p.IpamPoolId }, 100)).items;
+    const cidrs = (await deps.store.list<PoolCidrRecord>({ kind: 'pool-cidr', poolId: p.IpamPoolId }, 100))
+      .items;
     for (const c of cidrs) if (isGua(parseCidr(c.Cidr))) hits.push(`${c.Cidr} in ${p.IpamPoolId}`);
   }
   return hits;
@@ -47,22 +49,39 @@ export const validateModification = async (
   const next: IpamRecord = { ...ipam, State: 'modify-complete' };
   if (ch.Description !== undefined) next.Description = ch.Description;
   if (ch.remove.includes(ipam.IpamRegion)) {
-    fail('InvalidParameterValue', `The home region ${ipam.IpamRegion} cannot be removed from the operating regions.`);
+    fail(
+      'InvalidParameterValue',
+      `The home region ${ipam.IpamRegion} cannot be removed from the operating regions.`,
+    );
   }
   const inUse = c.pools.filter((p) => p.Locale && ch.remove.includes(p.Locale));
   if (inUse.length > 0) {
-    fail('IncorrectState', `Operating regions in use as pool locales cannot be removed: ${inUse.map((p) => `${p.IpamPoolId} (${p.Locale})`).join(', ')}.`);
+    fail(
+      'IncorrectState',
+      `Operating regions in use as pool locales cannot be removed: ${inUse.map((p) => `${p.IpamPoolId} (${p.Locale})`).join(', ')}.`,
+    );
   }
-  const regions = [...ipam.OperatingRegions.map((r) => r.RegionName), ...ch.add].filter((r) => !ch.remove.includes(r));
+  const regions = [...ipam.OperatingRegions.map((r) => r.RegionName), ...ch.add].filter(
+    (r) => !ch.remove.includes(r),
+  );
   next.OperatingRegions = [...new Set(regions)].map((RegionName) => ({ RegionName }));
   if (ch.Tier === 'free' && ipam.Tier === 'advanced') {
     const blockers = [
-      ...c.pools.filter((p) => p.IpamScopeType === 'private').map((p) => `pool ${p.IpamPoolId} is in a private scope`),
-      ...c.scopes.filter((s) => !s.IsDefault).map((s) => `scope ${s.IpamScopeId} is a non-default private scope`),
-      ...c.pools.filter((p) => p.Locale && p.Locale !== ipam.IpamRegion).map((p) => `pool ${p.IpamPoolId} has locale ${p.Locale}`),
-      ...(ipam.ResourceDiscoveryAssociationCount > 1 ? ['the IPAM has non-default resource discovery associations'] : []),
+      ...c.pools
+        .filter((p) => p.IpamScopeType === 'private')
+        .map((p) => `pool ${p.IpamPoolId} is in a private scope`),
+      ...c.scopes
+        .filter((s) => !s.IsDefault)
+        .map((s) => `scope ${s.IpamScopeId} is a non-default private scope`),
+      ...c.pools
+        .filter((p) => p.Locale && p.Locale !== ipam.IpamRegion)
+        .map((p) => `pool ${p.IpamPoolId} has locale ${p.Locale}`),
+      ...(ipam.ResourceDiscoveryAssociationCount > 1
+        ? ['the IPAM has non-default resource discovery associations']
+        : []),
     ];
-    if (blockers.length > 0) fail('OperationNotPermitted', `The IPAM cannot move to the free tier: ${blockers.join('; ')}.`);
+    if (blockers.length > 0)
+      fail('OperationNotPermitted', `The IPAM cannot move to the free tier: ${blockers.join('; ')}.`);
   }
   if (ch.Tier !== undefined) next.Tier = ch.Tier as Tier;
   if (ch.EnablePrivateGua === false && ipam.EnablePrivateGua) {
@@ -71,7 +90,10 @@ export const validateModification = async (
   }
   if (ch.EnablePrivateGua !== undefined) next.EnablePrivateGua = ch.EnablePrivateGua;
   if (ch.MeteredAccount === 'resource-owner') {
-    fail('OperationNotPermitted', "MeteredAccount 'resource-owner' requires an IPAM created by the organization's delegated IPAM admin (F-COST-03).");
+    fail(
+      'OperationNotPermitted',
+      "MeteredAccount 'resource-owner' requires an IPAM created by the organization's delegated IPAM admin (F-COST-03).",
+    );
   }
   if (ch.MeteredAccount !== undefined && ch.MeteredAccount !== 'ipam-owner') {
     fail('InvalidParameterValue', `MeteredAccount must be 'ipam-owner' or 'resource-owner'.`);

@@ -5,11 +5,11 @@ import type { Write } from '../store/port';
 import { arn, dryRun, publicShape, regionName, type TagSpecification, tagsFor } from './common';
 import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
+import { deleteIpamData } from './ipam-delete';
+import { ipamGuards, validateModification } from './ipam-rules';
 import { filterPredicate, listPage, type PageInput } from './listing';
 import { loadIpam, updateRecord } from './records';
 import { createScopeSpace } from './scope-space';
-import { ipamGuards, validateModification } from './ipam-rules';
-import { deleteIpamData } from './ipam-delete';
 
 export interface CreateIpamInput {
   DryRun?: boolean;
@@ -30,16 +30,24 @@ export const regionList = (list: { RegionName?: string }[] | undefined, field: s
   return names;
 };
 
-export const createIpam = async (deps: Deps, caller: Caller, input: CreateIpamInput): Promise<{ Ipam: object }> => {
+export const createIpam = async (
+  deps: Deps,
+  caller: Caller,
+  input: CreateIpamInput,
+): Promise<{ Ipam: object }> => {
   const regions = regionList(input.OperatingRegions, 'OperatingRegions');
   const tier = (input.Tier ?? 'advanced') as Tier;
-  if (!TIERS.includes(tier)) fail('InvalidParameterValue', `Tier must be 'free' or 'advanced'; got '${input.Tier}'.`);
+  if (!TIERS.includes(tier))
+    fail('InvalidParameterValue', `Tier must be 'free' or 'advanced'; got '${input.Tier}'.`);
   const metered = input.MeteredAccount ?? 'ipam-owner';
   if (metered !== 'ipam-owner' && metered !== 'resource-owner') {
     fail('InvalidParameterValue', `MeteredAccount must be 'ipam-owner' or 'resource-owner'.`);
   }
   if (metered === 'resource-owner') {
-    fail('OperationNotPermitted', "MeteredAccount 'resource-owner' requires an IPAM created by the organization's delegated IPAM admin (F-COST-03).");
+    fail(
+      'OperationNotPermitted',
+      "MeteredAccount 'resource-owner' requires an IPAM created by the organization's delegated IPAM admin (F-COST-03).",
+    );
   }
   const tags: Tag[] = tagsFor('ipam', input.TagSpecifications);
   const gate = await tokenGate<{ Ipam: object }>(deps, caller, 'CreateIpam', input);
@@ -110,7 +118,10 @@ export const createIpam = async (deps: Deps, caller: Caller, input: CreateIpamIn
   const replay = await gate.settle(res.failed.includes(writes.length - 1));
   if (replay) return replay;
   if (res.failed.includes(0)) {
-    fail('ResourceLimitExceeded', `You have reached the maximum number of IPAMs (${config.quotas.ipamsPerRegion}) for account ${caller.accountId} in ${caller.region}.`);
+    fail(
+      'ResourceLimitExceeded',
+      `You have reached the maximum number of IPAMs (${config.quotas.ipamsPerRegion}) for account ${caller.accountId} in ${caller.region}.`,
+    );
   }
   return fail('IncorrectState', 'The IPAM could not be created; retry the request.');
 };
@@ -144,7 +155,10 @@ export const describeIpams = async (
     return { Ipams: found.filter(keep).map((r) => publicShape(r)) };
   }
   const page = await listPage<IpamRecord>(deps.store, { kind: 'ipam', owner: caller.accountId }, input, keep);
-  return { Ipams: page.items.map((r) => publicShape(r)), ...(page.NextToken ? { NextToken: page.NextToken } : {}) };
+  return {
+    Ipams: page.items.map((r) => publicShape(r)),
+    ...(page.NextToken ? { NextToken: page.NextToken } : {}),
+  };
 };
 
 export interface ModifyIpamInput {
@@ -158,10 +172,15 @@ export interface ModifyIpamInput {
   MeteredAccount?: string;
 }
 
-export const modifyIpam = async (deps: Deps, caller: Caller, input: ModifyIpamInput): Promise<{ Ipam: object }> => {
+export const modifyIpam = async (
+  deps: Deps,
+  caller: Caller,
+  input: ModifyIpamInput,
+): Promise<{ Ipam: object }> => {
   const add = regionList(input.AddOperatingRegions, 'AddOperatingRegions');
   const remove = regionList(input.RemoveOperatingRegions, 'RemoveOperatingRegions');
-  if (input.Tier !== undefined && !TIERS.includes(input.Tier)) fail('InvalidParameterValue', `Tier must be 'free' or 'advanced'.`);
+  if (input.Tier !== undefined && !TIERS.includes(input.Tier))
+    fail('InvalidParameterValue', `Tier must be 'free' or 'advanced'.`);
   let first = true;
   const next = await updateRecord<IpamRecord>(
     deps,

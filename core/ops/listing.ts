@@ -25,7 +25,12 @@ const pascal = (kebab: string): string =>
     .join('');
 
 const wildcard = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 
 const valuesAt = (value: unknown, path: string[]): unknown[] => {
   if (path.length === 0) return Array.isArray(value) ? value : [value];
@@ -39,13 +44,19 @@ export const filterPredicate = (filters: Filter[] | undefined, fields: readonly 
   const tests = (filters ?? []).map((f) => {
     const name = f.Name ?? '';
     const patterns = (f.Values ?? []).map(wildcard);
-    if (patterns.length === 0) fail('InvalidParameterValue', `The filter '${name}' must have at least one value.`);
-    const any = (vals: unknown[]) => vals.some((v) => v !== undefined && patterns.some((p) => p.test(String(v))));
+    if (patterns.length === 0)
+      fail('InvalidParameterValue', `The filter '${name}' must have at least one value.`);
+    const any = (vals: unknown[]) =>
+      vals.some((v) => v !== undefined && patterns.some((p) => p.test(String(v))));
     if (name === 'tag-key') return (r: Record<string, unknown>) => any(valuesAt(r.Tags, ['Key']));
     if (name.startsWith('tag:')) {
       const key = name.slice(4);
       return (r: Record<string, unknown>) =>
-        any(((r.Tags as { Key: string; Value?: string }[] | undefined) ?? []).filter((t) => t.Key === key).map((t) => t.Value ?? ''));
+        any(
+          ((r.Tags as { Key: string; Value?: string }[] | undefined) ?? [])
+            .filter((t) => t.Key === key)
+            .map((t) => t.Value ?? ''),
+        );
     }
     const path = name.split('.').map(pascal);
     if (!fields.includes(path[0]!)) fail('InvalidParameterValue', `The filter '${name}' is invalid.`);
@@ -101,11 +112,17 @@ export const listPage = async <T extends AnyRecord>(
 };
 
 /** Pagination over an already materialised, bounded list (e.g. an account's scopes). */
-export const pageArray = <T>(items: T[], input: PageInput, scope: string, bounds = DEFAULT_BOUNDS): { items: T[]; NextToken?: string } => {
+export const pageArray = <T>(
+  items: T[],
+  input: PageInput,
+  scope: string,
+  bounds = DEFAULT_BOUNDS,
+): { items: T[]; NextToken?: string } => {
   const size = pageSize(input.MaxResults, bounds);
   const q = { kind: 'ipam', owner: scope } as ListQuery;
   const offset = input.NextToken ? Number(decodeToken(q, input.NextToken)) : 0;
-  if (!Number.isInteger(offset) || offset < 0) fail('InvalidNextToken', 'The NextToken is not valid for this request.');
+  if (!Number.isInteger(offset) || offset < 0)
+    fail('InvalidNextToken', 'The NextToken is not valid for this request.');
   const slice = items.slice(offset, offset + size);
   const next = offset + size < items.length ? encodeToken(q, String(offset + size)) : undefined;
   return next ? { items: slice, NextToken: next } : { items: slice };

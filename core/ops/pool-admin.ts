@@ -24,10 +24,17 @@ export interface ModifyIpamPoolInput {
 
 const sameTag = (a: Tag, b: Tag) => a.Key === b.Key && (a.Value ?? '') === (b.Value ?? '');
 
-export const modifyIpamPool = async (deps: Deps, caller: Caller, input: ModifyIpamPoolInput): Promise<{ IpamPool: object }> => {
+export const modifyIpamPool = async (
+  deps: Deps,
+  caller: Caller,
+  input: ModifyIpamPoolInput,
+): Promise<{ IpamPool: object }> => {
   required(input.IpamPoolId, 'IpamPoolId');
   if (input.ClearAllocationDefaultNetmaskLength && input.AllocationDefaultNetmaskLength !== undefined) {
-    fail('InvalidParameterCombination', 'AllocationDefaultNetmaskLength and ClearAllocationDefaultNetmaskLength cannot be used together.');
+    fail(
+      'InvalidParameterCombination',
+      'AllocationDefaultNetmaskLength and ClearAllocationDefaultNetmaskLength cannot be used together.',
+    );
   }
   const add = resourceTags(input.AddAllocationResourceTags, 'AddAllocationResourceTags');
   const remove = resourceTags(input.RemoveAllocationResourceTags, 'RemoveAllocationResourceTags');
@@ -38,12 +45,16 @@ export const modifyIpamPool = async (deps: Deps, caller: Caller, input: ModifyIp
       const changed: PoolRecord = { ...pool, State: 'modify-complete' };
       if (input.Description !== undefined) changed.Description = input.Description;
       if (input.AutoImport !== undefined) {
-        if (input.AutoImport && !pool.Locale) fail('InvalidParameterCombination', 'AutoImport requires a pool with a locale (F-IMPORT-01).');
+        if (input.AutoImport && !pool.Locale)
+          fail('InvalidParameterCombination', 'AutoImport requires a pool with a locale (F-IMPORT-01).');
         changed.AutoImport = input.AutoImport;
       }
-      if (input.AllocationMinNetmaskLength !== undefined) changed.AllocationMinNetmaskLength = input.AllocationMinNetmaskLength;
-      if (input.AllocationMaxNetmaskLength !== undefined) changed.AllocationMaxNetmaskLength = input.AllocationMaxNetmaskLength;
-      if (input.AllocationDefaultNetmaskLength !== undefined) changed.AllocationDefaultNetmaskLength = input.AllocationDefaultNetmaskLength;
+      if (input.AllocationMinNetmaskLength !== undefined)
+        changed.AllocationMinNetmaskLength = input.AllocationMinNetmaskLength;
+      if (input.AllocationMaxNetmaskLength !== undefined)
+        changed.AllocationMaxNetmaskLength = input.AllocationMaxNetmaskLength;
+      if (input.AllocationDefaultNetmaskLength !== undefined)
+        changed.AllocationDefaultNetmaskLength = input.AllocationDefaultNetmaskLength;
       if (input.ClearAllocationDefaultNetmaskLength) delete changed.AllocationDefaultNetmaskLength;
       validateRules(changed);
       const kept = pool.AllocationResourceTags.filter((t) => !remove.some((r) => sameTag(r, t)));
@@ -65,29 +76,60 @@ export const deleteIpamPool = async (
   const counters: Write[] = [
     { type: 'counter', ref: { kind: 'scope', id: pool.IpamScopeId }, field: 'PoolCount', delta: -1 },
     ...(pool.SourceIpamPoolId
-      ? [{ type: 'counter' as const, ref: { kind: 'pool' as const, id: pool.SourceIpamPoolId }, field: '_childCount' as const, delta: -1 }]
+      ? [
+          {
+            type: 'counter' as const,
+            ref: { kind: 'pool' as const, id: pool.SourceIpamPoolId },
+            field: '_childCount' as const,
+            delta: -1,
+          },
+        ]
       : []),
   ];
   if (!input.Cascade) {
-    if (pool._cidrCount > 0) fail('IncorrectState', `Pool ${pool.IpamPoolId} still has ${pool._cidrCount} provisioned CIDR(s); deprovision them first.`);
-    if (pool._childCount > 0) fail('IncorrectState', `Pool ${pool.IpamPoolId} still has ${pool._childCount} child pool(s); delete them first.`);
+    if (pool._cidrCount > 0)
+      fail(
+        'IncorrectState',
+        `Pool ${pool.IpamPoolId} still has ${pool._cidrCount} provisioned CIDR(s); deprovision them first.`,
+      );
+    if (pool._childCount > 0)
+      fail(
+        'IncorrectState',
+        `Pool ${pool.IpamPoolId} still has ${pool._childCount} child pool(s); delete them first.`,
+      );
     dryRun(input);
     const res = await deps.store.commit([
-      { type: 'delete', ref: { kind: 'pool', id: pool.IpamPoolId }, requireZero: ['_cidrCount', '_childCount'] },
+      {
+        type: 'delete',
+        ref: { kind: 'pool', id: pool.IpamPoolId },
+        requireZero: ['_cidrCount', '_childCount'],
+      },
       ...counters,
     ]);
-    if (!res.ok) fail('IncorrectState', `Pool ${pool.IpamPoolId} changed while it was being deleted; retry the request.`);
+    if (!res.ok)
+      fail(
+        'IncorrectState',
+        `Pool ${pool.IpamPoolId} changed while it was being deleted; retry the request.`,
+      );
     await deps.store.purgeSpace(pool.IpamPoolId);
     return { IpamPool: publicShape({ ...pool, State: 'delete-complete' }) };
   }
   if (pool.IpamScopeType === 'public' && !pool.SourceResource) {
-    fail('IncorrectState', 'Cascade delete is allowed only for private-scope pools and resource-planning pools (F-POOL-15).');
+    fail(
+      'IncorrectState',
+      'Cascade delete is allowed only for private-scope pools and resource-planning pools (F-POOL-15).',
+    );
   }
   dryRun(input);
   const subtree = await poolSubtree(deps, pool);
   await releaseSourceClaims(deps, pool);
   await purgePools(deps, subtree);
-  const scopeDelta: Write = { type: 'counter', ref: { kind: 'scope', id: pool.IpamScopeId }, field: 'PoolCount', delta: -subtree.length };
+  const scopeDelta: Write = {
+    type: 'counter',
+    ref: { kind: 'scope', id: pool.IpamScopeId },
+    field: 'PoolCount',
+    delta: -subtree.length,
+  };
   await deps.store.commit([scopeDelta, ...counters.slice(1)]);
   return { IpamPool: publicShape({ ...pool, State: 'delete-complete' }) };
 };

@@ -8,7 +8,8 @@ import { listAll } from './pool-purge';
 export const poolSubtree = async (deps: Deps, pool: PoolRecord): Promise<PoolRecord[]> => {
   const all = (await deps.store.list<PoolRecord>({ kind: 'pool', scopeId: pool.IpamScopeId }, 1000)).items;
   const out = [pool];
-  for (let i = 0; i < out.length; i++) out.push(...all.filter((p) => p.SourceIpamPoolId === out[i]!.IpamPoolId));
+  for (let i = 0; i < out.length; i++)
+    out.push(...all.filter((p) => p.SourceIpamPoolId === out[i]!.IpamPoolId));
   return out;
 };
 

@@ -14,9 +14,9 @@ import { dryRun, intInRange, publicShape, required } from './common';
 import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { filterPredicate, listPage, type PageInput } from './listing';
+import { topLevelPlan } from './pool-cidr-top';
 import { checkNetmask } from './pool-rules';
 import { contains, poolRoots, rootKey } from './pool-space';
-import { topLevelPlan } from './pool-cidr-top';
 import { loadPool, requireComplete } from './records';
 
 export interface ProvisionInput {
@@ -31,12 +31,17 @@ type Result = { IpamPoolCidr: object };
 
 export const cidrShape = (r: PoolCidrRecord): object => publicShape(r, ['IpamPoolId']);
 
-export const provisionIpamPoolCidr = async (deps: Deps, caller: Caller, input: ProvisionInput): Promise<Result> => {
+export const provisionIpamPoolCidr = async (
+  deps: Deps,
+  caller: Caller,
+  input: ProvisionInput,
+): Promise<Result> => {
   required(input.IpamPoolId, 'IpamPoolId');
   if (input.Cidr !== undefined && input.NetmaskLength !== undefined) {
     fail('InvalidParameterCombination', 'Specify either Cidr or NetmaskLength, not both.');
   }
-  if (input.Cidr === undefined && input.NetmaskLength === undefined) fail('MissingParameter', 'The request must contain Cidr or NetmaskLength.');
+  if (input.Cidr === undefined && input.NetmaskLength === undefined)
+    fail('MissingParameter', 'The request must contain Cidr or NetmaskLength.');
   const gate = await tokenGate<Result>(deps, caller, 'ProvisionIpamPoolCidr', input);
   if (gate.replay) return gate.replay;
   const pool = await loadPool(deps, caller, input.IpamPoolId);
@@ -45,7 +50,10 @@ export const provisionIpamPoolCidr = async (deps: Deps, caller: Caller, input: P
   const explicit = input.Cidr !== undefined ? parseCidr(input.Cidr, version) : undefined;
   const prefix = explicit?.prefix ?? intInRange(input.NetmaskLength, 'NetmaskLength', 0, BITS[version])!;
   if (pool._cidrCount >= deps.config.quotas.cidrsPerPool) {
-    fail('ResourceLimitExceeded', `Pool ${pool.IpamPoolId} already has ${pool._cidrCount} CIDRs; the maximum is ${deps.config.quotas.cidrsPerPool} (F-PCIDR-10).`);
+    fail(
+      'ResourceLimitExceeded',
+      `Pool ${pool.IpamPoolId} already has ${pool._cidrCount} CIDRs; the maximum is ${deps.config.quotas.cidrsPerPool} (F-PCIDR-10).`,
+    );
   }
   const plan = pool.SourceIpamPoolId
     ? await childPlan(deps, caller, pool, explicit, prefix)
@@ -80,8 +88,17 @@ export const provisionIpamPoolCidr = async (deps: Deps, caller: Caller, input: P
         return [
           ...plan.extra(block, text),
           { type: 'create', record },
-          { type: 'node', write: { kind: 'put', node: emptyNode(rootKey(pool.IpamPoolId, block)), expectVersion: null } },
-          { type: 'counter', ref: { kind: 'pool', id: pool.IpamPoolId }, field: '_cidrCount', delta: 1, limit: deps.config.quotas.cidrsPerPool },
+          {
+            type: 'node',
+            write: { kind: 'put', node: emptyNode(rootKey(pool.IpamPoolId, block)), expectVersion: null },
+          },
+          {
+            type: 'counter',
+            ref: { kind: 'pool', id: pool.IpamPoolId },
+            field: '_cidrCount',
+            delta: 1,
+            limit: deps.config.quotas.cidrsPerPool,
+          },
           ...gate.write(result),
         ] satisfies Write[];
       },
@@ -91,7 +108,10 @@ export const provisionIpamPoolCidr = async (deps: Deps, caller: Caller, input: P
   if (res.reason === 'extra') {
     const replay = await gate.settle(input.ClientToken !== undefined);
     if (replay) return replay;
-    fail('IncorrectState', `Pool ${pool.IpamPoolId} changed while the CIDR was being provisioned; retry the request.`);
+    fail(
+      'IncorrectState',
+      `Pool ${pool.IpamPoolId} changed while the CIDR was being provisioned; retry the request.`,
+    );
   }
   return fail(
     'InsufficientCidrBlocks',
@@ -109,15 +129,28 @@ export interface ProvisionPlan {
 }
 
 /** F-PCIDR-04: space from the source pool, recorded there as an `ipam-pool` allocation. */
-const childPlan = async (deps: Deps, caller: Caller, pool: PoolRecord, explicit: Cidr | undefined, prefix: number): Promise<ProvisionPlan> => {
+const childPlan = async (
+  deps: Deps,
+  caller: Caller,
+  pool: PoolRecord,
+  explicit: Cidr | undefined,
+  prefix: number,
+): Promise<ProvisionPlan> => {
   const parent = await loadPool(deps, caller, pool.SourceIpamPoolId);
   const roots = await poolRoots(deps, parent);
-  if (roots.length === 0) fail('InsufficientCidrBlocks', `Source pool ${parent.IpamPoolId} has no provisioned CIDRs.`);
+  if (roots.length === 0)
+    fail('InsufficientCidrBlocks', `Source pool ${parent.IpamPoolId} has no provisioned CIDRs.`);
   if (explicit && !roots.some((r) => contains(r.cidr, explicit))) {
-    fail('InsufficientCidrBlocks', `${formatCidr(explicit)} is not inside the CIDRs provisioned to source pool ${parent.IpamPoolId}.`);
+    fail(
+      'InsufficientCidrBlocks',
+      `${formatCidr(explicit)} is not inside the CIDRs provisioned to source pool ${parent.IpamPoolId}.`,
+    );
   }
   if (!explicit && roots.every((r) => r.cidr.prefix > prefix)) {
-    fail('InvalidParameterValue', `A /${prefix} is larger than every CIDR of source pool ${parent.IpamPoolId}.`);
+    fail(
+      'InvalidParameterValue',
+      `A /${prefix} is larger than every CIDR of source pool ${parent.IpamPoolId}.`,
+    );
   }
   checkNetmask(parent, prefix);
   const allocationId = deps.ids.next('ipam-pool-alloc', 32);
@@ -152,7 +185,14 @@ export const getIpamPoolCidrs = async (
   const keep = filterPredicate(input.Filters, ['Cidr', 'State', 'IpamPoolCidrId', 'NetmaskLength']);
   const pool = await loadPool(deps, caller, input.IpamPoolId);
   dryRun(input);
-  const page = await listPage<PoolCidrRecord>(deps.store, { kind: 'pool-cidr', poolId: pool.IpamPoolId }, input, keep);
-  return { IpamPoolCidrs: page.items.map(cidrShape), ...(page.NextToken ? { NextToken: page.NextToken } : {}) };
+  const page = await listPage<PoolCidrRecord>(
+    deps.store,
+    { kind: 'pool-cidr', poolId: pool.IpamPoolId },
+    input,
+    keep,
+  );
+  return {
+    IpamPoolCidrs: page.items.map(cidrShape),
+    ...(page.NextToken ? { NextToken: page.NextToken } : {}),
+  };
 };
-

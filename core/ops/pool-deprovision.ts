@@ -9,6 +9,7 @@ import { type Cidr, familyOf } from '../cidr/types';
 import { fail } from '../errors';
 import type { PoolCidrRecord, PoolRecord } from '../model';
 import { release } from '../space/allocator';
+import { STRIDE } from '../space/geometry';
 import { coolUntil, type NodeKey, type NodeView } from '../space/node';
 import { finalizeWrites } from '../space/plan';
 import type { Write } from '../store/port';
@@ -18,7 +19,6 @@ import { cidrShape } from './pool-cidr';
 import { contains, poolRoots, rootKey } from './pool-space';
 import { loadPool } from './records';
 import { scopeRoot } from './scope-space';
-import { STRIDE } from '../space/geometry';
 
 /** Every node under a root, parents before children. */
 const subtree = async (deps: Deps, root: NodeView): Promise<NodeView[][]> => {
@@ -29,7 +29,11 @@ const subtree = async (deps: Deps, root: NodeView): Promise<NodeView[][]> => {
     for (const [h, count] of n.u) {
       if (h < 256 || count <= 0) continue;
       const size = 1n << BigInt((n.key.version === 4 ? 32 : 128) - n.key.prefix - STRIDE);
-      const key: NodeKey = { ...n.key, start: n.key.start + BigInt(h - 256) * size, prefix: n.key.prefix + STRIDE };
+      const key: NodeKey = {
+        ...n.key,
+        start: n.key.start + BigInt(h - 256) * size,
+        prefix: n.key.prefix + STRIDE,
+      };
       const child = await deps.store.readNode(key, true);
       if (child) paths.push([...path, child]);
     }
@@ -38,7 +42,10 @@ const subtree = async (deps: Deps, root: NodeView): Promise<NodeView[][]> => {
 };
 
 const liveClaims = (paths: NodeView[][]): number =>
-  paths.reduce((sum, p) => sum + [...p[p.length - 1]!.b.values()].filter((v) => coolUntil(v) === undefined).length, 0);
+  paths.reduce(
+    (sum, p) => sum + [...p[p.length - 1]!.b.values()].filter((v) => coolUntil(v) === undefined).length,
+    0,
+  );
 
 /** Drop every cooling entry under the root (deepest first), leaving an empty root. */
 const emptyRoot = async (deps: Deps, key: NodeKey, what: string): Promise<NodeView> => {
@@ -57,7 +64,12 @@ const emptyRoot = async (deps: Deps, key: NodeKey, what: string): Promise<NodeVi
 };
 
 /** Writes and release that give `cidr` of `pool` back to where it came from. */
-export const returnToSource = async (deps: Deps, pool: PoolRecord, rec: PoolCidrRecord, extra: Write[]): Promise<boolean> => {
+export const returnToSource = async (
+  deps: Deps,
+  pool: PoolRecord,
+  rec: PoolCidrRecord,
+  extra: Write[],
+): Promise<boolean> => {
   const cidr = parseCidr(rec.Cidr);
   const value = rec._sourceAllocationId ?? rec.IpamPoolCidrId;
   let root: NodeKey;
@@ -85,20 +97,30 @@ export const deprovisionIpamPoolCidr = async (
   const text = required(input.Cidr, 'Cidr');
   const pool = await loadPool(deps, caller, input.IpamPoolId);
   const cidr: Cidr = parseCidr(text, familyOf(pool.AddressFamily));
-  const rec = await deps.store.get<PoolCidrRecord>({ kind: 'pool-cidr', poolId: pool.IpamPoolId, cidr: formatCidr(cidr) });
-  if (!rec) fail('InvalidParameterValue', `${formatCidr(cidr)} is not provisioned to pool ${pool.IpamPoolId}.`);
+  const rec = await deps.store.get<PoolCidrRecord>({
+    kind: 'pool-cidr',
+    poolId: pool.IpamPoolId,
+    cidr: formatCidr(cidr),
+  });
+  if (!rec)
+    fail('InvalidParameterValue', `${formatCidr(cidr)} is not provisioned to pool ${pool.IpamPoolId}.`);
   const what = `CIDR ${rec!.Cidr} of pool ${pool.IpamPoolId}`;
   const key = rootKey(pool.IpamPoolId, cidr);
   const probe = await deps.store.readNode(key, true);
-  if (probe && liveClaims(await subtree(deps, probe)) > 0) fail('IncorrectState', `${what} still has allocations; release them first.`);
+  if (probe && liveClaims(await subtree(deps, probe)) > 0)
+    fail('IncorrectState', `${what} still has allocations; release them first.`);
   dryRun(input);
   const root = await emptyRoot(deps, key, what);
   const own: Write[] = [
     { type: 'node', write: { kind: 'delete', key, expectVersion: root.v } },
-    { type: 'delete', ref: { kind: 'pool-cidr', poolId: pool.IpamPoolId, cidr: rec!.Cidr }, expectVersion: rec!._v },
+    {
+      type: 'delete',
+      ref: { kind: 'pool-cidr', poolId: pool.IpamPoolId, cidr: rec!.Cidr },
+      expectVersion: rec!._v,
+    },
     { type: 'counter', ref: { kind: 'pool', id: pool.IpamPoolId }, field: '_cidrCount', delta: -1 },
   ];
-  if (!(await returnToSource(deps, pool, rec!, own))) fail('IncorrectState', `${what} changed while it was being deprovisioned; retry the request.`);
+  if (!(await returnToSource(deps, pool, rec!, own)))
+    fail('IncorrectState', `${what} changed while it was being deprovisioned; retry the request.`);
   return { IpamPoolCidr: { ...cidrShape(rec!), State: 'deprovisioned' } };
 };
-

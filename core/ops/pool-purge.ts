@@ -23,7 +23,9 @@ const all = async <T extends AllocationRecord | PoolCidrRecord>(
 
 export const purgePools = async (deps: Deps, pools: PoolRecord[]): Promise<void> => {
   for (const p of pools) {
-    await deps.store.commit([{ type: 'replace', record: { ...p, State: 'delete-in-progress' }, expectVersion: p._v }]);
+    await deps.store.commit([
+      { type: 'replace', record: { ...p, State: 'delete-in-progress' }, expectVersion: p._v },
+    ]);
   }
   for (const p of pools) {
     const refs: RecordRef[] = [];

@@ -21,10 +21,16 @@ export const validateRules = (pool: Pick<PoolRecord, 'AddressFamily'> & RuleInpu
   const max = intInRange(pool.AllocationMaxNetmaskLength, 'AllocationMaxNetmaskLength', 0, bits);
   const def = intInRange(pool.AllocationDefaultNetmaskLength, 'AllocationDefaultNetmaskLength', 0, bits);
   if (min !== undefined && max !== undefined && min > max) {
-    fail('InvalidParameterValue', `AllocationMinNetmaskLength (${min}) must not exceed AllocationMaxNetmaskLength (${max}).`);
+    fail(
+      'InvalidParameterValue',
+      `AllocationMinNetmaskLength (${min}) must not exceed AllocationMaxNetmaskLength (${max}).`,
+    );
   }
   if (def !== undefined && ((min !== undefined && def < min) || (max !== undefined && def > max))) {
-    fail('InvalidParameterValue', `AllocationDefaultNetmaskLength (${def}) must lie within the pool's minimum and maximum netmask lengths.`);
+    fail(
+      'InvalidParameterValue',
+      `AllocationDefaultNetmaskLength (${def}) must lie within the pool's minimum and maximum netmask lengths.`,
+    );
   }
 };
 
@@ -39,10 +45,16 @@ export const checkNetmask = (pool: PoolRecord, prefix: number): void => {
   const min = pool.AllocationMinNetmaskLength;
   const max = pool.AllocationMaxNetmaskLength;
   if (min !== undefined && prefix < min) {
-    fail('InvalidParameterValue', `The netmask length /${prefix} is shorter than the pool's allocation minimum netmask length /${min} (allocation rule).`);
+    fail(
+      'InvalidParameterValue',
+      `The netmask length /${prefix} is shorter than the pool's allocation minimum netmask length /${min} (allocation rule).`,
+    );
   }
   if (max !== undefined && prefix > max) {
-    fail('InvalidParameterValue', `The netmask length /${prefix} is longer than the pool's allocation maximum netmask length /${max} (allocation rule).`);
+    fail(
+      'InvalidParameterValue',
+      `The netmask length /${prefix} is longer than the pool's allocation maximum netmask length /${max} (allocation rule).`,
+    );
   }
 };
 
@@ -57,11 +69,19 @@ export interface ResourceSpec {
 /** F-RULE-04 and F-RULE-05 for resource allocations (not for custom or ipam-pool ones). */
 export const checkResource = (pool: PoolRecord, r: ResourceSpec): void => {
   if (pool.Locale && r.ResourceRegion !== pool.Locale) {
-    fail('InvalidParameterValue', `The resource is in ${r.ResourceRegion}, but the IPAM pool's locale is ${pool.Locale} (allocation rule).`);
+    fail(
+      'InvalidParameterValue',
+      `The resource is in ${r.ResourceRegion}, but the IPAM pool's locale is ${pool.Locale} (allocation rule).`,
+    );
   }
   const have = r.ResourceTags ?? [];
-  const missing = pool.AllocationResourceTags.filter((t) => !have.some((h) => h.Key === t.Key && (h.Value ?? '') === (t.Value ?? '')));
+  const missing = pool.AllocationResourceTags.filter(
+    (t) => !have.some((h) => h.Key === t.Key && (h.Value ?? '') === (t.Value ?? '')),
+  );
   if (missing.length > 0) {
-    fail('InvalidParameterValue', 'The resource is missing one or more of the resource tags required by the IPAM pool.');
+    fail(
+      'InvalidParameterValue',
+      'The resource is missing one or more of the resource tags required by the IPAM pool.',
+    );
   }
 };

@@ -6,7 +6,12 @@ import type { NodeKey } from '../space/node';
 import type { Deps } from './context';
 import { scopeRoot } from './scope-space';
 
-export const rootKey = (poolId: string, c: Cidr): NodeKey => ({ space: poolId, version: c.version, start: c.start, prefix: c.prefix });
+export const rootKey = (poolId: string, c: Cidr): NodeKey => ({
+  space: poolId,
+  version: c.version,
+  start: c.start,
+  prefix: c.prefix,
+});
 
 export interface PoolRoot {
   cidr: Cidr;

@@ -7,8 +7,8 @@ import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { filterPredicate, listPage, type PageInput } from './listing';
 import { resolveLocale } from './pool-locale';
-import { loadIpam, loadPool, loadScope, requireComplete } from './records';
 import { resourceTags, validateRules } from './pool-rules';
+import { loadIpam, loadPool, loadScope, requireComplete } from './records';
 
 export interface CreateIpamPoolInput {
   DryRun?: boolean;
@@ -33,33 +33,51 @@ export interface CreateIpamPoolInput {
 const publicOptions = (input: CreateIpamPoolInput, scopeType: 'public' | 'private'): Partial<PoolRecord> => {
   if (scopeType === 'private') {
     if (input.AwsService || input.PublicIpSource || input.PubliclyAdvertisable !== undefined) {
-      fail('InvalidParameterCombination', 'AwsService, PublicIpSource and PubliclyAdvertisable apply only to pools in the public scope.');
+      fail(
+        'InvalidParameterCombination',
+        'AwsService, PublicIpSource and PubliclyAdvertisable apply only to pools in the public scope.',
+      );
     }
     return {};
   }
   const service = (input.AwsService ?? 'ec2') as PoolRecord['AwsService'];
-  if (service !== 'ec2' && service !== 'global-services') fail('InvalidParameterValue', `AwsService must be 'ec2' or 'global-services'.`);
+  if (service !== 'ec2' && service !== 'global-services')
+    fail('InvalidParameterValue', `AwsService must be 'ec2' or 'global-services'.`);
   const source = (input.PublicIpSource ?? 'byoip') as PoolRecord['PublicIpSource'];
-  if (source !== 'amazon' && source !== 'byoip') fail('InvalidParameterValue', `PublicIpSource must be 'amazon' or 'byoip'.`);
+  if (source !== 'amazon' && source !== 'byoip')
+    fail('InvalidParameterValue', `PublicIpSource must be 'amazon' or 'byoip'.`);
   if (input.PubliclyAdvertisable !== undefined && !(input.AddressFamily === 'ipv6' && source === 'byoip')) {
-    fail('InvalidParameterCombination', 'PubliclyAdvertisable can be set only for IPv6 pools with PublicIpSource byoip (F-POOL-08).');
+    fail(
+      'InvalidParameterCombination',
+      'PubliclyAdvertisable can be set only for IPv6 pools with PublicIpSource byoip (F-POOL-08).',
+    );
   }
   return {
     AwsService: service,
     PublicIpSource: source,
-    ...(input.AddressFamily === 'ipv6' && source === 'byoip' ? { PubliclyAdvertisable: input.PubliclyAdvertisable ?? true } : {}),
+    ...(input.AddressFamily === 'ipv6' && source === 'byoip'
+      ? { PubliclyAdvertisable: input.PubliclyAdvertisable ?? true }
+      : {}),
   };
 };
 
-export const createIpamPool = async (deps: Deps, caller: Caller, input: CreateIpamPoolInput): Promise<{ IpamPool: object }> => {
+export const createIpamPool = async (
+  deps: Deps,
+  caller: Caller,
+  input: CreateIpamPoolInput,
+): Promise<{ IpamPool: object }> => {
   required(input.IpamScopeId, 'IpamScopeId');
   const family = required(input.AddressFamily, 'AddressFamily');
-  if (family !== 'ipv4' && family !== 'ipv6') fail('InvalidParameterValue', `AddressFamily must be 'ipv4' or 'ipv6'; got '${family}'.`);
+  if (family !== 'ipv4' && family !== 'ipv6')
+    fail('InvalidParameterValue', `AddressFamily must be 'ipv4' or 'ipv6'; got '${family}'.`);
   const tags = tagsFor('ipam-pool', input.TagSpecifications);
   const ruleTags = resourceTags(input.AllocationResourceTags, 'AllocationResourceTags');
   validateRules({ ...input, AddressFamily: family as PoolRecord['AddressFamily'] });
   if (input.SourceIpamPoolId && input.SourceResource) {
-    fail('InvalidParameterCombination', 'A pool takes its space from a source pool or a source resource, not both.');
+    fail(
+      'InvalidParameterCombination',
+      'A pool takes its space from a source pool or a source resource, not both.',
+    );
   }
   const gate = await tokenGate<{ IpamPool: object }>(deps, caller, 'CreateIpamPool', input);
   if (gate.replay) return gate.replay;
@@ -77,19 +95,29 @@ export const createIpamPool = async (deps: Deps, caller: Caller, input: CreateIp
     parent = await loadPool(deps, caller, input.SourceIpamPoolId);
     requireComplete(parent, `Source pool ${parent.IpamPoolId}`);
     if (parent.IpamScopeId !== scope.IpamScopeId) {
-      fail('InvalidParameterValue', `Source pool ${parent.IpamPoolId} is in another scope (${parent.IpamScopeId}).`);
+      fail(
+        'InvalidParameterValue',
+        `Source pool ${parent.IpamPoolId} is in another scope (${parent.IpamScopeId}).`,
+      );
     }
     if (parent.AddressFamily !== family) {
-      fail('InvalidParameterCombination', `A child pool has its source pool's address family (${parent.AddressFamily}).`);
+      fail(
+        'InvalidParameterCombination',
+        `A child pool has its source pool's address family (${parent.AddressFamily}).`,
+      );
     }
     depth = parent.PoolDepth + 1;
     if (depth > deps.config.quotas.poolDepth) {
-      fail('ResourceLimitExceeded', `Pool depth would be ${depth}; the maximum is ${deps.config.quotas.poolDepth} (F-QUOTA-04).`);
+      fail(
+        'ResourceLimitExceeded',
+        `Pool depth would be ${depth}; the maximum is ${deps.config.quotas.poolDepth} (F-QUOTA-04).`,
+      );
     }
     source = parent.SourceResource;
   }
   const locale = resolveLocale(ipam, scope, family, input, parent, source);
-  if (input.AutoImport && !locale) fail('InvalidParameterCombination', 'AutoImport requires a pool with a locale (F-IMPORT-01).');
+  if (input.AutoImport && !locale)
+    fail('InvalidParameterCombination', 'AutoImport requires a pool with a locale (F-IMPORT-01).');
   dryRun(input);
   const id = deps.ids.next('ipam-pool');
   const pool: PoolRecord = {
@@ -104,15 +132,21 @@ export const createIpamPool = async (deps: Deps, caller: Caller, input: CreateIp
     IpamArn: ipam.IpamArn,
     IpamRegion: ipam.IpamRegion,
     ...(parent ? { SourceIpamPoolId: parent.IpamPoolId } : {}),
-    ...(source ? { SourceResource: { ...source, ResourceOwner: source.ResourceOwner ?? caller.accountId } } : {}),
+    ...(source
+      ? { SourceResource: { ...source, ResourceOwner: source.ResourceOwner ?? caller.accountId } }
+      : {}),
     AddressFamily: family as PoolRecord['AddressFamily'],
     ...(locale ? { Locale: locale } : {}),
     PoolDepth: depth,
     State: 'create-complete',
     ...(input.Description !== undefined ? { Description: input.Description } : {}),
     AutoImport: input.AutoImport ?? false,
-    ...(input.AllocationMinNetmaskLength !== undefined ? { AllocationMinNetmaskLength: input.AllocationMinNetmaskLength } : {}),
-    ...(input.AllocationMaxNetmaskLength !== undefined ? { AllocationMaxNetmaskLength: input.AllocationMaxNetmaskLength } : {}),
+    ...(input.AllocationMinNetmaskLength !== undefined
+      ? { AllocationMinNetmaskLength: input.AllocationMinNetmaskLength }
+      : {}),
+    ...(input.AllocationMaxNetmaskLength !== undefined
+      ? { AllocationMaxNetmaskLength: input.AllocationMaxNetmaskLength }
+      : {}),
     ...(input.AllocationDefaultNetmaskLength !== undefined
       ? { AllocationDefaultNetmaskLength: input.AllocationDefaultNetmaskLength }
       : {}),
@@ -127,16 +161,38 @@ export const createIpamPool = async (deps: Deps, caller: Caller, input: CreateIp
   const result = { IpamPool: publicShape(pool) };
   const writes: Write[] = [
     { type: 'create', record: pool },
-    { type: 'counter', ref: { kind: 'scope', id: scope.IpamScopeId }, field: 'PoolCount', delta: 1, limit: deps.config.quotas.poolsPerScope },
-    ...(parent ? [{ type: 'counter' as const, ref: { kind: 'pool' as const, id: parent.IpamPoolId }, field: '_childCount' as const, delta: 1 }] : []),
+    {
+      type: 'counter',
+      ref: { kind: 'scope', id: scope.IpamScopeId },
+      field: 'PoolCount',
+      delta: 1,
+      limit: deps.config.quotas.poolsPerScope,
+    },
+    ...(parent
+      ? [
+          {
+            type: 'counter' as const,
+            ref: { kind: 'pool' as const, id: parent.IpamPoolId },
+            field: '_childCount' as const,
+            delta: 1,
+          },
+        ]
+      : []),
     ...gate.write(result),
   ];
   const res = await deps.store.commit(writes);
   if (res.ok) return result;
   const replay = await gate.settle(gate.write(result).length > 0 && res.failed.includes(writes.length - 1));
   if (replay) return replay;
-  if (res.failed.includes(1)) fail('ResourceLimitExceeded', `The scope already has the maximum of ${deps.config.quotas.poolsPerScope} pools (F-QUOTA-03).`);
-  return fail('IncorrectState', 'The pool could not be created because its scope or source pool changed; retry the request.');
+  if (res.failed.includes(1))
+    fail(
+      'ResourceLimitExceeded',
+      `The scope already has the maximum of ${deps.config.quotas.poolsPerScope} pools (F-QUOTA-03).`,
+    );
+  return fail(
+    'IncorrectState',
+    'The pool could not be created because its scope or source pool changed; retry the request.',
+  );
 };
 
 export const POOL_FIELDS = [
@@ -177,7 +233,14 @@ export const describeIpamPools = async (
     for (const id of input.IpamPoolIds) found.push(await loadPool(deps, caller, id));
     return { IpamPools: found.filter(match).map((p) => publicShape(p)) };
   }
-  const page = await listPage<PoolRecord>(deps.store, { kind: 'pool', owner: caller.accountId }, input, match);
-  return { IpamPools: page.items.map((p) => publicShape(p)), ...(page.NextToken ? { NextToken: page.NextToken } : {}) };
+  const page = await listPage<PoolRecord>(
+    deps.store,
+    { kind: 'pool', owner: caller.accountId },
+    input,
+    match,
+  );
+  return {
+    IpamPools: page.items.map((p) => publicShape(p)),
+    ...(page.NextToken ? { NextToken: page.NextToken } : {}),
+  };
 };
-

@@ -48,7 +48,10 @@ export const updateRecord = async <T extends AnyRecord>(
   for (let attempt = 0; attempt < 8; attempt++) {
     const current = await load();
     const { next, with: more = [] } = await change(current);
-    const res = await deps.store.commit([{ type: 'replace', record: next, expectVersion: current._v }, ...more]);
+    const res = await deps.store.commit([
+      { type: 'replace', record: next, expectVersion: current._v },
+      ...more,
+    ]);
     if (res.ok) return { ...next, _v: current._v + 1 };
     if (onFailure && res.failed.some((i) => i > 0)) onFailure(res, current);
   }

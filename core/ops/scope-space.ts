@@ -6,7 +6,12 @@ import type { Family } from '../cidr/types';
 import { emptyNode, type NodeKey } from '../space/node';
 import type { Write } from '../store/port';
 
-export const scopeRoot = (scopeId: string, version: Family): NodeKey => ({ space: scopeId, version, start: 0n, prefix: 0 });
+export const scopeRoot = (scopeId: string, version: Family): NodeKey => ({
+  space: scopeId,
+  version,
+  start: 0n,
+  prefix: 0,
+});
 
 export const createScopeSpace = (scopeId: string): Write[] =>
   ([4, 6] as const).map((v) => ({

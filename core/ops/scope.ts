@@ -16,10 +16,19 @@ interface ExternalAuthority {
 
 /** F-EXT-02: `<version>.identity.account.<entity_realm>.<entity_id>`. */
 const externalAuthority = (cfg: ExternalAuthority): ExternalAuthority => {
-  if (cfg.Type !== 'infoblox') fail('InvalidParameterValue', `ExternalAuthorityConfiguration.Type must be 'infoblox'.`);
+  if (cfg.Type !== 'infoblox')
+    fail('InvalidParameterValue', `ExternalAuthorityConfiguration.Type must be 'infoblox'.`);
   const parts = (cfg.ExternalResourceIdentifier ?? '').split('.');
-  if (parts.length !== 5 || parts[1] !== 'identity' || parts[2] !== 'account' || parts.some((p) => p === '')) {
-    fail('InvalidParameterValue', 'ExternalResourceIdentifier must look like <version>.identity.account.<entity_realm>.<entity_id>.');
+  if (
+    parts.length !== 5 ||
+    parts[1] !== 'identity' ||
+    parts[2] !== 'account' ||
+    parts.some((p) => p === '')
+  ) {
+    fail(
+      'InvalidParameterValue',
+      'ExternalResourceIdentifier must look like <version>.identity.account.<entity_realm>.<entity_id>.',
+    );
   }
   return { Type: cfg.Type, ExternalResourceIdentifier: cfg.ExternalResourceIdentifier };
 };
@@ -33,15 +42,22 @@ export interface CreateIpamScopeInput {
   ExternalAuthorityConfiguration?: ExternalAuthority;
 }
 
-export const createIpamScope = async (deps: Deps, caller: Caller, input: CreateIpamScopeInput): Promise<{ IpamScope: object }> => {
+export const createIpamScope = async (
+  deps: Deps,
+  caller: Caller,
+  input: CreateIpamScopeInput,
+): Promise<{ IpamScope: object }> => {
   required(input.IpamId, 'IpamId');
   const tags = tagsFor('ipam-scope', input.TagSpecifications);
-  const ext = input.ExternalAuthorityConfiguration ? externalAuthority(input.ExternalAuthorityConfiguration) : undefined;
+  const ext = input.ExternalAuthorityConfiguration
+    ? externalAuthority(input.ExternalAuthorityConfiguration)
+    : undefined;
   const gate = await tokenGate<{ IpamScope: object }>(deps, caller, 'CreateIpamScope', input);
   if (gate.replay) return gate.replay;
   const ipam = await loadIpam(deps, caller, input.IpamId);
   requireComplete(ipam, `IPAM ${ipam.IpamId}`);
-  if (ipam.Tier === 'free') fail('OperationNotPermitted', 'Additional private scopes require the advanced tier (F-TIER-02).');
+  if (ipam.Tier === 'free')
+    fail('OperationNotPermitted', 'Additional private scopes require the advanced tier (F-TIER-02).');
   dryRun(input);
   const id = deps.ids.next('ipam-scope');
   const scope: ScopeRecord = {
@@ -80,12 +96,26 @@ export const createIpamScope = async (deps: Deps, caller: Caller, input: CreateI
   const replay = await gate.settle(res.failed.includes(writes.length - 1));
   if (replay) return replay;
   if (res.failed.includes(1)) {
-    fail('ResourceLimitExceeded', `The IPAM already has the maximum of ${deps.config.quotas.scopesPerIpam} scopes.`);
+    fail(
+      'ResourceLimitExceeded',
+      `The IPAM already has the maximum of ${deps.config.quotas.scopesPerIpam} scopes.`,
+    );
   }
   return fail('IncorrectState', 'The scope could not be created; retry the request.');
 };
 
-const SCOPE_FIELDS = ['IpamScopeId', 'IpamScopeArn', 'IpamArn', 'IpamRegion', 'IpamScopeType', 'IsDefault', 'Description', 'State', 'OwnerId', 'PoolCount'] as const;
+const SCOPE_FIELDS = [
+  'IpamScopeId',
+  'IpamScopeArn',
+  'IpamArn',
+  'IpamRegion',
+  'IpamScopeType',
+  'IsDefault',
+  'Description',
+  'State',
+  'OwnerId',
+  'PoolCount',
+] as const;
 
 export const describeIpamScopes = async (
   deps: Deps,
@@ -106,7 +136,10 @@ export const describeIpamScopes = async (
     all.push(...(await deps.store.list<ScopeRecord>({ kind: 'scope', ipamId: ipam.IpamId }, 1000)).items);
   }
   const page = pageArray(all.filter(keep), input, `scopes#${caller.accountId}`);
-  return { IpamScopes: page.items.map((r) => publicShape(r)), ...(page.NextToken ? { NextToken: page.NextToken } : {}) };
+  return {
+    IpamScopes: page.items.map((r) => publicShape(r)),
+    ...(page.NextToken ? { NextToken: page.NextToken } : {}),
+  };
 };
 
 export interface ModifyIpamScopeInput {
@@ -117,18 +150,30 @@ export interface ModifyIpamScopeInput {
   RemoveExternalAuthorityConfiguration?: boolean;
 }
 
-export const modifyIpamScope = async (deps: Deps, caller: Caller, input: ModifyIpamScopeInput): Promise<{ IpamScope: object }> => {
+export const modifyIpamScope = async (
+  deps: Deps,
+  caller: Caller,
+  input: ModifyIpamScopeInput,
+): Promise<{ IpamScope: object }> => {
   required(input.IpamScopeId, 'IpamScopeId');
   if (input.ExternalAuthorityConfiguration && input.RemoveExternalAuthorityConfiguration) {
-    fail('InvalidParameterCombination', 'ExternalAuthorityConfiguration and RemoveExternalAuthorityConfiguration cannot be used together.');
+    fail(
+      'InvalidParameterCombination',
+      'ExternalAuthorityConfiguration and RemoveExternalAuthorityConfiguration cannot be used together.',
+    );
   }
-  const ext = input.ExternalAuthorityConfiguration ? externalAuthority(input.ExternalAuthorityConfiguration) : undefined;
+  const ext = input.ExternalAuthorityConfiguration
+    ? externalAuthority(input.ExternalAuthorityConfiguration)
+    : undefined;
   const next = await updateRecord<ScopeRecord>(
     deps,
     () => loadScope(deps, caller, input.IpamScopeId),
     async (scope) => {
       if (ext && scope.IpamScopeType === 'public') {
-        fail('InvalidParameterCombination', 'An external authority can only be configured on a private scope (F-EXT-03).');
+        fail(
+          'InvalidParameterCombination',
+          'An external authority can only be configured on a private scope (F-EXT-03).',
+        );
       }
       if (ext && (await loadIpam(deps, caller, scope.IpamId)).Tier !== 'advanced') {
         fail('OperationNotPermitted', 'External authorities require the advanced tier (F-EXT-03).');
@@ -151,14 +196,23 @@ export const deleteIpamScope = async (
 ): Promise<{ IpamScope: object }> => {
   required(input.IpamScopeId, 'IpamScopeId');
   const scope = await loadScope(deps, caller, input.IpamScopeId);
-  if (scope.IsDefault) fail('IncorrectState', `Scope ${scope.IpamScopeId} is a default scope; it is deleted with its IPAM.`);
-  if (scope.PoolCount > 0) fail('IncorrectState', `Scope ${scope.IpamScopeId} still has ${scope.PoolCount} pool(s); delete them first.`);
+  if (scope.IsDefault)
+    fail('IncorrectState', `Scope ${scope.IpamScopeId} is a default scope; it is deleted with its IPAM.`);
+  if (scope.PoolCount > 0)
+    fail(
+      'IncorrectState',
+      `Scope ${scope.IpamScopeId} still has ${scope.PoolCount} pool(s); delete them first.`,
+    );
   dryRun(input);
   const res = await deps.store.commit([
     { type: 'delete', ref: { kind: 'scope', id: scope.IpamScopeId }, requireZero: ['PoolCount'] },
     { type: 'counter', ref: { kind: 'ipam', id: scope.IpamId }, field: 'ScopeCount', delta: -1 },
     ...(await scopeSpaceDeletes(deps, scope.IpamScopeId)),
   ]);
-  if (!res.ok) fail('IncorrectState', `Scope ${scope.IpamScopeId} changed while it was being deleted; retry the request.`);
+  if (!res.ok)
+    fail(
+      'IncorrectState',
+      `Scope ${scope.IpamScopeId} changed while it was being deleted; retry the request.`,
+    );
   return { IpamScope: publicShape({ ...scope, State: 'delete-complete' }) };
 };

@@ -83,7 +83,9 @@ class Loader {
 }
 
 const commitNodes = (deps: SpaceDeps, writes: ReturnType<typeof finalizeWrites>) =>
-  writes.length === 0 ? Promise.resolve({ ok: true as const }) : deps.store.commit(writes.map((write) => ({ type: 'node' as const, write })));
+  writes.length === 0
+    ? Promise.resolve({ ok: true as const })
+    : deps.store.commit(writes.map((write) => ({ type: 'node' as const, write })));
 
 interface Chosen {
   block: Cidr;
@@ -91,7 +93,14 @@ interface Chosen {
   rootPrefix: number;
 }
 
-const chooseIn = async (deps: SpaceDeps, spec: ClaimSpec, rootKey: NodeKey, loader: Loader, want: number, random: () => number) => {
+const chooseIn = async (
+  deps: SpaceDeps,
+  spec: ClaimSpec,
+  rootKey: NodeKey,
+  loader: Loader,
+  want: number,
+  random: () => number,
+) => {
   const root = await loader.get(rootKey);
   if (!root) return undefined;
   if (spec.block) {
@@ -105,7 +114,11 @@ const chooseIn = async (deps: SpaceDeps, spec: ClaimSpec, rootKey: NodeKey, load
         await loader.load(r.need);
         continue;
       }
-      return { chosen: { block: b, path: r.path, rootPrefix: rootKey.prefix } as Chosen, expired: [] as NodeView[][], stale: [] };
+      return {
+        chosen: { block: b, path: r.path, rootPrefix: rootKey.prefix } as Chosen,
+        expired: [] as NodeView[][],
+        stale: [],
+      };
     }
   }
   const req: SearchRequest = { version: rootKey.version, prefix: spec.prefix, now: spec.now };
@@ -119,7 +132,9 @@ const chooseIn = async (deps: SpaceDeps, spec: ClaimSpec, rootKey: NodeKey, load
     }
     const pick = out.found.length > 0 ? out.found[Math.floor(random() * out.found.length)]! : undefined;
     return {
-      chosen: pick ? ({ block: pick.block, path: pick.path, rootPrefix: rootKey.prefix } as Chosen) : undefined,
+      chosen: pick
+        ? ({ block: pick.block, path: pick.path, rootPrefix: rootKey.prefix } as Chosen)
+        : undefined,
       expired: out.expired,
       stale: out.stale,
     };
@@ -134,7 +149,8 @@ export const claim = async (deps: SpaceDeps, spec: ClaimSpec): Promise<ClaimResu
   for (let attempt = 0; attempt < attempts; attempt++) {
     const loader = new Loader(deps.store, fresh);
     const space = spec.roots[0]?.space ?? '';
-    const want = spec.strategy === 'lowest' || spec.block ? 1 : attempt > 0 ? WIDEST : isHot(space) ? HOT_WINDOW : 1;
+    const want =
+      spec.strategy === 'lowest' || spec.block ? 1 : attempt > 0 ? WIDEST : isHot(space) ? HOT_WINDOW : 1;
     let chosen: Chosen | undefined;
     let expired: NodeView[][] = [];
     const stale: [NodeView, NodeView][] = [];
@@ -169,7 +185,10 @@ export const claim = async (deps: SpaceDeps, spec: ClaimSpec): Promise<ClaimResu
       fresh = true;
       continue;
     }
-    const writes: Write[] = [...nodeWrites.map((write) => ({ type: 'node' as const, write })), ...spec.extra(chosen.block)];
+    const writes: Write[] = [
+      ...nodeWrites.map((write) => ({ type: 'node' as const, write })),
+      ...spec.extra(chosen.block),
+    ];
     const res = await deps.store.commit(writes);
     // Hints that promised more than a child holds are corrected after the claim (best effort), so
     // the correction never invalidates the versions the claim's own writes were built on.
@@ -180,7 +199,8 @@ export const claim = async (deps: SpaceDeps, spec: ClaimSpec): Promise<ClaimResu
     const nodeFailed = res.failed.some((i) => i < nodeWrites.length);
     const extraFailed = res.failed.filter((i) => i >= nodeWrites.length).map((i) => i - nodeWrites.length);
     if (!nodeFailed && extraFailed.length > 0) return { ok: false, reason: 'extra', failed: extraFailed };
-    if (!spec.block && res.failed.length + res.nodes.length > 0) hotUntil.set(spec.roots[0]?.space ?? '', Date.now() + HOT_MS);
+    if (!spec.block && res.failed.length + res.nodes.length > 0)
+      hotUntil.set(spec.roots[0]?.space ?? '', Date.now() + HOT_MS);
     fresh = spec.block !== undefined;
   }
   return { ok: false, reason: 'no-space' };
@@ -195,7 +215,10 @@ export interface ReleaseSpec {
   extra: Write[];
 }
 
-export type ReleaseResult = { ok: true } | { ok: false; reason: 'not-held' } | { ok: false; reason: 'extra'; failed: number[] };
+export type ReleaseResult =
+  | { ok: true }
+  | { ok: false; reason: 'not-held' }
+  | { ok: false; reason: 'extra'; failed: number[] };
 
 export const release = async (deps: SpaceDeps, spec: ReleaseSpec): Promise<ReleaseResult> => {
   for (let attempt = 0; attempt < (deps.maxAttempts ?? 64); attempt++) {
@@ -209,7 +232,10 @@ export const release = async (deps: SpaceDeps, spec: ReleaseSpec): Promise<Relea
     }
     const nodeWrites = releaseWrites(r.path, spec.block, spec.root.prefix, spec.value, spec.coolUntil);
     if (!nodeWrites) return { ok: false, reason: 'not-held' };
-    const res = await deps.store.commit([...nodeWrites.map((write) => ({ type: 'node' as const, write })), ...spec.extra]);
+    const res = await deps.store.commit([
+      ...nodeWrites.map((write) => ({ type: 'node' as const, write })),
+      ...spec.extra,
+    ]);
     if (res.ok) return { ok: true };
     const nodeFailed = res.failed.some((i) => i < nodeWrites.length);
     const extraFailed = res.failed.filter((i) => i >= nodeWrites.length).map((i) => i - nodeWrites.length);

@@ -39,14 +39,24 @@ export const blockStart = (version: Family, nodeStart: bigint, q: number, h: num
 };
 
 /** Position of the block (start, p) inside the node at (nodeStart, q); requires q <= p <= q + 8. */
-export const positionOf = (version: Family, nodeStart: bigint, q: number, start: bigint, p: number): number => {
+export const positionOf = (
+  version: Family,
+  nodeStart: bigint,
+  q: number,
+  start: bigint,
+  p: number,
+): number => {
   const d = p - q;
   const i = Number((start - nodeStart) >> BigInt(BITS[version] - p));
   return (1 << d) + i;
 };
 
 /** The parent's cell (depth-8 position) that holds the node at (start, q), for q > r. */
-export const parentCell = (version: Family, start: bigint, q: number): { start: bigint; q: number; h: number } => {
+export const parentCell = (
+  version: Family,
+  start: bigint,
+  q: number,
+): { start: bigint; q: number; h: number } => {
   const pq = q - STRIDE;
   const ps = alignDown(version, start, pq);
   return { start: ps, q: pq, h: positionOf(version, ps, pq, start, q) };

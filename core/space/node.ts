@@ -55,7 +55,13 @@ export const COOL = 'cool#';
  */
 export const freshVersion = (): number => 1 + Math.floor(Math.random() * 2 ** 40);
 
-export const emptyNode = (key: NodeKey, v = freshVersion()): NodeView => ({ key, v, b: new Map(), u: new Map(), m: new Map() });
+export const emptyNode = (key: NodeKey, v = freshVersion()): NodeView => ({
+  key,
+  v,
+  b: new Map(),
+  u: new Map(),
+  m: new Map(),
+});
 
 export const cloneNode = (n: NodeView): NodeView => ({
   key: n.key,

@@ -4,7 +4,15 @@
  * new ones are created, emptied ones deleted, and the parents' max-free hints are kept in step.
  */
 import { parentCell } from './geometry';
-import { cloneNode, isEmptyNode, type NodeKey, type NodeView, type NodeWrite, nodeHint, unmarkChild } from './node';
+import {
+  cloneNode,
+  isEmptyNode,
+  type NodeKey,
+  type NodeView,
+  type NodeWrite,
+  nodeHint,
+  unmarkChild,
+} from './node';
 
 interface Slot {
   view: NodeView;
@@ -73,7 +81,8 @@ export class PathEdit {
     for (const s of this.slots) {
       if (!s.dirty) continue;
       if (s.deleted) {
-        if (s.readVersion !== null) out.push({ kind: 'delete', key: s.view.key, expectVersion: s.readVersion });
+        if (s.readVersion !== null)
+          out.push({ kind: 'delete', key: s.view.key, expectVersion: s.readVersion });
       } else out.push({ kind: 'put', node: s.view, expectVersion: s.readVersion });
     }
     return out;

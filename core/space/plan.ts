@@ -23,7 +23,12 @@ import {
 import { PathEdit } from './path';
 
 /** Writes that record `value` at `block`, or undefined when the path shows the block is taken. */
-export const claimWrites = (path: NodeView[], block: Cidr, rootPrefix: number, value: string): NodeWrite[] | undefined => {
+export const claimWrites = (
+  path: NodeView[],
+  block: Cidr,
+  rootPrefix: number,
+  value: string,
+): NodeWrite[] | undefined => {
   const n = path[path.length - 1]!;
   const { version, start: ns, prefix: q } = n.key;
   const target = nodeLevelFor(block.prefix, rootPrefix);
@@ -47,7 +52,8 @@ export const claimWrites = (path: NodeView[], block: Cidr, rootPrefix: number, v
     const child = emptyNode({ ...n.key, start, prefix: level });
     markChild(parent, parentCellPos, 0);
     edit.create(child);
-    if (level === target) applyClaim(child, positionOf(version, start, level, block.start, block.prefix), value);
+    if (level === target)
+      applyClaim(child, positionOf(version, start, level, block.start, block.prefix), value);
     else {
       const nextSize = 1n << BigInt((version === 4 ? 32 : 128) - level - STRIDE);
       const nextStart = block.start - ((block.start - start) % nextSize);
@@ -114,4 +120,3 @@ export const claimConditions = (h: number): { free: number[]; clearBelow: number
   clearBelow: h,
   ancestors: ancestorsOf(h),
 });
-

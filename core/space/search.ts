@@ -100,7 +100,10 @@ class Walk {
     const mf = tableOf(n, req.now);
     if (mf[h]! > req.prefix || q + d > req.prefix || n.b.has(h)) return true;
     const filtered = req.allowed !== undefined || req.disallowed !== undefined;
-    const iv = filtered || mf[h] === q + d || d === CELL_DEPTH ? span(version, blockStart(version, ns, q, h), q + d) : undefined;
+    const iv =
+      filtered || mf[h] === q + d || d === CELL_DEPTH
+        ? span(version, blockStart(version, ns, q, h), q + d)
+        : undefined;
     if (iv && filtered && !usable(iv, req)) return true;
     const below = (n.u.get(h) ?? 0) > 0;
     if (iv && mf[h] === q + d && !below) {

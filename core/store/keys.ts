@@ -30,7 +30,8 @@ export interface ItemKey {
 
 export const ROOT_SK = '#';
 
-const hexOf = (version: Family, value: bigint): string => value.toString(16).padStart(version === 4 ? 8 : 32, '0');
+const hexOf = (version: Family, value: bigint): string =>
+  value.toString(16).padStart(version === 4 ? 8 : 32, '0');
 
 export const nodeItemKey = (k: NodeKey): ItemKey => ({
   PK: `SPACE#${k.space}#${k.version}`,
@@ -83,9 +84,19 @@ export const indexKeys = (r: AnyRecord): IndexKeys => {
     case 'ipam':
       return { GSI2PK: `OWNER#${r.OwnerId}#ipam`, GSI2SK: r.IpamId };
     case 'scope':
-      return { GSI1PK: `IPAM#${r.IpamId}#scopes`, GSI1SK: r.IpamScopeId, GSI2PK: `OWNER#${r.OwnerId}#scope`, GSI2SK: r.IpamScopeId };
+      return {
+        GSI1PK: `IPAM#${r.IpamId}#scopes`,
+        GSI1SK: r.IpamScopeId,
+        GSI2PK: `OWNER#${r.OwnerId}#scope`,
+        GSI2SK: r.IpamScopeId,
+      };
     case 'pool':
-      return { GSI1PK: `SCOPE#${r.IpamScopeId}#pools`, GSI1SK: r.IpamPoolId, GSI2PK: `OWNER#${r.OwnerId}#pool`, GSI2SK: r.IpamPoolId };
+      return {
+        GSI1PK: `SCOPE#${r.IpamScopeId}#pools`,
+        GSI1SK: r.IpamPoolId,
+        GSI2PK: `OWNER#${r.OwnerId}#pool`,
+        GSI2SK: r.IpamPoolId,
+      };
     case 'allocation':
       return {
         GSI1PK: `ALLOCID#${r.IpamPoolAllocationId}`,

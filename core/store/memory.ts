@@ -14,7 +14,15 @@ import {
   refreshTableAfterClaim,
 } from '../space/node';
 import { indexKeys, itemKey, queryPlan } from './keys';
-import { type CommitResult, type ListQuery, type Page, type RecordRef, refOf, type Store, type Write } from './port';
+import {
+  type CommitResult,
+  type ListQuery,
+  type Page,
+  type RecordRef,
+  refOf,
+  type Store,
+  type Write,
+} from './port';
 
 const id = (k: { PK: string; SK: string }): string => `${k.PK}\u0000${k.SK}`;
 const copy = <T>(v: T): T => structuredClone(v);
@@ -31,9 +39,15 @@ export class MemoryStore implements Store {
   private setNode(k: NodeKey, n: NodeView | undefined): void {
     const space = `${k.space}#${k.version}`;
     let byStart = this.nodes.get(space);
-    if (!byStart) this.nodes.set(space, (byStart = new Map()));
+    if (!byStart) {
+      byStart = new Map();
+      this.nodes.set(space, byStart);
+    }
     let byPrefix = byStart.get(k.start);
-    if (!byPrefix) byStart.set(k.start, (byPrefix = new Map()));
+    if (!byPrefix) {
+      byPrefix = new Map();
+      byStart.set(k.start, byPrefix);
+    }
     if (n) byPrefix.set(k.prefix, n);
     else byPrefix.delete(k.prefix);
   }
@@ -56,7 +70,11 @@ export class MemoryStore implements Store {
       const k = itemKey(refOf(r));
       const ix = indexKeys(r);
       const [pk, sk] =
-        plan.index === 'GSI1' ? [ix.GSI1PK, ix.GSI1SK] : plan.index === 'GSI2' ? [ix.GSI2PK, ix.GSI2SK] : [k.PK, k.SK];
+        plan.index === 'GSI1'
+          ? [ix.GSI1PK, ix.GSI1SK]
+          : plan.index === 'GSI2'
+            ? [ix.GSI2PK, ix.GSI2SK]
+            : [k.PK, k.SK];
       if (pk !== plan.pk || sk === undefined) continue;
       if (plan.skPrefix && !sk.startsWith(plan.skPrefix)) continue;
       rows.push({ sk: `${sk}\u0000${k.PK}\u0000${k.SK}`, r });
@@ -66,7 +84,10 @@ export class MemoryStore implements Store {
     const start = from < 0 ? rows.length : from;
     const slice = rows.slice(start, start + limit);
     const more = start + limit < rows.length;
-    return { items: slice.map((row) => copy(row.r) as T), ...(more ? { cursor: slice[slice.length - 1]!.sk } : {}) };
+    return {
+      items: slice.map((row) => copy(row.r) as T),
+      ...(more ? { cursor: slice[slice.length - 1]!.sk } : {}),
+    };
   }
 
   /** Live views: core treats node views as read-only, so no copy is needed (and none is made). */
@@ -103,7 +124,9 @@ export class MemoryStore implements Store {
 
   /** Test helper: every node, for invariant checks. */
   allNodes(): NodeView[] {
-    return [...this.nodes.values()].flatMap((byStart) => [...byStart.values()].flatMap((m) => [...m.values()].map(cloneNode)));
+    return [...this.nodes.values()].flatMap((byStart) =>
+      [...byStart.values()].flatMap((m) => [...m.values()].map(cloneNode)),
+    );
   }
 
   private holds(w: Write): boolean {
@@ -123,7 +146,9 @@ export class MemoryStore implements Store {
         const r = this.records.get(id(itemKey(w.ref))) as Record<string, unknown> | undefined;
         if (!r) return false;
         if (w.expectVersion !== undefined && r._v !== w.expectVersion) return false;
-        return w.type === 'check' || (w.requireZero ?? []).every((f) => ((r[f] as number | undefined) ?? 0) === 0);
+        return (
+          w.type === 'check' || (w.requireZero ?? []).every((f) => ((r[f] as number | undefined) ?? 0) === 0)
+        );
       }
       case 'node':
         return this.nodeHolds(w.write);

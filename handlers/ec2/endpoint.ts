@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { AllotError } from '../../core/errors';
-import { isAction, operations } from '../../core/ops';
 import type { CredentialRecord } from '../../core/model';
+import { isAction, operations } from '../../core/ops';
 import { runtime } from '../shared/deps';
 import { toWireError } from '../shared/errors';
 import { type CredentialLookup, firstOf, issuedCredentials, localCredentials } from './credentials';
@@ -23,13 +23,25 @@ const credentials = (): CredentialLookup => {
   const { deps, settings } = runtime();
   const sources: CredentialLookup[] = [];
   if (settings.ec2.localCredentials || settings.ec2.accountIdAsAccessKey) {
-    sources.push(localCredentials({ accountId: settings.ec2.localAccountId, accountIdAsAccessKey: settings.ec2.accountIdAsAccessKey }));
+    sources.push(
+      localCredentials({
+        accountId: settings.ec2.localAccountId,
+        accountIdAsAccessKey: settings.ec2.accountIdAsAccessKey,
+      }),
+    );
   }
   if (settings.ec2.credentialKey) {
     const source = {
       getCredential: async (id: string) => {
         const r = await deps.store.get<CredentialRecord>({ kind: 'credential', id });
-        return r && { accessKeyId: r.AccessKeyId, accountId: r.AccountId, encryptedSecret: r.EncryptedSecret, createdAt: r.CreatedAt };
+        return (
+          r && {
+            accessKeyId: r.AccessKeyId,
+            accountId: r.AccountId,
+            encryptedSecret: r.EncryptedSecret,
+            createdAt: r.CreatedAt,
+          }
+        );
       },
     };
     sources.push(issuedCredentials(source, settings.ec2.credentialKey));
@@ -47,19 +59,31 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>().
   try {
     const body = bodyOf(event);
     const who = await verifySigV4(
-      { method: event.requestContext.http.method, path: event.rawPath, query: event.rawQueryString, headers: event.headers, body },
+      {
+        method: event.requestContext.http.method,
+        path: event.rawPath,
+        query: event.rawQueryString,
+        headers: event.headers,
+        body,
+      },
       credentials(),
       new Date(),
     );
     const { action, input } = parseQueryRequest(body, ec2Model);
-    if (!isAction(action)) throw new AllotError('InvalidAction', `The action ${action} is not implemented by Allot yet.`);
+    if (!isAction(action))
+      throw new AllotError('InvalidAction', `The action ${action} is not implemented by Allot yet.`);
     const { deps } = runtime();
-    const run = operations[action] as (d: typeof deps, c: object, i: unknown) => Promise<Record<string, unknown>>;
+    const run = operations[action] as (
+      d: typeof deps,
+      c: object,
+      i: unknown,
+    ) => Promise<Record<string, unknown>>;
     const output = await run(deps, { accountId: who.accountId, region: who.region }, input);
     return { statusCode: 200, headers, body: serializeResult(action, output, requestId, ec2Model) };
   } catch (err) {
     const wire = toWireError(err);
-    if (wire.status >= 500) console.error(JSON.stringify({ requestId, error: String((err as Error)?.stack ?? err) }));
+    if (wire.status >= 500)
+      console.error(JSON.stringify({ requestId, error: String((err as Error)?.stack ?? err) }));
     return { statusCode: wire.status, headers, body: serializeError(wire.code, wire.message, requestId) };
   }
 });

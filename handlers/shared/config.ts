@@ -61,7 +61,9 @@ export const loadSettings = (): Settings => {
   if (supply) core.amazonSupply = supply;
   core.quotas = { ...core.quotas, ...json<Partial<Config['quotas']>>('ALLOT_QUOTAS') };
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  const key = process.env.ALLOT_CREDENTIAL_KEY ? Buffer.from(process.env.ALLOT_CREDENTIAL_KEY, 'base64') : undefined;
+  const key = process.env.ALLOT_CREDENTIAL_KEY
+    ? Buffer.from(process.env.ALLOT_CREDENTIAL_KEY, 'base64')
+    : undefined;
   if (key && key.length !== 32) throw new Error('ALLOT_CREDENTIAL_KEY must be base64 of 32 bytes');
   return {
     ec2: {

@@ -9,8 +9,15 @@ let cached: { deps: Deps; settings: Settings } | undefined;
 export const runtime = (): { deps: Deps; settings: Settings } => {
   if (cached) return cached;
   const settings = loadSettings();
-  const client = createDocumentClient({ region: settings.region, ...(settings.endpoint ? { endpoint: settings.endpoint } : {}) });
-  const store = new DynamoStore({ client, tableName: settings.tableName, nodeCacheTtlMs: settings.nodeCacheMs });
+  const client = createDocumentClient({
+    region: settings.region,
+    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+  });
+  const store = new DynamoStore({
+    client,
+    tableName: settings.tableName,
+    nodeCacheTtlMs: settings.nodeCacheMs,
+  });
   cached = { deps: { store, now: Date.now, ids: randomIds(), config: settings.core }, settings };
   return cached;
 };

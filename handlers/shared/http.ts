@@ -3,14 +3,15 @@
  * caller identity, then the operation; one error handler turns domain errors into EC2-style
  * `{ Error: { Code, Message }, RequestId }` bodies and anything else into a bare 500.
  */
+
+import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { randomUUID } from 'node:crypto';
 import { AllotError } from '../../core/errors';
 import { type ActionName, operations } from '../../core/ops';
-import { callerOf } from './identity';
 import { runtime } from './deps';
 import { toWireError } from './errors';
+import { callerOf } from './identity';
 
 type Event = Parameters<typeof callerOf>[0] & { body?: string; isBase64Encoded?: boolean };
 
@@ -42,8 +43,15 @@ export const httpHandler = (action: ActionName) =>
       onError: (request) => {
         const requestId = request.context?.awsRequestId ?? randomUUID();
         const wire = toWireError(request.error);
-        if (wire.status >= 500) console.error(JSON.stringify({ action, requestId, error: String(request.error?.stack ?? request.error) }));
-        request.response = json(wire.status, { Error: { Code: wire.code, Message: wire.message }, RequestId: requestId }, requestId);
+        if (wire.status >= 500)
+          console.error(
+            JSON.stringify({ action, requestId, error: String(request.error?.stack ?? request.error) }),
+          );
+        request.response = json(
+          wire.status,
+          { Error: { Code: wire.code, Message: wire.message }, RequestId: requestId },
+          requestId,
+        );
       },
     })
     .handler(async (event, context) => {

@@ -4,8 +4,8 @@
  * and trusted internal callers; the signed identity of the EC2 endpoint lives in handlers/ec2).
  */
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer } from 'aws-lambda';
-import type { Caller } from '../../core/ops/context';
 import { AllotError } from '../../core/errors';
+import type { Caller } from '../../core/ops/context';
 
 type Event = APIGatewayProxyEventV2WithLambdaAuthorizer<{ accountId?: string; region?: string } | undefined>;
 
@@ -17,8 +17,14 @@ export const callerOf = (event: Event, defaultRegion: string): Caller => {
   const headers = event.headers ?? {};
   const accountId = auth?.accountId ?? headers['x-allot-account-id'];
   const region = auth?.region ?? headers['x-allot-region'] ?? defaultRegion;
-  if (!accountId) throw new AllotError('AuthFailure', 'The request has no caller identity (x-allot-account-id header or authorizer context).');
-  if (!ACCOUNT.test(accountId)) throw new AllotError('AuthFailure', `'${accountId}' is not a 12-digit account id.`);
-  if (!REGION.test(region)) throw new AllotError('InvalidParameterValue', `'${region}' is not a valid region name.`);
+  if (!accountId)
+    throw new AllotError(
+      'AuthFailure',
+      'The request has no caller identity (x-allot-account-id header or authorizer context).',
+    );
+  if (!ACCOUNT.test(accountId))
+    throw new AllotError('AuthFailure', `'${accountId}' is not a 12-digit account id.`);
+  if (!REGION.test(region))
+    throw new AllotError('InvalidParameterValue', `'${region}' is not a valid region name.`);
   return { accountId, region };
 };

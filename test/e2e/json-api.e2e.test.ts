@@ -11,7 +11,12 @@ const ACCOUNT = '111122223333';
 const call = async (action: string, body: object, headers: Record<string, string> = {}) => {
   const res = await fetch(`${stack.url}/v1/${action}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-allot-account-id': ACCOUNT, 'x-allot-region': 'us-east-1', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'x-allot-account-id': ACCOUNT,
+      'x-allot-region': 'us-east-1',
+      ...headers,
+    },
     body: JSON.stringify(body),
   });
   // biome-ignore lint/suspicious/noExplicitAny: checked field by field
@@ -28,30 +33,79 @@ afterAll(async () => {
 
 describe('JSON API over HTTP on the local stack', () => {
   it('runs the getting-started flow: IPAM, pool hierarchy, allocations, release, clean-up', async () => {
-    const ipam = await call('CreateIpam', { Description: 'My IPAM', OperatingRegions: [{ RegionName: 'us-east-1' }, { RegionName: 'us-west-2' }] });
+    const ipam = await call('CreateIpam', {
+      Description: 'My IPAM',
+      OperatingRegions: [{ RegionName: 'us-east-1' }, { RegionName: 'us-west-2' }],
+    });
     expect(ipam.status).toBe(200);
-    expect([ipam.body.Ipam.ScopeCount, ipam.body.Ipam.OperatingRegions]).toEqual([2, [{ RegionName: 'us-east-1' }, { RegionName: 'us-west-2' }]]);
+    expect([ipam.body.Ipam.ScopeCount, ipam.body.Ipam.OperatingRegions]).toEqual([
+      2,
+      [{ RegionName: 'us-east-1' }, { RegionName: 'us-west-2' }],
+    ]);
     const scope = ipam.body.Ipam.PrivateDefaultScopeId;
 
-    const top = (await call('CreateIpamPool', { IpamScopeId: scope, AddressFamily: 'ipv4', Description: 'Top-level pool' })).body.IpamPool;
-    expect((await call('ProvisionIpamPoolCidr', { IpamPoolId: top.IpamPoolId, Cidr: '10.0.0.0/8' })).body.IpamPoolCidr.State).toBe('provisioned');
-    const regional = (await call('CreateIpamPool', { IpamScopeId: scope, SourceIpamPoolId: top.IpamPoolId, Locale: 'us-east-1', AddressFamily: 'ipv4' })).body.IpamPool;
+    const top = (
+      await call('CreateIpamPool', {
+        IpamScopeId: scope,
+        AddressFamily: 'ipv4',
+        Description: 'Top-level pool',
+      })
+    ).body.IpamPool;
+    expect(
+      (await call('ProvisionIpamPoolCidr', { IpamPoolId: top.IpamPoolId, Cidr: '10.0.0.0/8' })).body
+        .IpamPoolCidr.State,
+    ).toBe('provisioned');
+    const regional = (
+      await call('CreateIpamPool', {
+        IpamScopeId: scope,
+        SourceIpamPoolId: top.IpamPoolId,
+        Locale: 'us-east-1',
+        AddressFamily: 'ipv4',
+      })
+    ).body.IpamPool;
     await call('ProvisionIpamPoolCidr', { IpamPoolId: regional.IpamPoolId, Cidr: '10.0.0.0/16' });
-    const topAllocs = (await call('GetIpamPoolAllocations', { IpamPoolId: top.IpamPoolId })).body.IpamPoolAllocations;
-    expect(topAllocs.map((a: Record<string, string>) => [a.Cidr, a.ResourceType, a.ResourceId])).toEqual([['10.0.0.0/16', 'ipam-pool', regional.IpamPoolId]]);
-    const dev = (await call('CreateIpamPool', { IpamScopeId: scope, SourceIpamPoolId: regional.IpamPoolId, AddressFamily: 'ipv4', Description: 'Development pool' })).body.IpamPool;
+    const topAllocs = (await call('GetIpamPoolAllocations', { IpamPoolId: top.IpamPoolId })).body
+      .IpamPoolAllocations;
+    expect(topAllocs.map((a: Record<string, string>) => [a.Cidr, a.ResourceType, a.ResourceId])).toEqual([
+      ['10.0.0.0/16', 'ipam-pool', regional.IpamPoolId],
+    ]);
+    const dev = (
+      await call('CreateIpamPool', {
+        IpamScopeId: scope,
+        SourceIpamPoolId: regional.IpamPoolId,
+        AddressFamily: 'ipv4',
+        Description: 'Development pool',
+      })
+    ).body.IpamPool;
     expect(dev.Locale).toBe('us-east-1');
     await call('ProvisionIpamPoolCidr', { IpamPoolId: dev.IpamPoolId, Cidr: '10.0.0.0/24' });
 
-    const a = (await call('AllocateIpamPoolCidr', { IpamPoolId: dev.IpamPoolId, NetmaskLength: 26, ClientToken: 'vpc-1' })).body.IpamPoolAllocation;
+    const a = (
+      await call('AllocateIpamPoolCidr', {
+        IpamPoolId: dev.IpamPoolId,
+        NetmaskLength: 26,
+        ClientToken: 'vpc-1',
+      })
+    ).body.IpamPoolAllocation;
     expect(a.Cidr).toBe('10.0.0.0/26');
-    const again = await call('AllocateIpamPoolCidr', { IpamPoolId: dev.IpamPoolId, NetmaskLength: 26, ClientToken: 'vpc-1' });
+    const again = await call('AllocateIpamPoolCidr', {
+      IpamPoolId: dev.IpamPoolId,
+      NetmaskLength: 26,
+      ClientToken: 'vpc-1',
+    });
     expect(again.body.IpamPoolAllocation).toEqual(a);
-    const b = (await call('AllocateIpamPoolCidr', { IpamPoolId: dev.IpamPoolId, Cidr: '10.0.0.128/25' })).body.IpamPoolAllocation;
+    const b = (await call('AllocateIpamPoolCidr', { IpamPoolId: dev.IpamPoolId, Cidr: '10.0.0.128/25' })).body
+      .IpamPoolAllocation;
     expect(b.Cidr).toBe('10.0.0.128/25');
-    const preview = await call('AllocateIpamPoolCidr', { IpamPoolId: dev.IpamPoolId, NetmaskLength: 26, PreviewNextCidr: true });
+    const preview = await call('AllocateIpamPoolCidr', {
+      IpamPoolId: dev.IpamPoolId,
+      NetmaskLength: 26,
+      PreviewNextCidr: true,
+    });
     expect(preview.body.IpamPoolAllocation.Cidr).toBe('10.0.0.64/26');
-    const listed = (await call('GetIpamPoolAllocations', { IpamPoolId: dev.IpamPoolId })).body.IpamPoolAllocations.map((x: { Cidr: string }) => x.Cidr);
+    const listed = (
+      await call('GetIpamPoolAllocations', { IpamPoolId: dev.IpamPoolId })
+    ).body.IpamPoolAllocations.map((x: { Cidr: string }) => x.Cidr);
     expect(listed).toEqual(['10.0.0.0/26', '10.0.0.128/25']);
 
     const tooBig = await call('AllocateIpamPoolCidr', { IpamPoolId: dev.IpamPoolId, NetmaskLength: 23 });
@@ -64,30 +118,66 @@ describe('JSON API over HTTP on the local stack', () => {
     expect([dry.status, dry.body.Error.Code]).toEqual([412, 'DryRunOperation']);
 
     for (const x of [a, b]) {
-      const rel = await call('ReleaseIpamPoolAllocation', { IpamPoolId: dev.IpamPoolId, Cidr: x.Cidr, IpamPoolAllocationId: x.IpamPoolAllocationId });
+      const rel = await call('ReleaseIpamPoolAllocation', {
+        IpamPoolId: dev.IpamPoolId,
+        Cidr: x.Cidr,
+        IpamPoolAllocationId: x.IpamPoolAllocationId,
+      });
       expect(rel.body.Success).toBe(true);
     }
-    expect((await call('DeprovisionIpamPoolCidr', { IpamPoolId: dev.IpamPoolId, Cidr: '10.0.0.0/24' })).body.IpamPoolCidr.State).toBe('deprovisioned');
+    expect(
+      (await call('DeprovisionIpamPoolCidr', { IpamPoolId: dev.IpamPoolId, Cidr: '10.0.0.0/24' })).body
+        .IpamPoolCidr.State,
+    ).toBe('deprovisioned');
     expect((await call('DeleteIpamPool', { IpamPoolId: dev.IpamPoolId })).status).toBe(200);
     await call('DeprovisionIpamPoolCidr', { IpamPoolId: regional.IpamPoolId, Cidr: '10.0.0.0/16' });
-    expect((await call('GetIpamPoolAllocations', { IpamPoolId: top.IpamPoolId })).body.IpamPoolAllocations).toEqual([]);
+    expect(
+      (await call('GetIpamPoolAllocations', { IpamPoolId: top.IpamPoolId })).body.IpamPoolAllocations,
+    ).toEqual([]);
     await call('DeleteIpamPool', { IpamPoolId: regional.IpamPoolId });
     await call('DeprovisionIpamPoolCidr', { IpamPoolId: top.IpamPoolId, Cidr: '10.0.0.0/8' });
     await call('DeleteIpamPool', { IpamPoolId: top.IpamPoolId });
-    expect((await call('DeleteIpam', { IpamId: ipam.body.Ipam.IpamId })).body.Ipam.State).toBe('delete-complete');
+    expect((await call('DeleteIpam', { IpamId: ipam.body.Ipam.IpamId })).body.Ipam.State).toBe(
+      'delete-complete',
+    );
     expect((await call('DescribeIpams', {})).body.Ipams).toEqual([]);
   });
 
   it('answers bad input with EC2-style 4xx errors, never a 500', async () => {
     const noCaller = await fetch(`${stack.url}/v1/DescribeIpams`, { method: 'POST', body: '{}' });
-    expect([noCaller.status, ((await noCaller.json()) as { Error: { Code: string } }).Error.Code]).toEqual([401, 'AuthFailure']);
-    const badJson = await fetch(`${stack.url}/v1/DescribeIpams`, { method: 'POST', headers: { 'x-allot-account-id': ACCOUNT }, body: '{nope' });
-    expect([badJson.status, ((await badJson.json()) as { Error: { Code: string } }).Error.Code]).toEqual([400, 'InvalidParameterValue']);
+    expect([noCaller.status, ((await noCaller.json()) as { Error: { Code: string } }).Error.Code]).toEqual([
+      401,
+      'AuthFailure',
+    ]);
+    const badJson = await fetch(`${stack.url}/v1/DescribeIpams`, {
+      method: 'POST',
+      headers: { 'x-allot-account-id': ACCOUNT },
+      body: '{nope',
+    });
+    expect([badJson.status, ((await badJson.json()) as { Error: { Code: string } }).Error.Code]).toEqual([
+      400,
+      'InvalidParameterValue',
+    ]);
     const cases: [string, object, number, string][] = [
       ['CreateIpamPool', { AddressFamily: 'ipv4' }, 400, 'MissingParameter'],
-      ['CreateIpamPool', { IpamScopeId: 'ipam-scope-0000000000000dead', AddressFamily: 'ipv4' }, 400, 'InvalidIpamScopeId.NotFound'],
-      ['AllocateIpamPoolCidr', { IpamPoolId: 'ipam-pool-0000000000000dead', Cidr: '10.0.0.0/24' }, 400, 'InvalidIpamPoolId.NotFound'],
-      ['AllocateIpamPoolCidr', { IpamPoolId: 'ipam-pool-0000000000000dead', Cidr: '10.0.0.0/24', NetmaskLength: 24 }, 400, 'InvalidParameterCombination'],
+      [
+        'CreateIpamPool',
+        { IpamScopeId: 'ipam-scope-0000000000000dead', AddressFamily: 'ipv4' },
+        400,
+        'InvalidIpamScopeId.NotFound',
+      ],
+      [
+        'AllocateIpamPoolCidr',
+        { IpamPoolId: 'ipam-pool-0000000000000dead', Cidr: '10.0.0.0/24' },
+        400,
+        'InvalidIpamPoolId.NotFound',
+      ],
+      [
+        'AllocateIpamPoolCidr',
+        { IpamPoolId: 'ipam-pool-0000000000000dead', Cidr: '10.0.0.0/24', NetmaskLength: 24 },
+        400,
+        'InvalidParameterCombination',
+      ],
       ['DescribeIpams', { MaxResults: 1 }, 400, 'InvalidParameterValue'],
       ['DescribeIpams', { NextToken: 'x' }, 400, 'InvalidNextToken'],
       ['CreateIpam', { Tier: 'platinum' }, 400, 'InvalidParameterValue'],

@@ -34,7 +34,13 @@ export interface Env {
 
 export const makeEnv = (store: Store, config: Partial<Config> = {}): Env => {
   const clock = { now: Date.UTC(2026, 0, 1) };
-  const deps: Deps = { store, now: () => clock.now, ids: countingIds(), config: { ...defaultConfig(), ...config }, random: () => 0 };
+  const deps: Deps = {
+    store,
+    now: () => clock.now,
+    ids: countingIds(),
+    config: { ...defaultConfig(), ...config },
+    random: () => 0,
+  };
   const caller: Caller = { accountId: ACCOUNT, region: HOME };
   const call = async (action: ActionName, input: object = {}, who: Partial<Caller> = {}) => {
     const op = operations[action] as (d: Deps, c: Caller, i: object) => Promise<object>;
@@ -60,8 +66,19 @@ export const makeEnv = (store: Store, config: Partial<Config> = {}): Env => {
 
 /** IPAM with operating regions us-east-1 and us-west-2, its private scope, and a top-level pool. */
 export const ipamWithPool = async (env: Env, poolInput: object = {}, cidr = '10.0.0.0/8') => {
-  const { Ipam } = await env.call('CreateIpam', { OperatingRegions: [{ RegionName: 'us-east-1' }, { RegionName: 'us-west-2' }] });
-  const { IpamPool } = await env.call('CreateIpamPool', { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4', ...poolInput });
+  const { Ipam } = await env.call('CreateIpam', {
+    OperatingRegions: [{ RegionName: 'us-east-1' }, { RegionName: 'us-west-2' }],
+  });
+  const { IpamPool } = await env.call('CreateIpamPool', {
+    IpamScopeId: Ipam.PrivateDefaultScopeId,
+    AddressFamily: 'ipv4',
+    ...poolInput,
+  });
   if (cidr) await env.call('ProvisionIpamPoolCidr', { IpamPoolId: IpamPool.IpamPoolId, Cidr: cidr });
-  return { ipam: Ipam, pool: IpamPool, scopeId: Ipam.PrivateDefaultScopeId as string, poolId: IpamPool.IpamPoolId as string };
+  return {
+    ipam: Ipam,
+    pool: IpamPool,
+    scopeId: Ipam.PrivateDefaultScopeId as string,
+    poolId: IpamPool.IpamPoolId as string,
+  };
 };

@@ -9,16 +9,16 @@ export type StoreFactory = () => Promise<Store>;
 
 export const storeFactories = (): [string, StoreFactory][] => {
   const all: [string, StoreFactory][] = [
-  ['memory', async () => new MemoryStore()],
-  [
-    'dynamo',
-    async () => {
-      const { freshTable } = await import('./ddb');
-      const { DynamoStore } = await import('../../core/store/dynamo');
-      const t = await freshTable();
-      return new DynamoStore({ client: t.client, tableName: t.tableName });
-    },
-  ],
+    ['memory', async () => new MemoryStore()],
+    [
+      'dynamo',
+      async () => {
+        const { freshTable } = await import('./ddb');
+        const { DynamoStore } = await import('../../core/store/dynamo');
+        const t = await freshTable();
+        return new DynamoStore({ client: t.client, tableName: t.tableName });
+      },
+    ],
   ];
   return process.env.ALLOT_ONLY_MEMORY ? all.slice(0, 1) : all;
 };

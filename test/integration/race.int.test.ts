@@ -19,13 +19,24 @@ const setup = async (poolCidr: string) => {
   const first = makeEnv(new DynamoStore({ client: t.client, tableName: t.tableName }));
   const { poolId } = await ipamWithPool(first, {}, poolCidr);
   const { createDocumentClient } = await import('../../core/store/dynamo');
-  const clients = Array.from({ length: 8 }, () => new DynamoStore({ client: createDocumentClient({ endpoint: t.endpoint, region: 'us-east-1' }), tableName: t.tableName }));
+  const clients = Array.from(
+    { length: 8 },
+    () =>
+      new DynamoStore({
+        client: createDocumentClient({ endpoint: t.endpoint, region: 'us-east-1' }),
+        tableName: t.tableName,
+      }),
+  );
   const allocate = (i: number, input: object) => {
     const env = makeEnv(clients[i % clients.length]!);
     env.deps.random = Math.random;
     env.deps.ids = { next: (p, n = 17) => `${p}-${i.toString(16).padStart(n, '0')}` };
     return allocateIpamPoolCidr(env.deps, env.caller, { IpamPoolId: poolId, ...input }).then(
-      (r) => ({ ok: true as const, cidr: (r as { IpamPoolAllocation: { Cidr: string } }).IpamPoolAllocation.Cidr, result: r }),
+      (r) => ({
+        ok: true as const,
+        cidr: (r as { IpamPoolAllocation: { Cidr: string } }).IpamPoolAllocation.Cidr,
+        result: r,
+      }),
       (e: unknown) => {
         if (!isAllotError(e)) throw e;
         return { ok: false as const, code: e.code };
@@ -42,7 +53,9 @@ describe('allocation races on DynamoDB Local', () => {
     const results = await Promise.all(sizes.map((p, i) => allocate(i, { NetmaskLength: p })));
     const won = results.flatMap((r, i) => (r.ok ? [{ cidr: parseCidr(r.cidr), p: sizes[i]! }] : []));
     const lost = results.flatMap((r, i) => (r.ok ? [] : [{ code: r.code, p: sizes[i]! }]));
-    expect(new Set(lost.map((l) => l.code))).toEqual(lost.length > 0 ? new Set(['InsufficientCidrBlocks']) : new Set());
+    expect(new Set(lost.map((l) => l.code))).toEqual(
+      lost.length > 0 ? new Set(['InsufficientCidrBlocks']) : new Set(),
+    );
     const pool = parseCidr('10.0.0.0/22');
     for (const [i, a] of won.entries()) {
       expect(a.cidr.prefix).toBe(a.p);
@@ -56,22 +69,45 @@ describe('allocation races on DynamoDB Local', () => {
         expect(won.some((w) => overlap(w.cidr, { version: 4, start: s, prefix: l.p }))).toBe(true);
       }
     }
-    const listed = (await first.call('GetIpamPoolAllocations', { IpamPoolId: poolId })).IpamPoolAllocations.map((a: { Cidr: string }) => a.Cidr);
-    expect(listed.sort()).toEqual(won.map((w) => results.find((r) => r.ok && parseCidr(r.cidr).start === w.cidr.start && parseCidr(r.cidr).prefix === w.cidr.prefix)!).map((r) => (r as { cidr: string }).cidr).sort());
+    const listed = (
+      await first.call('GetIpamPoolAllocations', { IpamPoolId: poolId })
+    ).IpamPoolAllocations.map((a: { Cidr: string }) => a.Cidr);
+    expect(listed.sort()).toEqual(
+      won
+        .map(
+          (w) =>
+            results.find(
+              (r) =>
+                r.ok &&
+                parseCidr(r.cidr).start === w.cidr.start &&
+                parseCidr(r.cidr).prefix === w.cidr.prefix,
+            )!,
+        )
+        .map((r) => (r as { cidr: string }).cidr)
+        .sort(),
+    );
   });
 
   it('64 concurrent /28s into a /24: exactly 16 succeed and tile the pool', async () => {
     const { allocate } = await setup('10.1.0.0/24');
-    const results = await Promise.all(Array.from({ length: 64 }, (_, i) => allocate(i, { NetmaskLength: 28 })));
+    const results = await Promise.all(
+      Array.from({ length: 64 }, (_, i) => allocate(i, { NetmaskLength: 28 })),
+    );
     const won = results.flatMap((r) => (r.ok ? [r.cidr] : []));
     expect(won).toHaveLength(16);
-    expect(won.sort((a, b) => parseCidr(a).start < parseCidr(b).start ? -1 : 1)).toEqual(Array.from({ length: 16 }, (_, i) => `10.1.0.${i * 16}/28`));
-    expect(results.filter((r) => !r.ok).map((r) => (r as { code: string }).code)).toEqual(new Array(48).fill('InsufficientCidrBlocks'));
+    expect(won.sort((a, b) => (parseCidr(a).start < parseCidr(b).start ? -1 : 1))).toEqual(
+      Array.from({ length: 16 }, (_, i) => `10.1.0.${i * 16}/28`),
+    );
+    expect(results.filter((r) => !r.ok).map((r) => (r as { code: string }).code)).toEqual(
+      new Array(48).fill('InsufficientCidrBlocks'),
+    );
   });
 
   it('concurrent requests with one ClientToken yield one allocation', async () => {
     const { first, poolId, allocate } = await setup('10.2.0.0/16');
-    const results = await Promise.all(Array.from({ length: 16 }, (_, i) => allocate(i, { NetmaskLength: 24, ClientToken: 'same-token' })));
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => allocate(i, { NetmaskLength: 24, ClientToken: 'same-token' })),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     const cidrs = new Set(results.map((r) => (r as { cidr: string }).cidr));
     expect(cidrs.size).toBe(1);

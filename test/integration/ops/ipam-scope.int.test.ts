@@ -32,7 +32,9 @@ describe.each(storeFactories())('IPAMs and scopes (%s store)', (_name, makeStore
       Tags: [{ Key: 'env', Value: 'test' }],
     });
     const { IpamScopes } = await e.call('DescribeIpamScopes', {});
-    expect(IpamScopes.map((s: { IpamScopeType: string; IsDefault: boolean }) => [s.IpamScopeType, s.IsDefault])).toEqual([
+    expect(
+      IpamScopes.map((s: { IpamScopeType: string; IsDefault: boolean }) => [s.IpamScopeType, s.IsDefault]),
+    ).toEqual([
       ['public', true],
       ['private', true],
     ]);
@@ -51,7 +53,11 @@ describe.each(storeFactories())('IPAMs and scopes (%s store)', (_name, makeStore
     const first = await e.call('CreateIpam', { ClientToken: 'tok-1', Description: 'a' });
     const again = await e.call('CreateIpam', { ClientToken: 'tok-1', Description: 'a' });
     expect(again).toEqual(first);
-    await e.expectError('CreateIpam', { ClientToken: 'tok-1', Description: 'b' }, 'IdempotentParameterMismatch');
+    await e.expectError(
+      'CreateIpam',
+      { ClientToken: 'tok-1', Description: 'b' },
+      'IdempotentParameterMismatch',
+    );
   });
 
   it('F-GEN-02: DryRun answers DryRunOperation and writes nothing', async () => {
@@ -64,7 +70,10 @@ describe.each(storeFactories())('IPAMs and scopes (%s store)', (_name, makeStore
     [{ Tier: 'gold' }, 'InvalidParameterValue'],
     [{ OperatingRegions: [{ RegionName: 'mars-1' }] }, 'InvalidParameterValue'],
     [{ MeteredAccount: 'resource-owner' }, 'OperationNotPermitted'],
-    [{ TagSpecifications: [{ ResourceType: 'ipam-pool', Tags: [{ Key: 'a', Value: 'b' }] }] }, 'InvalidParameterValue'],
+    [
+      { TagSpecifications: [{ ResourceType: 'ipam-pool', Tags: [{ Key: 'a', Value: 'b' }] }] },
+      'InvalidParameterValue',
+    ],
   ])('rejects CreateIpam %j with %s', async (input, code) => {
     const e = await env();
     await e.expectError('CreateIpam', input, code);
@@ -72,26 +81,64 @@ describe.each(storeFactories())('IPAMs and scopes (%s store)', (_name, makeStore
 
   it('F-IPAM-05: DescribeIpams by id, by filter, and not other accounts', async () => {
     const e = await env();
-    const { Ipam } = await e.call('CreateIpam', { TagSpecifications: [{ ResourceType: 'ipam', Tags: [{ Key: 'team', Value: 'net' }] }] });
+    const { Ipam } = await e.call('CreateIpam', {
+      TagSpecifications: [{ ResourceType: 'ipam', Tags: [{ Key: 'team', Value: 'net' }] }],
+    });
     await e.call('CreateIpam', {}, { accountId: OTHER_ACCOUNT });
-    expect((await e.call('DescribeIpams', { IpamIds: [Ipam.IpamId] })).Ipams.map((i: { IpamId: string }) => i.IpamId)).toEqual([Ipam.IpamId]);
-    expect((await e.call('DescribeIpams', { Filters: [{ Name: 'tag:team', Values: ['net'] }] })).Ipams).toHaveLength(1);
-    expect((await e.call('DescribeIpams', { Filters: [{ Name: 'tag:team', Values: ['other'] }] })).Ipams).toHaveLength(0);
+    expect(
+      (await e.call('DescribeIpams', { IpamIds: [Ipam.IpamId] })).Ipams.map(
+        (i: { IpamId: string }) => i.IpamId,
+      ),
+    ).toEqual([Ipam.IpamId]);
+    expect(
+      (await e.call('DescribeIpams', { Filters: [{ Name: 'tag:team', Values: ['net'] }] })).Ipams,
+    ).toHaveLength(1);
+    expect(
+      (await e.call('DescribeIpams', { Filters: [{ Name: 'tag:team', Values: ['other'] }] })).Ipams,
+    ).toHaveLength(0);
     await e.expectError('DescribeIpams', { IpamIds: ['ipam-0123456789abcdef0'] }, 'InvalidIpamId.NotFound');
-    await e.expectError('DescribeIpams', { IpamIds: [Ipam.IpamId] }, 'UnauthorizedOperation', { accountId: OTHER_ACCOUNT });
-    await e.expectError('DescribeIpams', { Filters: [{ Name: 'no-such-field', Values: ['x'] }] }, 'InvalidParameterValue');
+    await e.expectError('DescribeIpams', { IpamIds: [Ipam.IpamId] }, 'UnauthorizedOperation', {
+      accountId: OTHER_ACCOUNT,
+    });
+    await e.expectError(
+      'DescribeIpams',
+      { Filters: [{ Name: 'no-such-field', Values: ['x'] }] },
+      'InvalidParameterValue',
+    );
   });
 
   it('F-REGION-03: adds and removes operating regions; never the home region or one in use', async () => {
     const e = await env();
     const { Ipam } = await e.call('CreateIpam', {});
-    const added = await e.call('ModifyIpam', { IpamId: Ipam.IpamId, AddOperatingRegions: [{ RegionName: 'us-west-2' }, { RegionName: 'eu-west-1' }] });
-    expect(added.Ipam.OperatingRegions).toEqual([{ RegionName: 'us-east-1' }, { RegionName: 'us-west-2' }, { RegionName: 'eu-west-1' }]);
-    await e.expectError('ModifyIpam', { IpamId: Ipam.IpamId, RemoveOperatingRegions: [{ RegionName: 'us-east-1' }] }, 'InvalidParameterValue');
-    const { IpamPool } = await e.call('CreateIpamPool', { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4', Locale: 'us-west-2' });
-    const msg = await e.expectError('ModifyIpam', { IpamId: Ipam.IpamId, RemoveOperatingRegions: [{ RegionName: 'us-west-2' }] }, 'IncorrectState');
+    const added = await e.call('ModifyIpam', {
+      IpamId: Ipam.IpamId,
+      AddOperatingRegions: [{ RegionName: 'us-west-2' }, { RegionName: 'eu-west-1' }],
+    });
+    expect(added.Ipam.OperatingRegions).toEqual([
+      { RegionName: 'us-east-1' },
+      { RegionName: 'us-west-2' },
+      { RegionName: 'eu-west-1' },
+    ]);
+    await e.expectError(
+      'ModifyIpam',
+      { IpamId: Ipam.IpamId, RemoveOperatingRegions: [{ RegionName: 'us-east-1' }] },
+      'InvalidParameterValue',
+    );
+    const { IpamPool } = await e.call('CreateIpamPool', {
+      IpamScopeId: Ipam.PrivateDefaultScopeId,
+      AddressFamily: 'ipv4',
+      Locale: 'us-west-2',
+    });
+    const msg = await e.expectError(
+      'ModifyIpam',
+      { IpamId: Ipam.IpamId, RemoveOperatingRegions: [{ RegionName: 'us-west-2' }] },
+      'IncorrectState',
+    );
     expect(msg).toContain(IpamPool.IpamPoolId);
-    const removed = await e.call('ModifyIpam', { IpamId: Ipam.IpamId, RemoveOperatingRegions: [{ RegionName: 'eu-west-1' }] });
+    const removed = await e.call('ModifyIpam', {
+      IpamId: Ipam.IpamId,
+      RemoveOperatingRegions: [{ RegionName: 'eu-west-1' }],
+    });
     expect(removed.Ipam.OperatingRegions).toEqual([{ RegionName: 'us-east-1' }, { RegionName: 'us-west-2' }]);
   });
 
@@ -99,20 +146,31 @@ describe.each(storeFactories())('IPAMs and scopes (%s store)', (_name, makeStore
     const e = await env();
     const { Ipam } = await e.call('CreateIpam', {});
     const { IpamScope } = await e.call('CreateIpamScope', { IpamId: Ipam.IpamId });
-    const msg = await e.expectError('ModifyIpam', { IpamId: Ipam.IpamId, Tier: 'free' }, 'OperationNotPermitted');
+    const msg = await e.expectError(
+      'ModifyIpam',
+      { IpamId: Ipam.IpamId, Tier: 'free' },
+      'OperationNotPermitted',
+    );
     expect(msg).toContain(IpamScope.IpamScopeId);
     await e.call('DeleteIpamScope', { IpamScopeId: IpamScope.IpamScopeId });
     expect((await e.call('ModifyIpam', { IpamId: Ipam.IpamId, Tier: 'free' })).Ipam.Tier).toBe('free');
     await e.expectError('CreateIpamScope', { IpamId: Ipam.IpamId }, 'OperationNotPermitted');
-    await e.expectError('CreateIpamPool', { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' }, 'OperationNotPermitted');
-    expect((await e.call('ModifyIpam', { IpamId: Ipam.IpamId, Tier: 'advanced' })).Ipam.Tier).toBe('advanced');
+    await e.expectError(
+      'CreateIpamPool',
+      { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' },
+      'OperationNotPermitted',
+    );
+    expect((await e.call('ModifyIpam', { IpamId: Ipam.IpamId, Tier: 'advanced' })).Ipam.Tier).toBe(
+      'advanced',
+    );
   });
 
   it('F-SCOPE-03/05, F-QUOTA-02: extra private scopes up to five; defaults and non-empty scopes cannot be deleted', async () => {
     const e = await env();
     const { Ipam } = await e.call('CreateIpam', {});
     const made = [];
-    for (let i = 0; i < 3; i++) made.push((await e.call('CreateIpamScope', { IpamId: Ipam.IpamId, Description: `s${i}` })).IpamScope);
+    for (let i = 0; i < 3; i++)
+      made.push((await e.call('CreateIpamScope', { IpamId: Ipam.IpamId, Description: `s${i}` })).IpamScope);
     expect(made.map((s) => [s.IpamScopeType, s.IsDefault, s.Description])).toEqual([
       ['private', false, 's0'],
       ['private', false, 's1'],
@@ -126,30 +184,51 @@ describe.each(storeFactories())('IPAMs and scopes (%s store)', (_name, makeStore
     const deleted = await e.call('DeleteIpamScope', { IpamScopeId: made[1].IpamScopeId });
     expect(deleted.IpamScope.State).toBe('delete-complete');
     expect((await e.call('DescribeIpams', {})).Ipams[0].ScopeCount).toBe(4);
-    await e.expectError('DeleteIpamScope', { IpamScopeId: made[1].IpamScopeId }, 'InvalidIpamScopeId.NotFound');
+    await e.expectError(
+      'DeleteIpamScope',
+      { IpamScopeId: made[1].IpamScopeId },
+      'InvalidIpamScopeId.NotFound',
+    );
   });
 
   it('F-SCOPE-06, F-EXT-02/03: external authority on private scopes only, validated', async () => {
     const e = await env();
     const { Ipam } = await e.call('CreateIpam', {});
     const ext = { Type: 'infoblox', ExternalResourceIdentifier: '1.identity.account.realm.entity' };
-    const mod = await e.call('ModifyIpamScope', { IpamScopeId: Ipam.PrivateDefaultScopeId, ExternalAuthorityConfiguration: ext, Description: 'ib' });
+    const mod = await e.call('ModifyIpamScope', {
+      IpamScopeId: Ipam.PrivateDefaultScopeId,
+      ExternalAuthorityConfiguration: ext,
+      Description: 'ib',
+    });
     expect(mod.IpamScope.ExternalAuthorityConfiguration).toEqual(ext);
     expect(mod.IpamScope.Description).toBe('ib');
-    await e.expectError('ModifyIpamScope', { IpamScopeId: Ipam.PublicDefaultScopeId, ExternalAuthorityConfiguration: ext }, 'InvalidParameterCombination');
     await e.expectError(
       'ModifyIpamScope',
-      { IpamScopeId: Ipam.PrivateDefaultScopeId, ExternalAuthorityConfiguration: { Type: 'infoblox', ExternalResourceIdentifier: 'bad' } },
+      { IpamScopeId: Ipam.PublicDefaultScopeId, ExternalAuthorityConfiguration: ext },
+      'InvalidParameterCombination',
+    );
+    await e.expectError(
+      'ModifyIpamScope',
+      {
+        IpamScopeId: Ipam.PrivateDefaultScopeId,
+        ExternalAuthorityConfiguration: { Type: 'infoblox', ExternalResourceIdentifier: 'bad' },
+      },
       'InvalidParameterValue',
     );
-    const removed = await e.call('ModifyIpamScope', { IpamScopeId: Ipam.PrivateDefaultScopeId, RemoveExternalAuthorityConfiguration: true });
+    const removed = await e.call('ModifyIpamScope', {
+      IpamScopeId: Ipam.PrivateDefaultScopeId,
+      RemoveExternalAuthorityConfiguration: true,
+    });
     expect(removed.IpamScope.ExternalAuthorityConfiguration).toBeUndefined();
   });
 
   it('F-IPAM-07: delete without cascade needs an empty IPAM', async () => {
     const e = await env();
     const { Ipam } = await e.call('CreateIpam', {});
-    const { IpamPool } = await e.call('CreateIpamPool', { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' });
+    const { IpamPool } = await e.call('CreateIpamPool', {
+      IpamScopeId: Ipam.PrivateDefaultScopeId,
+      AddressFamily: 'ipv4',
+    });
     await e.expectError('DeleteIpam', { IpamId: Ipam.IpamId }, 'IncorrectState');
     await e.call('DeleteIpamPool', { IpamPoolId: IpamPool.IpamPoolId });
     expect((await e.call('DeleteIpam', { IpamId: Ipam.IpamId })).Ipam.State).toBe('delete-complete');
@@ -160,13 +239,21 @@ describe.each(storeFactories())('IPAMs and scopes (%s store)', (_name, makeStore
   it('F-IPAM-08: cascade delete removes private pools with their CIDRs and allocations; refused with public pools', async () => {
     const e = await env();
     const { Ipam } = await e.call('CreateIpam', {});
-    const { IpamPool } = await e.call('CreateIpamPool', { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' });
+    const { IpamPool } = await e.call('CreateIpamPool', {
+      IpamScopeId: Ipam.PrivateDefaultScopeId,
+      AddressFamily: 'ipv4',
+    });
     await e.call('ProvisionIpamPoolCidr', { IpamPoolId: IpamPool.IpamPoolId, Cidr: '10.0.0.0/16' });
     await e.call('AllocateIpamPoolCidr', { IpamPoolId: IpamPool.IpamPoolId, NetmaskLength: 24 });
-    const pub = await e.call('CreateIpamPool', { IpamScopeId: Ipam.PublicDefaultScopeId, AddressFamily: 'ipv4' });
+    const pub = await e.call('CreateIpamPool', {
+      IpamScopeId: Ipam.PublicDefaultScopeId,
+      AddressFamily: 'ipv4',
+    });
     await e.expectError('DeleteIpam', { IpamId: Ipam.IpamId, Cascade: true }, 'IncorrectState');
     await e.call('DeleteIpamPool', { IpamPoolId: pub.IpamPool.IpamPoolId });
-    expect((await e.call('DeleteIpam', { IpamId: Ipam.IpamId, Cascade: true })).Ipam.State).toBe('delete-complete');
+    expect((await e.call('DeleteIpam', { IpamId: Ipam.IpamId, Cascade: true })).Ipam.State).toBe(
+      'delete-complete',
+    );
     expect((await e.call('DescribeIpams', {})).Ipams).toEqual([]);
     expect((await e.call('DescribeIpamPools', {})).IpamPools).toEqual([]);
     expect((await e.call('DescribeIpamPoolAllocations', {})).IpamPoolAllocations).toEqual([]);

@@ -43,29 +43,101 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
   it('F-POOL-03: children inherit family and locale; conflicts are rejected; depth is counted', async () => {
     const e = await env();
     const { scopeId, poolId } = await ipamWithPool(e);
-    const regional = (await e.call('CreateIpamPool', { IpamScopeId: scopeId, SourceIpamPoolId: poolId, AddressFamily: 'ipv4', Locale: 'us-west-2' })).IpamPool;
-    expect([regional.Locale, regional.PoolDepth, regional.SourceIpamPoolId]).toEqual(['us-west-2', 2, poolId]);
-    const dev = (await e.call('CreateIpamPool', { IpamScopeId: scopeId, SourceIpamPoolId: regional.IpamPoolId, AddressFamily: 'ipv4' })).IpamPool;
+    const regional = (
+      await e.call('CreateIpamPool', {
+        IpamScopeId: scopeId,
+        SourceIpamPoolId: poolId,
+        AddressFamily: 'ipv4',
+        Locale: 'us-west-2',
+      })
+    ).IpamPool;
+    expect([regional.Locale, regional.PoolDepth, regional.SourceIpamPoolId]).toEqual([
+      'us-west-2',
+      2,
+      poolId,
+    ]);
+    const dev = (
+      await e.call('CreateIpamPool', {
+        IpamScopeId: scopeId,
+        SourceIpamPoolId: regional.IpamPoolId,
+        AddressFamily: 'ipv4',
+      })
+    ).IpamPool;
     expect([dev.Locale, dev.PoolDepth]).toEqual(['us-west-2', 3]);
-    await e.expectError('CreateIpamPool', { IpamScopeId: scopeId, SourceIpamPoolId: regional.IpamPoolId, AddressFamily: 'ipv4', Locale: 'us-east-1' }, 'InvalidParameterCombination');
-    await e.expectError('CreateIpamPool', { IpamScopeId: scopeId, SourceIpamPoolId: poolId, AddressFamily: 'ipv6' }, 'InvalidParameterCombination');
-    await e.expectError('CreateIpamPool', { IpamScopeId: scopeId, SourceIpamPoolId: 'ipam-pool-0000000000000dead', AddressFamily: 'ipv4' }, 'InvalidIpamPoolId.NotFound');
+    await e.expectError(
+      'CreateIpamPool',
+      {
+        IpamScopeId: scopeId,
+        SourceIpamPoolId: regional.IpamPoolId,
+        AddressFamily: 'ipv4',
+        Locale: 'us-east-1',
+      },
+      'InvalidParameterCombination',
+    );
+    await e.expectError(
+      'CreateIpamPool',
+      { IpamScopeId: scopeId, SourceIpamPoolId: poolId, AddressFamily: 'ipv6' },
+      'InvalidParameterCombination',
+    );
+    await e.expectError(
+      'CreateIpamPool',
+      { IpamScopeId: scopeId, SourceIpamPoolId: 'ipam-pool-0000000000000dead', AddressFamily: 'ipv4' },
+      'InvalidIpamPoolId.NotFound',
+    );
   });
 
   it('F-POOL-04, F-QUOTA-04: pool depth is limited', async () => {
-    const e = makeEnv(await makeStore(), { quotas: { ipamsPerRegion: 1, scopesPerIpam: 5, poolsPerScope: 50, poolDepth: 3, cidrsPerPool: 50, amazonIpv6BlocksPerPool: 1 } });
+    const e = makeEnv(await makeStore(), {
+      quotas: {
+        ipamsPerRegion: 1,
+        scopesPerIpam: 5,
+        poolsPerScope: 50,
+        poolDepth: 3,
+        cidrsPerPool: 50,
+        amazonIpv6BlocksPerPool: 1,
+      },
+    });
     const { scopeId, poolId } = await ipamWithPool(e, {}, '');
-    const p2 = (await e.call('CreateIpamPool', { IpamScopeId: scopeId, SourceIpamPoolId: poolId, AddressFamily: 'ipv4' })).IpamPool;
-    const p3 = (await e.call('CreateIpamPool', { IpamScopeId: scopeId, SourceIpamPoolId: p2.IpamPoolId, AddressFamily: 'ipv4' })).IpamPool;
-    await e.expectError('CreateIpamPool', { IpamScopeId: scopeId, SourceIpamPoolId: p3.IpamPoolId, AddressFamily: 'ipv4' }, 'ResourceLimitExceeded');
+    const p2 = (
+      await e.call('CreateIpamPool', {
+        IpamScopeId: scopeId,
+        SourceIpamPoolId: poolId,
+        AddressFamily: 'ipv4',
+      })
+    ).IpamPool;
+    const p3 = (
+      await e.call('CreateIpamPool', {
+        IpamScopeId: scopeId,
+        SourceIpamPoolId: p2.IpamPoolId,
+        AddressFamily: 'ipv4',
+      })
+    ).IpamPool;
+    await e.expectError(
+      'CreateIpamPool',
+      { IpamScopeId: scopeId, SourceIpamPoolId: p3.IpamPoolId, AddressFamily: 'ipv4' },
+      'ResourceLimitExceeded',
+    );
   });
 
   it('F-QUOTA-03: pools per scope are limited', async () => {
-    const e = makeEnv(await makeStore(), { quotas: { ipamsPerRegion: 1, scopesPerIpam: 5, poolsPerScope: 2, poolDepth: 10, cidrsPerPool: 50, amazonIpv6BlocksPerPool: 1 } });
+    const e = makeEnv(await makeStore(), {
+      quotas: {
+        ipamsPerRegion: 1,
+        scopesPerIpam: 5,
+        poolsPerScope: 2,
+        poolDepth: 10,
+        cidrsPerPool: 50,
+        amazonIpv6BlocksPerPool: 1,
+      },
+    });
     const { Ipam } = await e.call('CreateIpam', {});
     await e.call('CreateIpamPool', { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' });
     await e.call('CreateIpamPool', { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv6' });
-    await e.expectError('CreateIpamPool', { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' }, 'ResourceLimitExceeded');
+    await e.expectError(
+      'CreateIpamPool',
+      { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' },
+      'ResourceLimitExceeded',
+    );
   });
 
   it.each([
@@ -75,34 +147,65 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
     [{ AutoImport: true }, 'InvalidParameterCombination'],
     [{ AllocationMinNetmaskLength: 25, AllocationMaxNetmaskLength: 24 }, 'InvalidParameterValue'],
     [{ AllocationMinNetmaskLength: 33 }, 'InvalidParameterValue'],
-    [{ AllocationMinNetmaskLength: 16, AllocationMaxNetmaskLength: 24, AllocationDefaultNetmaskLength: 28 }, 'InvalidParameterValue'],
+    [
+      { AllocationMinNetmaskLength: 16, AllocationMaxNetmaskLength: 24, AllocationDefaultNetmaskLength: 28 },
+      'InvalidParameterValue',
+    ],
     [{ PubliclyAdvertisable: true }, 'InvalidParameterCombination'],
     [{ PublicIpSource: 'amazon' }, 'InvalidParameterCombination'],
   ])('F-POOL/F-RULE validation: %j → %s', async (extra, code) => {
     const e = await env();
     const { Ipam } = await e.call('CreateIpam', { OperatingRegions: [{ RegionName: 'us-west-2' }] });
-    await e.expectError('CreateIpamPool', { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4', ...extra }, code);
+    await e.expectError(
+      'CreateIpamPool',
+      { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4', ...extra },
+      code,
+    );
   });
 
   it('F-RULE-02 (§25 item 2): min = default = max is allowed', async () => {
     const e = await env();
-    const { pool } = await ipamWithPool(e, { AllocationMinNetmaskLength: 24, AllocationMaxNetmaskLength: 24, AllocationDefaultNetmaskLength: 24 });
+    const { pool } = await ipamWithPool(e, {
+      AllocationMinNetmaskLength: 24,
+      AllocationMaxNetmaskLength: 24,
+      AllocationDefaultNetmaskLength: 24,
+    });
     expect([pool.AllocationMinNetmaskLength, pool.AllocationMaxNetmaskLength]).toEqual([24, 24]);
   });
 
   it('F-POOL-07/08: public-scope options', async () => {
     const e = await env();
     const { Ipam } = await e.call('CreateIpam', {});
-    const v6 = (await e.call('CreateIpamPool', { IpamScopeId: Ipam.PublicDefaultScopeId, AddressFamily: 'ipv6', PubliclyAdvertisable: false })).IpamPool;
+    const v6 = (
+      await e.call('CreateIpamPool', {
+        IpamScopeId: Ipam.PublicDefaultScopeId,
+        AddressFamily: 'ipv6',
+        PubliclyAdvertisable: false,
+      })
+    ).IpamPool;
     expect([v6.AwsService, v6.PublicIpSource, v6.PubliclyAdvertisable]).toEqual(['ec2', 'byoip', false]);
-    const v4 = (await e.call('CreateIpamPool', { IpamScopeId: Ipam.PublicDefaultScopeId, AddressFamily: 'ipv4', PublicIpSource: 'amazon', Locale: 'us-east-1' })).IpamPool;
+    const v4 = (
+      await e.call('CreateIpamPool', {
+        IpamScopeId: Ipam.PublicDefaultScopeId,
+        AddressFamily: 'ipv4',
+        PublicIpSource: 'amazon',
+        Locale: 'us-east-1',
+      })
+    ).IpamPool;
     expect([v4.PublicIpSource, v4.PubliclyAdvertisable]).toEqual(['amazon', undefined]);
-    await e.expectError('CreateIpamPool', { IpamScopeId: Ipam.PublicDefaultScopeId, AddressFamily: 'ipv4', PubliclyAdvertisable: true }, 'InvalidParameterCombination');
+    await e.expectError(
+      'CreateIpamPool',
+      { IpamScopeId: Ipam.PublicDefaultScopeId, AddressFamily: 'ipv4', PubliclyAdvertisable: true },
+      'InvalidParameterCombination',
+    );
   });
 
   it('F-POOL-11: modify rules, tags and description; locale stays', async () => {
     const e = await env();
-    const { poolId } = await ipamWithPool(e, { AllocationDefaultNetmaskLength: 24, AllocationResourceTags: [{ Key: 'a', Value: '1' }] });
+    const { poolId } = await ipamWithPool(e, {
+      AllocationDefaultNetmaskLength: 24,
+      AllocationResourceTags: [{ Key: 'a', Value: '1' }],
+    });
     const { IpamPool } = await e.call('ModifyIpamPool', {
       IpamPoolId: poolId,
       Description: 'changed',
@@ -111,25 +214,53 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
       AddAllocationResourceTags: [{ Key: 'b', Value: '2' }],
       RemoveAllocationResourceTags: [{ Key: 'a', Value: '1' }],
     });
-    expect([IpamPool.Description, IpamPool.AllocationMinNetmaskLength, IpamPool.AllocationDefaultNetmaskLength, IpamPool.AllocationResourceTags]).toEqual([
-      'changed',
-      20,
-      undefined,
-      [{ Key: 'b', Value: '2' }],
-    ]);
-    await e.expectError('ModifyIpamPool', { IpamPoolId: poolId, AllocationMaxNetmaskLength: 19 }, 'InvalidParameterValue');
-    await e.expectError('ModifyIpamPool', { IpamPoolId: poolId, AutoImport: true }, 'InvalidParameterCombination');
+    expect([
+      IpamPool.Description,
+      IpamPool.AllocationMinNetmaskLength,
+      IpamPool.AllocationDefaultNetmaskLength,
+      IpamPool.AllocationResourceTags,
+    ]).toEqual(['changed', 20, undefined, [{ Key: 'b', Value: '2' }]]);
+    await e.expectError(
+      'ModifyIpamPool',
+      { IpamPoolId: poolId, AllocationMaxNetmaskLength: 19 },
+      'InvalidParameterValue',
+    );
+    await e.expectError(
+      'ModifyIpamPool',
+      { IpamPoolId: poolId, AutoImport: true },
+      'InvalidParameterCombination',
+    );
   });
 
   it('F-POOL-12: describe by ids and filters', async () => {
     const e = await env();
     const { scopeId, poolId } = await ipamWithPool(e);
-    const child = (await e.call('CreateIpamPool', { IpamScopeId: scopeId, SourceIpamPoolId: poolId, AddressFamily: 'ipv4', Locale: 'us-west-2' })).IpamPool;
+    const child = (
+      await e.call('CreateIpamPool', {
+        IpamScopeId: scopeId,
+        SourceIpamPoolId: poolId,
+        AddressFamily: 'ipv4',
+        Locale: 'us-west-2',
+      })
+    ).IpamPool;
     const ids = (r: { IpamPools: { IpamPoolId: string }[] }) => r.IpamPools.map((p) => p.IpamPoolId);
     expect(ids(await e.call('DescribeIpamPools', {}))).toEqual([poolId, child.IpamPoolId]);
-    expect(ids(await e.call('DescribeIpamPools', { Filters: [{ Name: 'locale', Values: ['us-west-2'] }] }))).toEqual([child.IpamPoolId]);
-    expect(ids(await e.call('DescribeIpamPools', { Filters: [{ Name: 'ipam-scope-id', Values: [scopeId] }, { Name: 'pool-depth', Values: ['1'] }] }))).toEqual([poolId]);
-    expect(ids(await e.call('DescribeIpamPools', { IpamPoolIds: [child.IpamPoolId] }))).toEqual([child.IpamPoolId]);
+    expect(
+      ids(await e.call('DescribeIpamPools', { Filters: [{ Name: 'locale', Values: ['us-west-2'] }] })),
+    ).toEqual([child.IpamPoolId]);
+    expect(
+      ids(
+        await e.call('DescribeIpamPools', {
+          Filters: [
+            { Name: 'ipam-scope-id', Values: [scopeId] },
+            { Name: 'pool-depth', Values: ['1'] },
+          ],
+        }),
+      ),
+    ).toEqual([poolId]);
+    expect(ids(await e.call('DescribeIpamPools', { IpamPoolIds: [child.IpamPoolId] }))).toEqual([
+      child.IpamPoolId,
+    ]);
     const first = await e.call('DescribeIpamPools', { MaxResults: 5 });
     expect(first.NextToken).toBeUndefined();
     await e.expectError('DescribeIpamPools', { MaxResults: 4 }, 'InvalidParameterValue');
@@ -140,11 +271,18 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
     const e = await env();
     const { Ipam } = await e.call('CreateIpam', {});
     const made: string[] = [];
-    for (let i = 0; i < 12; i++) made.push((await e.call('CreateIpamPool', { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' })).IpamPool.IpamPoolId);
+    for (let i = 0; i < 12; i++)
+      made.push(
+        (await e.call('CreateIpamPool', { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' }))
+          .IpamPool.IpamPoolId,
+      );
     const seen: string[] = [];
     let token: string | undefined;
     do {
-      const page = await e.call('DescribeIpamPools', { MaxResults: 5, ...(token ? { NextToken: token } : {}) });
+      const page = await e.call('DescribeIpamPools', {
+        MaxResults: 5,
+        ...(token ? { NextToken: token } : {}),
+      });
       expect(page.IpamPools.length).toBeLessThanOrEqual(5);
       seen.push(...page.IpamPools.map((p: { IpamPoolId: string }) => p.IpamPoolId));
       token = page.NextToken;
@@ -157,7 +295,13 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
     const { scopeId, poolId } = await ipamWithPool(e);
     await e.expectError('DeleteIpamPool', { IpamPoolId: poolId }, 'IncorrectState');
     await e.call('DeprovisionIpamPoolCidr', { IpamPoolId: poolId, Cidr: '10.0.0.0/8' });
-    const child = (await e.call('CreateIpamPool', { IpamScopeId: scopeId, SourceIpamPoolId: poolId, AddressFamily: 'ipv4' })).IpamPool;
+    const child = (
+      await e.call('CreateIpamPool', {
+        IpamScopeId: scopeId,
+        SourceIpamPoolId: poolId,
+        AddressFamily: 'ipv4',
+      })
+    ).IpamPool;
     await e.expectError('DeleteIpamPool', { IpamPoolId: poolId }, 'IncorrectState');
     await e.call('DeleteIpamPool', { IpamPoolId: child.IpamPoolId });
     expect((await e.call('DeleteIpamPool', { IpamPoolId: poolId })).IpamPool.State).toBe('delete-complete');
@@ -167,13 +311,27 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
   it('F-POOL-15: cascade delete removes the subtree and returns its space to the source', async () => {
     const e = await env();
     const { scopeId, poolId } = await ipamWithPool(e);
-    const child = (await e.call('CreateIpamPool', { IpamScopeId: scopeId, SourceIpamPoolId: poolId, AddressFamily: 'ipv4' })).IpamPool;
+    const child = (
+      await e.call('CreateIpamPool', {
+        IpamScopeId: scopeId,
+        SourceIpamPoolId: poolId,
+        AddressFamily: 'ipv4',
+      })
+    ).IpamPool;
     await e.call('ProvisionIpamPoolCidr', { IpamPoolId: child.IpamPoolId, Cidr: '10.1.0.0/16' });
-    const grand = (await e.call('CreateIpamPool', { IpamScopeId: scopeId, SourceIpamPoolId: child.IpamPoolId, AddressFamily: 'ipv4' })).IpamPool;
+    const grand = (
+      await e.call('CreateIpamPool', {
+        IpamScopeId: scopeId,
+        SourceIpamPoolId: child.IpamPoolId,
+        AddressFamily: 'ipv4',
+      })
+    ).IpamPool;
     await e.call('ProvisionIpamPoolCidr', { IpamPoolId: grand.IpamPoolId, Cidr: '10.1.0.0/20' });
     await e.call('AllocateIpamPoolCidr', { IpamPoolId: grand.IpamPoolId, NetmaskLength: 24 });
     await e.call('DeleteIpamPool', { IpamPoolId: child.IpamPoolId, Cascade: true });
-    const ids = (await e.call('DescribeIpamPools', {})).IpamPools.map((p: { IpamPoolId: string }) => p.IpamPoolId);
+    const ids = (await e.call('DescribeIpamPools', {})).IpamPools.map(
+      (p: { IpamPoolId: string }) => p.IpamPoolId,
+    );
     expect(ids).toEqual([poolId]);
     expect((await e.call('GetIpamPoolAllocations', { IpamPoolId: poolId })).IpamPoolAllocations).toEqual([]);
     const again = await e.call('AllocateIpamPoolCidr', { IpamPoolId: poolId, Cidr: '10.1.0.0/16' });

@@ -9,12 +9,20 @@ import { MemoryStore } from '../../../core/store/memory';
 const rootOf = async (store: MemoryStore, cidr: string, space = 'pool-1'): Promise<NodeKey> => {
   const c = parseCidr(cidr);
   const key: NodeKey = { space, version: c.version, start: c.start, prefix: c.prefix };
-  const res = await store.commit([{ type: 'node', write: { kind: 'put', node: emptyNode(key), expectVersion: null } }]);
+  const res = await store.commit([
+    { type: 'node', write: { kind: 'put', node: emptyNode(key), expectVersion: null } },
+  ]);
   expect(res.ok).toBe(true);
   return key;
 };
 
-const take = async (store: MemoryStore, roots: NodeKey[], prefix: number, value: string, extra: Partial<Parameters<typeof claim>[1]> = {}) => {
+const take = async (
+  store: MemoryStore,
+  roots: NodeKey[],
+  prefix: number,
+  value: string,
+  extra: Partial<Parameters<typeof claim>[1]> = {},
+) => {
   const res = await claim({ store }, { roots, prefix, value, extra: () => [], now: 0, ...extra });
   return res.ok ? formatCidr(res.block) : res.reason;
 };
@@ -58,16 +66,22 @@ describe('space allocator (in-memory store)', () => {
       const c = parseCidr(s);
       return { lo: c.start, hi: c.start + (1n << BigInt(32 - c.prefix)) - 1n };
     };
-    expect(await take(store, [root], 24, 'a', { allowed: [iv('10.0.128.0/17')], disallowed: [iv('10.0.128.0/24')] })).toBe(
-      '10.0.129.0/24',
-    );
+    expect(
+      await take(store, [root], 24, 'a', {
+        allowed: [iv('10.0.128.0/17')],
+        disallowed: [iv('10.0.128.0/24')],
+      }),
+    ).toBe('10.0.129.0/24');
   });
 
   it('keeps released space out of reach until its reuse delay ends, then hands it back', async () => {
     const store = new MemoryStore();
     const root = await rootOf(store, '10.0.0.0/24');
     expect(await take(store, [root], 26, 'a')).toBe('10.0.0.0/26');
-    const rel = await release({ store }, { root, block: parseCidr('10.0.0.0/26'), value: 'a', coolUntil: 1000, extra: [] });
+    const rel = await release(
+      { store },
+      { root, block: parseCidr('10.0.0.0/26'), value: 'a', coolUntil: 1000, extra: [] },
+    );
     expect(rel.ok).toBe(true);
     expect(await take(store, [root], 26, 'b', { now: 999 })).toBe('10.0.0.64/26');
     expect(await take(store, [root], 24, 'c', { now: 1000 })).toBe('no-space');
@@ -87,13 +101,19 @@ describe('space allocator (in-memory store)', () => {
   it('property: claims lie inside the root, never overlap, and release returns exactly what was taken', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ p: fc.integer({ min: 20, max: 30 }), free: fc.boolean() }), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.record({ p: fc.integer({ min: 20, max: 30 }), free: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 60,
+        }),
         async (ops) => {
           const store = new MemoryStore();
           const root = await rootOf(store, '10.0.0.0/20');
           const held = new Map<string, Cidr>();
           for (const [i, op] of ops.entries()) {
-            const res = await claim({ store }, { roots: [root], prefix: op.p, value: `a${i}`, extra: () => [], now: 0 });
+            const res = await claim(
+              { store },
+              { roots: [root], prefix: op.p, value: `a${i}`, extra: () => [], now: 0 },
+            );
             if (res.ok) {
               expect(res.block.start >> 12n).toBe(root.start >> 12n);
               for (const other of held.values()) expect(overlaps(other, res.block)).toBe(false);
@@ -112,7 +132,8 @@ describe('space allocator (in-memory store)', () => {
               held.delete(v);
             }
           }
-          for (const [v, block] of held) expect((await release({ store }, { root, block, value: v, extra: [] })).ok).toBe(true);
+          for (const [v, block] of held)
+            expect((await release({ store }, { root, block, value: v, extra: [] })).ok).toBe(true);
           const nodes = store.allNodes();
           expect(nodes).toHaveLength(1);
           expect(nodes[0]!.b.size + nodes[0]!.u.size + nodes[0]!.m.size).toBe(0);

@@ -2,12 +2,12 @@
  * Allocation through the operation layer against DynamoDB Local, next to raw 2-item
  * transactions on the same DynamoDB Local in the same run (so the ratio is meaningful).
  */
-import { TransactWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { parseCidr } from '../core/cidr';
 import type { Cidr } from '../core/cidr/types';
+import { operations } from '../core/ops';
 import { allocateIpamPoolCidr } from '../core/ops/allocate';
 import { type Caller, type Deps, defaultConfig, randomIds } from '../core/ops/context';
-import { operations } from '../core/ops';
 import { createDocumentClient, DynamoStore } from '../core/store/dynamo';
 
 const caller: Caller = { accountId: '111122223333', region: 'us-east-1' };
@@ -22,8 +22,13 @@ const depsFor = (endpoint: string, tableName: string): Deps => ({
 /** A fresh IPAM (one per account+region: each run uses its own account) with one /8 pool. */
 const makePool = async (deps: Deps, account: string, cidr: string): Promise<string> => {
   const who = { ...caller, accountId: account };
-  const { Ipam } = (await operations.CreateIpam(deps, who, {})) as { Ipam: { PrivateDefaultScopeId: string } };
-  const { IpamPool } = (await operations.CreateIpamPool(deps, who, { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' })) as {
+  const { Ipam } = (await operations.CreateIpam(deps, who, {})) as {
+    Ipam: { PrivateDefaultScopeId: string };
+  };
+  const { IpamPool } = (await operations.CreateIpamPool(deps, who, {
+    IpamScopeId: Ipam.PrivateDefaultScopeId,
+    AddressFamily: 'ipv4',
+  })) as {
     IpamPool: { IpamPoolId: string };
   };
   await operations.ProvisionIpamPoolCidr(deps, who, { IpamPoolId: IpamPool.IpamPoolId, Cidr: cidr });
@@ -67,13 +72,19 @@ export const benchDynamo = async (endpoint: string, tableName: string, log: (s: 
 
   const p32 = await makePool(one, '100000000032', '10.0.0.0/8');
   const c32 = await run(workers, 4000, allocate(p32, '100000000032'));
-  log(`ddb c32: ${c32.perSecond.toFixed(0)} allocations/s, p50 ${c32.p50.toFixed(2)} ms, p99 ${c32.p99.toFixed(2)} ms`);
+  log(
+    `ddb c32: ${c32.perSecond.toFixed(0)} allocations/s, p50 ${c32.p50.toFixed(2)} ms, p99 ${c32.p99.toFixed(2)} ms`,
+  );
 
   const raw = await run(workers, 4000, (d, i) =>
     (d.store as unknown as { client: ReturnType<typeof createDocumentClient> }).client.send(
       new TransactWriteCommand({
         TransactItems: [0, 1].map((k) => ({
-          Put: { TableName: tableName, Item: { PK: `RAW#${i}#${k}`, SK: '#' }, ConditionExpression: 'attribute_not_exists(PK)' },
+          Put: {
+            TableName: tableName,
+            Item: { PK: `RAW#${i}#${k}`, SK: '#' },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
         })),
       }),
     ),
@@ -84,9 +95,11 @@ export const benchDynamo = async (endpoint: string, tableName: string, log: (s: 
   const pEmpty = await makePool(one, '100000000100', '10.0.0.0/8');
   const empty = await run([one], 300, allocate(pEmpty, '100000000100'));
   const pFull = await makePool(one, '100000010000', '10.0.0.0/8');
-  await run(workers, 10_000, allocate(pFull, '100000010000'));
+  await run(workers, Number(process.env.FILL ?? 10_000), allocate(pFull, '100000010000'));
   const full = await run([one], 300, allocate(pFull, '100000010000'));
-  log(`median latency: empty pool ${empty.p50.toFixed(2)} ms, pool with 10,000 allocations ${full.p50.toFixed(2)} ms`);
+  log(
+    `median latency: empty pool ${empty.p50.toFixed(2)} ms, pool with 10,000 allocations ${full.p50.toFixed(2)} ms`,
+  );
 
   const overlaps = await countOverlaps(one, tableName);
   log(`overlapping allocation pairs in the table: ${overlaps}`);
@@ -107,7 +120,14 @@ const countOverlaps = async (deps: Deps, tableName: string): Promise<number> => 
   const byPool = new Map<string, Cidr[]>();
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await client.send(new ScanCommand({ TableName: tableName, FilterExpression: 'kind = :a', ExpressionAttributeValues: { ':a': 'allocation' }, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    const page = await client.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: 'kind = :a',
+        ExpressionAttributeValues: { ':a': 'allocation' },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
     for (const it of page.Items ?? []) {
       const list = byPool.get(it.IpamPoolId as string) ?? [];
       list.push(parseCidr(it.Cidr as string));

@@ -127,7 +127,10 @@ class Walk {
       return false;
     }
     if (child === null) return true;
-    if (tableOf(child, req.now)[1]! > (n.m.get(h) ?? 0)) this.out.stale.push([n, child]);
+    // Correct a parent's hint only when it sent the walk into a child with no room for this
+    // request: hints are upper bounds, and fixing every drift would rewrite the parent often.
+    const real = tableOf(child, req.now)[1]!;
+    if (real > req.prefix && real > (n.m.get(h) ?? 0)) this.out.stale.push([n, child]);
     return this.visit([...path, child], 1);
   }
 }

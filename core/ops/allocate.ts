@@ -69,8 +69,8 @@ export const allocateIpamPoolCidr = async (
   if (gate.replay) return gate.replay;
 
   // F-ALLOC-04 step 1: the pool exists, is usable, and the caller may allocate from it.
-  // One strongly consistent read brings the pool and its CIDRs (the only reads on this path).
-  const { pool: found, cidrs } = await deps.store.getPool(input.IpamPoolId!);
+  // One read brings the pool and its CIDRs (from a short-lived cache when warm; see DynamoStore).
+  const { pool: found, cidrs } = await deps.store.getPool(input.IpamPoolId!, { cached: true });
   const pool: PoolRecord =
     found ?? fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${input.IpamPoolId}' does not exist.`);
   ensureOwner(caller, pool.OwnerId, `IPAM pool ${pool.IpamPoolId}`);

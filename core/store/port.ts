@@ -69,8 +69,11 @@ export type ListQuery =
 export interface Store {
   /** Strongly consistent read of one record. */
   get<T extends AnyRecord>(ref: RecordRef): Promise<T | undefined>;
-  /** A pool and its provisioned CIDRs in address order, in one strongly consistent read. */
-  getPool(poolId: string): Promise<{ pool?: PoolRecord; cidrs: PoolCidrRecord[] }>;
+  /**
+   * A pool and its provisioned CIDRs in address order, in one strongly consistent read; with
+   * `cached`, the adapter may answer from a short-lived per-process copy (the allocation path).
+   */
+  getPool(poolId: string, opts?: { cached?: boolean }): Promise<{ pool?: PoolRecord; cidrs: PoolCidrRecord[] }>;
   list<T extends AnyRecord>(q: ListQuery, limit: number, cursor?: string): Promise<Page<T>>;
   /** Atomic unit of work (at most 100 writes). */
   commit(writes: Write[]): Promise<CommitResult>;

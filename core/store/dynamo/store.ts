@@ -10,7 +10,7 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/
 import type { AnyRecord, PoolCidrRecord, PoolRecord } from '../../model';
 import { cloneNode, type NodeKey, type NodeView } from '../../space/node';
 import { type ItemKey, itemKey, nodeItemKey, queryPlan } from '../keys';
-import type { CommitResult, ListQuery, Page, RecordRef, Store, Write } from '../port';
+import { type CommitResult, type ListQuery, type Page, type RecordRef, refOf, type Store, type Write } from '../port';
 import type { LostRace } from './failures';
 import {
   cursorAfter,
@@ -45,11 +45,20 @@ export class DynamoStore implements Store {
   private readonly client: DynamoDBDocumentClient;
   private readonly table: string;
   private readonly cache: NodeCache;
+  private readonly ttl: number;
+  /**
+   * Pools and their CIDRs as read by the allocation path (`getPool(id, { cached: true })`), for
+   * the same lifetime as node views. Overlap safety never depends on it (node conditions decide);
+   * writes through this store drop the entry, so only another process's change to a pool's rules
+   * can go unseen here, for at most the lifetime.
+   */
+  private readonly pools = new Map<string, { value: { pool?: PoolRecord; cidrs: PoolCidrRecord[] }; at: number }>();
 
   constructor(opts: DynamoStoreOptions) {
     this.client = opts.client;
     this.table = opts.tableName;
-    this.cache = new NodeCache(opts.nodeCacheTtlMs ?? 1000);
+    this.ttl = opts.nodeCacheTtlMs ?? 1000;
+    this.cache = new NodeCache(this.ttl);
   }
 
   async get<T extends AnyRecord>(ref: RecordRef): Promise<T | undefined> {
@@ -60,7 +69,17 @@ export class DynamoStore implements Store {
   }
 
   /** The pool item (SK `#`) and its CIDRs (SK `#CIDR#...`) share a partition and an SK prefix. */
-  async getPool(poolId: string): Promise<{ pool?: PoolRecord; cidrs: PoolCidrRecord[] }> {
+  async getPool(poolId: string, opts: { cached?: boolean } = {}): Promise<{ pool?: PoolRecord; cidrs: PoolCidrRecord[] }> {
+    if (opts.cached && this.ttl > 0) {
+      const hit = this.pools.get(poolId);
+      if (hit && Date.now() - hit.at <= this.ttl) return structuredClone(hit.value);
+    }
+    const value = await this.readPool(poolId);
+    if (this.ttl > 0) this.pools.set(poolId, { value: structuredClone(value), at: Date.now() });
+    return value;
+  }
+
+  private async readPool(poolId: string): Promise<{ pool?: PoolRecord; cidrs: PoolCidrRecord[] }> {
     const items: Item[] = [];
     let start: Item | undefined;
     do {
@@ -129,6 +148,7 @@ export class DynamoStore implements Store {
       this.cache.lost(nodeWrites, []);
       throw err;
     }
+    this.forgetPools(writes);
     if (!race) {
       this.cache.committed(nodeWrites);
       return { ok: true };
@@ -169,6 +189,16 @@ export class DynamoStore implements Store {
   }
 
   /** One write through the single-item API; a lone check is a consistent read. */
+  /** Any write to a pool or its CIDRs drops this process's cached copy of that pool. */
+  private forgetPools(writes: Write[]): void {
+    for (const w of writes) {
+      if (w.type === 'node') continue;
+      const r = w.type === 'create' || w.type === 'replace' ? refOf(w.record) : w.ref;
+      if (r.kind === 'pool') this.pools.delete(r.id);
+      else if (r.kind === 'pool-cidr') this.pools.delete(r.poolId);
+    }
+  }
+
   private async commitOne(w: Write, p: TransactItem): Promise<LostRace | undefined> {
     if (!('ConditionCheck' in p)) return sendWrite(this.client, p);
     const item = await this.getItem(p.ConditionCheck.Key!);

@@ -9,9 +9,11 @@ import middy from '@middy/core';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { AllotError } from '../../core/errors';
 import { type ActionName, operations } from '../../core/ops';
+import { ec2Model } from '../ec2/model';
 import { runtime } from './deps';
 import { toWireError } from './errors';
 import { callerOf } from './identity';
+import { checkRequestShape } from './shape';
 
 type Event = Parameters<typeof callerOf>[0] & { body?: string; isBase64Encoded?: boolean };
 
@@ -58,6 +60,7 @@ export const httpHandler = (action: ActionName) =>
       const { deps, settings } = runtime();
       const caller = callerOf(event, settings.region);
       const input = parseBody(event);
+      checkRequestShape(ec2Model, action, input);
       const op = operations[action] as (d: typeof deps, c: typeof caller, i: unknown) => Promise<object>;
       const result = await op(deps, caller, input);
       const requestId = context?.awsRequestId ?? randomUUID();

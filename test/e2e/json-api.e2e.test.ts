@@ -181,6 +181,14 @@ describe('JSON API over HTTP on the local stack', () => {
       ['DescribeIpams', { MaxResults: 1 }, 400, 'InvalidParameterValue'],
       ['DescribeIpams', { NextToken: 'x' }, 400, 'InvalidNextToken'],
       ['CreateIpam', { Tier: 'platinum' }, 400, 'InvalidParameterValue'],
+      ['DescribeIpamPools', { Filters: 'locale' }, 400, 'InvalidParameterValue'],
+      [
+        'AllocateIpamPoolCidr',
+        { IpamPoolId: 'ipam-pool-0000000000000dead', NetmaskLength: '24' },
+        400,
+        'InvalidParameterValue',
+      ],
+      ['CreateIpam', { Regions: ['us-east-1'] }, 400, 'InvalidParameter'],
     ];
     for (const [action, body, status, code] of cases) {
       const res = await call(action, body);

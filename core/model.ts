@@ -164,6 +164,8 @@ export interface TokenRecord extends Versioned {
   ClientToken: string;
   Fingerprint: string;
   Result: Record<string, unknown>;
+  /** Epoch seconds after which DynamoDB TTL may remove the token (7 days after first use). */
+  ttl: number;
 }
 
 /** A uniqueness guard, e.g. one IPAM per (account, region) (F-IPAM-03). */

@@ -11,6 +11,9 @@ import type { Caller, Deps } from './context';
 
 const IGNORED = new Set(['ClientToken', 'DryRun']);
 
+/** Tokens are kept a week (the SDKs send one on every create, so they must not live forever). */
+const TOKEN_LIFETIME_S = 7 * 24 * 3600;
+
 /** Canonical JSON of the request parameters (keys sorted, token and DryRun left out). */
 export const fingerprint = (input: object): string => {
   const canon = (v: unknown): unknown => {
@@ -76,6 +79,7 @@ export const tokenGate = async <O>(
           ClientToken: token,
           Fingerprint: print,
           Result: result as Record<string, unknown>,
+          ttl: Math.floor(deps.now() / 1000) + TOKEN_LIFETIME_S,
           _v: 1,
           _created: deps.now(),
         },

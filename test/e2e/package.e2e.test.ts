@@ -33,5 +33,6 @@ describe('serverless package', () => {
     expect(
       new Set(functions.map((f) => (f as { Properties: { Runtime: string } }).Properties.Runtime)),
     ).toEqual(new Set(['nodejs22.x']));
+    rmSync(out, { recursive: true, force: true });
   }, 180_000);
 });

@@ -32,12 +32,6 @@ export const rootsOf = (pool: PoolRecord, records: PoolCidrRecord[]): PoolRoot[]
 export const poolRoots = async (deps: Deps, pool: PoolRecord): Promise<PoolRoot[]> =>
   rootsOf(pool, (await deps.store.getPool(pool.IpamPoolId)).cidrs);
 
-/** The space a pool's provisioned CIDRs are claimed from: its source pool, or its scope. */
-export const sourceSpace = (pool: PoolRecord): { space: string; scopeRoot?: NodeKey } =>
-  pool.SourceIpamPoolId
-    ? { space: pool.SourceIpamPoolId }
-    : { space: pool.IpamScopeId, scopeRoot: scopeRoot(pool.IpamScopeId, familyOf(pool.AddressFamily)) };
-
 export const contains = (outer: Cidr, inner: Cidr): boolean => {
   if (outer.version !== inner.version || inner.prefix < outer.prefix) return false;
   const shift = BigInt((outer.version === 4 ? 32 : 128) - outer.prefix);

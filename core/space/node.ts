@@ -71,9 +71,6 @@ export const cloneNode = (n: NodeView): NodeView => ({
   m: new Map(n.m),
 });
 
-export const sameKey = (a: NodeKey, b: NodeKey): boolean =>
-  a.space === b.space && a.version === b.version && a.start === b.start && a.prefix === b.prefix;
-
 export const coolUntil = (value: string): number | undefined =>
   value.startsWith(COOL) ? Number(value.slice(COOL.length).split('#')[0]) : undefined;
 
@@ -130,19 +127,6 @@ export const tableOf = (n: NodeView, now: number): Uint8Array => {
     n.mfV = n.v;
   }
   return t;
-};
-
-/** The node's hint after a claim at h, from its current table, walking only h's ancestors. */
-export const hintAfterClaim = (n: NodeView, h: number): number => {
-  const t = hasCooling(n) ? maxFreeTable(n, Number.POSITIVE_INFINITY) : tableOf(n, Number.POSITIVE_INFINITY);
-  let value = NONE;
-  let child = h;
-  for (let a = h >> 1; a >= 1; a >>= 1) {
-    const sibling = t[child ^ 1]!;
-    value = n.b.has(a) ? NONE : Math.min(value, sibling);
-    child = a;
-  }
-  return h === 1 ? NONE : value;
 };
 
 /** Keep a cached table right after a claim at h was applied in place (memory store, caches). */

@@ -113,10 +113,3 @@ export const hintFixWrites = (parent: NodeView, child: NodeView): NodeWrite[] =>
     { kind: 'put', node: fixed, expectVersion: parent.v },
   ];
 };
-
-/** Conditions a fast claim at h checks, as position lists (used by store adapters). */
-export const claimConditions = (h: number): { free: number[]; clearBelow: number; ancestors: number[] } => ({
-  free: [h],
-  clearBelow: h,
-  ancestors: ancestorsOf(h),
-});

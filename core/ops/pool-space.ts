@@ -1,10 +1,9 @@
 /** A pool's space: the root nodes of its provisioned CIDRs, and where its own space came from. */
 import { parseCidr } from '../cidr';
-import { type Cidr, familyOf } from '../cidr/types';
+import type { Cidr } from '../cidr/types';
 import type { PoolCidrRecord, PoolRecord } from '../model';
 import type { NodeKey } from '../space/node';
 import type { Deps } from './context';
-import { scopeRoot } from './scope-space';
 
 export const rootKey = (poolId: string, c: Cidr): NodeKey => ({
   space: poolId,

@@ -94,7 +94,6 @@ interface Chosen {
 }
 
 const chooseIn = async (
-  deps: SpaceDeps,
   spec: ClaimSpec,
   rootKey: NodeKey,
   loader: Loader,
@@ -155,7 +154,7 @@ export const claim = async (deps: SpaceDeps, spec: ClaimSpec): Promise<ClaimResu
     let expired: NodeView[][] = [];
     const stale: [NodeView, NodeView][] = [];
     for (const rootKey of spec.roots) {
-      const r = await chooseIn(deps, spec, rootKey, loader, want, random);
+      const r = await chooseIn(spec, rootKey, loader, want, random);
       if (!r) continue;
       expired = r.expired;
       stale.push(...r.stale);

@@ -6,7 +6,7 @@
  * touched nodes at the versions that were read.
  */
 import type { Cidr } from '../cidr/types';
-import { ancestorsOf, nodeLevelFor, positionOf, STRIDE } from './geometry';
+import { nodeLevelFor, positionOf, STRIDE } from './geometry';
 import {
   applyClaim,
   COOL,

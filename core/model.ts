@@ -184,6 +184,28 @@ export interface CredentialRecord extends Versioned {
   CreatedAt: string;
 }
 
+/**
+ * The latest discovery of one (resource discovery, account, region): the account's status
+ * (`IpamDiscoveredAccount`, times as ISO strings) and a reference to the rows, which live in a
+ * blob (Store.putBlob) written whole before this record points at it (core/discovery-run/snapshot.ts).
+ */
+export interface SnapshotRecord extends Versioned {
+  kind: 'snapshot';
+  IpamResourceDiscoveryId: string;
+  AccountId: string;
+  DiscoveryRegion: string;
+  FailureReason?: {
+    Code: 'assume-role-failure' | 'throttling-failure' | 'unauthorized-failure';
+    Message: string;
+  };
+  LastAttemptedDiscoveryTime: string;
+  LastSuccessfulDiscoveryTime?: string;
+  OrganizationalUnitId?: string;
+  /** Blob holding the rows of the last successful read, and its part count; absent when empty. */
+  _blob?: string;
+  _parts?: number;
+}
+
 export type AnyRecord =
   | IpamRecord
   | ScopeRecord
@@ -192,6 +214,7 @@ export type AnyRecord =
   | AllocationRecord
   | TokenRecord
   | UniqueRecord
-  | CredentialRecord;
+  | CredentialRecord
+  | SnapshotRecord;
 
 export type RecordKind = AnyRecord['kind'];

@@ -10,6 +10,11 @@ import {
   releaseIpamPoolAllocation,
 } from './allocations';
 import type { Operation } from './context';
+import {
+  getIpamDiscoveredAccounts,
+  getIpamDiscoveredPublicAddresses,
+  getIpamDiscoveredResourceCidrs,
+} from './discovered';
 import { createIpam, deleteIpam, describeIpams, modifyIpam } from './ipam';
 import { createIpamPool, describeIpamPools } from './pool';
 import { deleteIpamPool, modifyIpamPool } from './pool-admin';
@@ -41,6 +46,9 @@ export const operations = {
   GetIpamPoolAllocations: getIpamPoolAllocations,
   DescribeIpamPoolAllocations: describeIpamPoolAllocations,
   ModifyIpamPoolAllocation: modifyIpamPoolAllocation,
+  GetIpamDiscoveredResourceCidrs: getIpamDiscoveredResourceCidrs,
+  GetIpamDiscoveredAccounts: getIpamDiscoveredAccounts,
+  GetIpamDiscoveredPublicAddresses: getIpamDiscoveredPublicAddresses,
 } satisfies Record<string, AnyOperation>;
 
 export type ActionName = keyof typeof operations;

@@ -2,7 +2,7 @@
  * The single-table key design (STYLE habit 6). Every record and space-tree node is one item:
  *
  *   record        PK                          SK                GSI1 (by parent/id)             GSI2 (by owner)
- *   ipam          IPAM#<id>                   #                 -                               OWNER#<acct>#ipam / id
+ *   ipam          IPAM#<id>                   #                 IPAMS / id                      OWNER#<acct>#ipam / id
  *   scope         SCOPE#<id>                  #                 IPAM#<ipamId>#scopes / id       OWNER#<acct>#scope / id
  *   pool          POOL#<id>                   #                 SCOPE#<scopeId>#pools / id      OWNER#<acct>#pool / id
  *   pool CIDR     POOL#<poolId>               #CIDR#<hex>/<len> -                               -
@@ -11,6 +11,8 @@
  *   unique guard  UNIQUE#<name>               #                 -                               -
  *   credential    CRED#<accessKeyId>          #                 -                               -
  *   space node    SPACE#<spaceId>#<4|6>       NODE#<hex>/<len>  -                               -
+ *   snapshot      DISCO#<rdId>                SNAP#<region>#<acct> -                            -
+ *   blob part     BLOB#<key>                  PART#<5 digits>   -                               -
  *
  * Addresses in sort keys are fixed-width hex (8 or 32 digits) and lengths are 3 digits, so text
  * order is address order: a pool's CIDRs and allocations come back sorted by address. A pool's
@@ -69,6 +71,8 @@ export const itemKey = (ref: RecordRef): ItemKey => {
       return { PK: `UNIQUE#${ref.name}`, SK: ROOT_SK };
     case 'credential':
       return { PK: `CRED#${ref.id}`, SK: ROOT_SK };
+    case 'snapshot':
+      return { PK: `DISCO#${ref.rdId}`, SK: `SNAP#${ref.region}#${ref.account}` };
   }
 };
 
@@ -82,7 +86,7 @@ export interface IndexKeys {
 export const indexKeys = (r: AnyRecord): IndexKeys => {
   switch (r.kind) {
     case 'ipam':
-      return { GSI2PK: `OWNER#${r.OwnerId}#ipam`, GSI2SK: r.IpamId };
+      return { GSI1PK: 'IPAMS', GSI1SK: r.IpamId, GSI2PK: `OWNER#${r.OwnerId}#ipam`, GSI2SK: r.IpamId };
     case 'scope':
       return {
         GSI1PK: `IPAM#${r.IpamId}#scopes`,
@@ -119,7 +123,7 @@ export interface QueryPlan {
 export const queryPlan = (q: ListQuery): QueryPlan => {
   switch (q.kind) {
     case 'ipam':
-      return { index: 'GSI2', pk: `OWNER#${q.owner}#ipam` };
+      return 'all' in q ? { index: 'GSI1', pk: 'IPAMS' } : { index: 'GSI2', pk: `OWNER#${q.owner}#ipam` };
     case 'scope':
       return { index: 'GSI1', pk: `IPAM#${q.ipamId}#scopes` };
     case 'pool':
@@ -132,5 +136,13 @@ export const queryPlan = (q: ListQuery): QueryPlan => {
       if ('poolId' in q) return { pk: `POOL#${q.poolId}`, skPrefix: 'ALLOC#' };
       if ('owner' in q) return { index: 'GSI2', pk: `OWNER#${q.owner}#allocation` };
       return { index: 'GSI1', pk: `ALLOCID#${q.allocationId}` };
+    case 'snapshot':
+      return { pk: `DISCO#${q.rdId}`, skPrefix: q.region ? `SNAP#${q.region}#` : 'SNAP#' };
   }
 };
+
+/** The items of a blob: one partition, parts in order. */
+export const blobPartKey = (key: string, part: number): ItemKey => ({
+  PK: `BLOB#${key}`,
+  SK: `PART#${String(part).padStart(5, '0')}`,
+});

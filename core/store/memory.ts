@@ -122,6 +122,26 @@ export class MemoryStore implements Store {
     for (const v of [4, 6] as const) this.nodes.delete(`${space}#${v}`);
   }
 
+  private readonly blobs = new Map<string, string>();
+
+  async putBlob(key: string, body: string): Promise<number> {
+    this.blobs.set(key, body);
+    return 1;
+  }
+
+  async getBlob(key: string, parts: number): Promise<string | undefined> {
+    return parts === 1 ? this.blobs.get(key) : undefined;
+  }
+
+  async deleteBlob(key: string): Promise<void> {
+    this.blobs.delete(key);
+  }
+
+  /** Test helper: how many blobs are stored (old snapshot generations must not pile up). */
+  blobCount(): number {
+    return this.blobs.size;
+  }
+
   /** Test helper: every node, for invariant checks. */
   allNodes(): NodeView[] {
     return [...this.nodes.values()].flatMap((byStart) =>

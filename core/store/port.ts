@@ -18,7 +18,8 @@ export type RecordRef =
   | { kind: 'allocation'; poolId: string; cidr: string }
   | { kind: 'token'; owner: string; action: string; token: string }
   | { kind: 'unique'; name: string }
-  | { kind: 'credential'; id: string };
+  | { kind: 'credential'; id: string }
+  | { kind: 'snapshot'; rdId: string; region: string; account: string };
 
 /** Numeric fields that transactions may bump with a bound. */
 export type CounterField = 'ScopeCount' | 'PoolCount' | '_cidrCount' | '_childCount';
@@ -58,13 +59,17 @@ export interface Page<T> {
 /** Indexed lists; `cursor` is opaque to core and comes back from the previous page. */
 export type ListQuery =
   | { kind: 'ipam'; owner: string }
+  /** Every IPAM of every owner (the discovery job). */
+  | { kind: 'ipam'; all: true }
   | { kind: 'scope'; ipamId: string }
   | { kind: 'pool'; scopeId: string }
   | { kind: 'pool'; owner: string }
   | { kind: 'pool-cidr'; poolId: string }
   | { kind: 'allocation'; poolId: string }
   | { kind: 'allocation'; owner: string }
-  | { kind: 'allocation'; allocationId: string };
+  | { kind: 'allocation'; allocationId: string }
+  /** A resource discovery's snapshots, ordered by region then account. */
+  | { kind: 'snapshot'; rdId: string; region?: string };
 
 export interface Store {
   /** Strongly consistent read of one record. */
@@ -73,7 +78,10 @@ export interface Store {
    * A pool and its provisioned CIDRs in address order, in one strongly consistent read; with
    * `cached`, the adapter may answer from a short-lived per-process copy (the allocation path).
    */
-  getPool(poolId: string, opts?: { cached?: boolean }): Promise<{ pool?: PoolRecord; cidrs: PoolCidrRecord[] }>;
+  getPool(
+    poolId: string,
+    opts?: { cached?: boolean },
+  ): Promise<{ pool?: PoolRecord; cidrs: PoolCidrRecord[] }>;
   list<T extends AnyRecord>(q: ListQuery, limit: number, cursor?: string): Promise<Page<T>>;
   /** Atomic unit of work (at most 100 writes). */
   commit(writes: Write[]): Promise<CommitResult>;
@@ -90,6 +98,14 @@ export interface Store {
    */
   purge(refs: RecordRef[]): Promise<void>;
   purgeSpace(space: string): Promise<void>;
+  /**
+   * Blobs: large opaque text written whole under a fresh key, never changed, read back whole
+   * (discovery snapshots). `putBlob` returns the part count that `getBlob` needs to tell a
+   * complete blob from one being deleted (undefined then, or when absent).
+   */
+  putBlob(key: string, body: string): Promise<number>;
+  getBlob(key: string, parts: number): Promise<string | undefined>;
+  deleteBlob(key: string): Promise<void>;
 }
 
 export const refOf = (r: AnyRecord): RecordRef => {
@@ -110,6 +126,13 @@ export const refOf = (r: AnyRecord): RecordRef => {
       return { kind: 'unique', name: r.Name };
     case 'credential':
       return { kind: 'credential', id: r.AccessKeyId };
+    case 'snapshot':
+      return {
+        kind: 'snapshot',
+        rdId: r.IpamResourceDiscoveryId,
+        region: r.DiscoveryRegion,
+        account: r.AccountId,
+      };
   }
 };
 

@@ -85,19 +85,18 @@ export const sendTransaction = async (
 
 type RequestItems = BatchWriteCommandInput['RequestItems'];
 
-/** Unconditional deletes, 25 per BatchWriteItem, retrying with backoff what DynamoDB leaves unprocessed. */
-export const deleteKeys = async (
+type WriteRequest = NonNullable<RequestItems>[string][number];
+
+/** BatchWriteItem, 25 requests at a time, retrying with backoff what DynamoDB leaves unprocessed. */
+export const batchWrite = async (
   client: DynamoDBDocumentClient,
   table: string,
-  keys: ItemKey[],
+  requests: WriteRequest[],
 ): Promise<void> => {
-  const unique = [...new Map(keys.map((k) => [`${k.PK}|${k.SK}`, k])).values()]; // a batch may not repeat an item
-  for (let i = 0; i < unique.length; i += 25) {
-    let pending: RequestItems = {
-      [table]: unique.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })),
-    };
+  for (let i = 0; i < requests.length; i += 25) {
+    let pending: RequestItems = { [table]: requests.slice(i, i + 25) };
     for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
-      if (attempt >= 10) throw new Error(`purge: DynamoDB left items unprocessed after ${attempt} attempts`);
+      if (attempt >= 10) throw new Error(`BatchWriteItem left items unprocessed after ${attempt} attempts`);
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
       const res: { UnprocessedItems?: RequestItems } = await client.send(
         new BatchWriteCommand({ RequestItems: pending }),
@@ -105,4 +104,18 @@ export const deleteKeys = async (
       pending = res.UnprocessedItems;
     }
   }
+};
+
+/** Unconditional deletes (a batch may not repeat an item). */
+export const deleteKeys = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  keys: ItemKey[],
+): Promise<void> => {
+  const unique = [...new Map(keys.map((k) => [`${k.PK}|${k.SK}`, k])).values()];
+  await batchWrite(
+    client,
+    table,
+    unique.map((Key) => ({ DeleteRequest: { Key } })),
+  );
 };

@@ -10,7 +10,16 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/
 import type { AnyRecord, PoolCidrRecord, PoolRecord } from '../../model';
 import { cloneNode, type NodeKey, type NodeView } from '../../space/node';
 import { type ItemKey, itemKey, nodeItemKey, queryPlan } from '../keys';
-import { type CommitResult, type ListQuery, type Page, type RecordRef, refOf, type Store, type Write } from '../port';
+import {
+  type CommitResult,
+  type ListQuery,
+  type Page,
+  type RecordRef,
+  refOf,
+  type Store,
+  type Write,
+} from '../port';
+import { deleteBlob, getBlob, putBlob } from './blobs';
 import type { LostRace } from './failures';
 import {
   cursorAfter,
@@ -52,7 +61,10 @@ export class DynamoStore implements Store {
    * writes through this store drop the entry, so only another process's change to a pool's rules
    * can go unseen here, for at most the lifetime.
    */
-  private readonly pools = new Map<string, { value: { pool?: PoolRecord; cidrs: PoolCidrRecord[] }; at: number }>();
+  private readonly pools = new Map<
+    string,
+    { value: { pool?: PoolRecord; cidrs: PoolCidrRecord[] }; at: number }
+  >();
 
   constructor(opts: DynamoStoreOptions) {
     this.client = opts.client;
@@ -69,7 +81,10 @@ export class DynamoStore implements Store {
   }
 
   /** The pool item (SK `#`) and its CIDRs (SK `#CIDR#...`) share a partition and an SK prefix. */
-  async getPool(poolId: string, opts: { cached?: boolean } = {}): Promise<{ pool?: PoolRecord; cidrs: PoolCidrRecord[] }> {
+  async getPool(
+    poolId: string,
+    opts: { cached?: boolean } = {},
+  ): Promise<{ pool?: PoolRecord; cidrs: PoolCidrRecord[] }> {
     if (opts.cached && this.ttl > 0) {
       const hit = this.pools.get(poolId);
       if (hit && Date.now() - hit.at <= this.ttl) return structuredClone(hit.value);
@@ -188,7 +203,18 @@ export class DynamoStore implements Store {
     this.cache.evictSpace(space);
   }
 
-  /** One write through the single-item API; a lone check is a consistent read. */
+  putBlob(key: string, body: string): Promise<number> {
+    return putBlob(this.client, this.table, key, body);
+  }
+
+  getBlob(key: string, parts: number): Promise<string | undefined> {
+    return getBlob(this.client, this.table, key, parts);
+  }
+
+  deleteBlob(key: string): Promise<void> {
+    return deleteBlob(this.client, this.table, key);
+  }
+
   /** Any write to a pool or its CIDRs drops this process's cached copy of that pool. */
   private forgetPools(writes: Write[]): void {
     for (const w of writes) {
@@ -199,6 +225,7 @@ export class DynamoStore implements Store {
     }
   }
 
+  /** One write through the single-item API; a lone check is a consistent read. */
   private async commitOne(w: Write, p: TransactItem): Promise<LostRace | undefined> {
     if (!('ConditionCheck' in p)) return sendWrite(this.client, p);
     const item = await this.getItem(p.ConditionCheck.Key!);

@@ -13,7 +13,7 @@ const TABLE = 'allot';
 
 describe('record items', () => {
   it.each([
-    ['ipam', makeIpam(), ['GSI2PK', 'GSI2SK']],
+    ['ipam', makeIpam(), ['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK']],
     ['scope', makeScope(), ['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK']],
     ['pool', makePool(), ['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK']],
     ['pool-cidr', makePoolCidr('10.0.0.0/8'), []],

@@ -55,3 +55,16 @@ export interface WorkItem extends DiscoveryTarget {
   rdId: string;
   ipamIds: string[];
 }
+
+/**
+ * The scope reconciliation the job calls after a cycle's reads of an IPAM (evaluation,
+ * auto-import, resource CIDR records, history, releases); core/reconcile implements it.
+ */
+export interface ReconcileInput {
+  ipamId: string;
+  /** Latest rows of every resource discovery associated with the IPAM. */
+  discovered: readonly DiscoveredResourceCidr[];
+  /** (account, region) pairs read successfully this cycle. */
+  covered: readonly { AccountId: string; Region: string }[];
+  now: Date;
+}

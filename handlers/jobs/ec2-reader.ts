@@ -16,6 +16,7 @@ import {
 import { parseCidr } from '../../core/discovery/cidr-lite';
 import type { DiscoveredAccount, DiscoveredResourceCidr } from '../../core/discovery/discovered';
 import { ipUsage } from '../../core/discovery/usage';
+import type { DiscoveredPublicAddress } from '../../core/discovery-run/types';
 import {
   type MapContext,
   mapAddress,
@@ -24,6 +25,7 @@ import {
   mapSubnet,
   mapVpc,
 } from './ec2-map';
+import { mapPublicAddresses } from './ec2-public';
 import { classifyFailure, collectPages, type RetryOptions, withRetry } from './ec2-retry';
 
 export interface DiscoveryTarget {
@@ -42,6 +44,8 @@ export interface TargetResult {
   account: DiscoveredAccount;
   /** Empty when the target failed. */
   resourceCidrs: DiscoveredResourceCidr[];
+  /** Public IPv4 addresses (F-PIP); empty when the target failed. */
+  publicAddresses: DiscoveredPublicAddress[];
 }
 
 /**
@@ -55,7 +59,7 @@ const read = async (
   client: EC2Client,
   ctx: MapContext,
   o: ReadOptions,
-): Promise<DiscoveredResourceCidr[]> => {
+): Promise<{ rows: DiscoveredResourceCidr[]; publicAddresses: DiscoveredPublicAddress[] }> => {
   const page = { client };
   const vpcs = await collectPages(
     (t) => paginateDescribeVpcs({ ...page, pageSize: 1000, startingToken: t }, {}),
@@ -100,7 +104,12 @@ const read = async (
     if (u !== undefined) rows[i]!.IpUsage = u;
   });
   if (o.IpamResourceDiscoveryId) for (const r of rows) r.IpamResourceDiscoveryId = o.IpamResourceDiscoveryId;
-  return rows;
+  const publicAddresses = mapPublicAddresses(
+    addresses.Addresses ?? [],
+    enis.flatMap((p) => p.NetworkInterfaces ?? []),
+    ctx,
+  );
+  return { rows, publicAddresses };
 };
 
 const accountOf = (target: DiscoveryTarget, at: Date): DiscoveredAccount => ({
@@ -115,6 +124,7 @@ export const failedTarget = (target: DiscoveryTarget, error: unknown, at: Date):
   target,
   account: { ...accountOf(target, at), FailureReason: classifyFailure(error) },
   resourceCidrs: [],
+  publicAddresses: [],
 });
 
 /**
@@ -128,7 +138,7 @@ export const readTarget = async (
 ): Promise<TargetResult> => {
   const SampleTime = (o.now ?? (() => new Date()))();
   try {
-    const resourceCidrs = await read(
+    const { rows, publicAddresses } = await read(
       client,
       { AccountId: target.AccountId, Region: target.Region, SampleTime },
       o,
@@ -136,7 +146,8 @@ export const readTarget = async (
     return {
       target,
       account: { ...accountOf(target, SampleTime), LastSuccessfulDiscoveryTime: SampleTime },
-      resourceCidrs,
+      resourceCidrs: rows,
+      publicAddresses,
     };
   } catch (e) {
     return failedTarget(target, e, SampleTime);

@@ -14,6 +14,12 @@
  *   ALLOT_LOCAL_ACCOUNT_ID          account of the local pair (default 000000000000)
  *   ALLOT_ACCOUNT_ID_AS_ACCESS_KEY  1: a 12-digit access key id signs as that account (with secret test)
  *   ALLOT_CREDENTIAL_KEY            base64 of 32 bytes: key encrypting issued credential secrets
+ *   ALLOT_DISCOVERY_ROLE_NAME       role assumed in monitored accounts (default AllotDiscoveryRole)
+ *   ALLOT_DISCOVERY_EC2_ENDPOINT    local only: EC2 endpoint to discover from (e.g. moto), with
+ *                                   static credentials whose access key id is the account id
+ *   ALLOT_DISCOVERY_CONCURRENCY     targets read at once per invocation (default 8)
+ *   ALLOT_DISCOVERY_RESERVE_SECONDS stop starting targets when less remains (default 120)
+ *   ALLOT_DISCOVERY_FUNCTION        function that takes over the rest of a cycle (set by serverless.yml)
  */
 import { type Config, defaultConfig } from '../../core/ops/context';
 
@@ -24,8 +30,17 @@ export interface Ec2Settings {
   credentialKey?: Uint8Array;
 }
 
+export interface DiscoverySettings {
+  roleName: string;
+  ec2Endpoint?: string;
+  concurrency: number;
+  reserveMs: number;
+  functionName?: string;
+}
+
 export interface Settings {
   ec2: Ec2Settings;
+  discovery: DiscoverySettings;
   tableName: string;
   endpoint?: string;
   region: string;
@@ -65,7 +80,19 @@ export const loadSettings = (): Settings => {
     ? Buffer.from(process.env.ALLOT_CREDENTIAL_KEY, 'base64')
     : undefined;
   if (key && key.length !== 32) throw new Error('ALLOT_CREDENTIAL_KEY must be base64 of 32 bytes');
+  const concurrency = Number(process.env.ALLOT_DISCOVERY_CONCURRENCY ?? 8);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error('ALLOT_DISCOVERY_CONCURRENCY must be a positive integer');
   return {
+    discovery: {
+      roleName: process.env.ALLOT_DISCOVERY_ROLE_NAME || 'AllotDiscoveryRole',
+      ...(process.env.ALLOT_DISCOVERY_EC2_ENDPOINT
+        ? { ec2Endpoint: process.env.ALLOT_DISCOVERY_EC2_ENDPOINT }
+        : {}),
+      concurrency,
+      reserveMs: seconds('ALLOT_DISCOVERY_RESERVE_SECONDS', 120),
+      ...(process.env.ALLOT_DISCOVERY_FUNCTION ? { functionName: process.env.ALLOT_DISCOVERY_FUNCTION } : {}),
+    },
     ec2: {
       localCredentials: process.env.ALLOT_LOCAL_CREDENTIALS === '1',
       localAccountId: process.env.ALLOT_LOCAL_ACCOUNT_ID || '000000000000',

@@ -6,7 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
-import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { AllotError } from '../../core/errors';
 import { type ActionName, operations } from '../../core/ops';
 import { ec2Model } from '../ec2/model';
@@ -38,8 +38,16 @@ const parseBody = (event: Event): Record<string, unknown> => {
   return parsed as Record<string, unknown>;
 };
 
-/** A Lambda handler for one action of the JSON API. */
-export const httpHandler = (action: ActionName) =>
+export interface RouteContext {
+  deps: ReturnType<typeof runtime>['deps'];
+  settings: ReturnType<typeof runtime>['settings'];
+  caller: ReturnType<typeof callerOf>;
+  input: Record<string, unknown>;
+  context: Context;
+}
+
+/** A JSON route: identity, body parsing and the error table around `run`. */
+export const jsonRoute = (name: string, run: (r: RouteContext) => Promise<object>) =>
   middy<Event, APIGatewayProxyResultV2>()
     .use({
       onError: (request) => {
@@ -47,7 +55,7 @@ export const httpHandler = (action: ActionName) =>
         const wire = toWireError(request.error);
         if (wire.status >= 500)
           console.error(
-            JSON.stringify({ action, requestId, error: String(request.error?.stack ?? request.error) }),
+            JSON.stringify({ action: name, requestId, error: String(request.error?.stack ?? request.error) }),
           );
         request.response = json(
           wire.status,
@@ -59,10 +67,15 @@ export const httpHandler = (action: ActionName) =>
     .handler(async (event, context) => {
       const { deps, settings } = runtime();
       const caller = callerOf(event, settings.region);
-      const input = parseBody(event);
-      checkRequestShape(ec2Model, action, input);
-      const op = operations[action] as (d: typeof deps, c: typeof caller, i: unknown) => Promise<object>;
-      const result = await op(deps, caller, input);
+      const result = await run({ deps, settings, caller, input: parseBody(event), context });
       const requestId = context?.awsRequestId ?? randomUUID();
       return json(200, { ...result, RequestId: requestId }, requestId);
     });
+
+/** A Lambda handler for one action of the JSON API. */
+export const httpHandler = (action: ActionName) =>
+  jsonRoute(action, ({ deps, caller, input }) => {
+    checkRequestShape(ec2Model, action, input);
+    const op = operations[action] as (d: typeof deps, c: typeof caller, i: unknown) => Promise<object>;
+    return op(deps, caller, input);
+  });

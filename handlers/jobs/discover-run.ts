@@ -1,0 +1,90 @@
+/**
+ * Wiring of a discovery cycle for the three ways to start one (schedule, HTTP, `npm run discover`):
+ * the EC2 reader behind RunIo, and the hand-off of what an invocation did not reach. Deployed, the
+ * rest goes to an asynchronous invocation of the discovery function (payload: the cycle state);
+ * with no function configured (local) the same process carries on. A cycle stops handing on after
+ * MAX_HOPS invocations, or when an invocation made no progress, and says so in the log.
+ */
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import type { CycleState } from '../../core/discovery-run/plan';
+import { type RunIo, type RunReport, runCycle } from '../../core/discovery-run/run';
+import type { ReconcileInput } from '../../core/discovery-run/types';
+import type { Deps } from '../../core/ops/context';
+import type { Settings } from '../shared/config';
+import { ec2ClientFactory } from './ec2-clients';
+import { failedTarget, readTarget } from './ec2-reader';
+
+export const MAX_HOPS = 50;
+
+/** Scope reconciliation; a no-op until core/reconcile provides it. */
+export const reconcile = async (_deps: Deps, _input: ReconcileInput): Promise<unknown> => undefined;
+
+const log = (event: Record<string, unknown>) => console.log(JSON.stringify({ job: 'discovery', ...event }));
+
+export const discoveryIo = (
+  settings: Settings,
+  ownAccount: string | undefined,
+  remainingMs: () => number,
+): RunIo => {
+  const makeClient = ec2ClientFactory(settings.discovery, {
+    partition: settings.core.partition,
+    ...(ownAccount ? { ownAccount } : {}),
+  });
+  return {
+    async read(item) {
+      const client = await makeClient(item).catch((e: unknown) => e as Error);
+      if (client instanceof Error) return failedTarget(item, client, new Date());
+      const r = await readTarget(client, item, { IpamResourceDiscoveryId: item.rdId });
+      client.destroy();
+      return r;
+    },
+    reconcile,
+    remainingMs,
+    log,
+  };
+};
+
+const handOff = async (settings: Settings, state: CycleState): Promise<void> => {
+  await new LambdaClient({}).send(
+    new InvokeCommand({
+      FunctionName: settings.discovery.functionName,
+      InvocationType: 'Event',
+      Payload: new TextEncoder().encode(JSON.stringify({ cycle: state })),
+    }),
+  );
+};
+
+/**
+ * Run a cycle (or its continuation) and hand on the rest.
+ * @example await runAndHandOff(deps, settings, state, { remainingMs: () => context.getRemainingTimeInMillis() })
+ */
+export const runAndHandOff = async (
+  deps: Deps,
+  settings: Settings,
+  state: CycleState,
+  o: { remainingMs: () => number; ownAccount?: string },
+): Promise<RunReport> => {
+  const io = discoveryIo(settings, o.ownAccount, o.remainingMs);
+  // A short budget (an HTTP request's 29 s) keeps a quarter of itself in reserve, not 120 s.
+  const reserveMs = Math.min(settings.discovery.reserveMs, o.remainingMs() / 4);
+  const opts = { concurrency: settings.discovery.concurrency, reserveMs };
+  let report = await runCycle(deps, io, state, opts);
+  while (report.next) {
+    const next = report.next;
+    if (report.read === 0 && report.reconciled.length === 0) {
+      log({ event: 'cycle-stalled', remaining: next.items.length, hop: next.hop });
+      break;
+    }
+    if (next.hop >= MAX_HOPS) {
+      log({ event: 'cycle-abandoned', remaining: next.items.length, hop: next.hop });
+      break;
+    }
+    if (settings.discovery.functionName) {
+      await handOff(settings, next);
+      log({ event: 'handed-off', remaining: next.items.length, hop: next.hop });
+      break;
+    }
+    report = await runCycle(deps, io, next, opts);
+  }
+  return report;
+};

@@ -1,0 +1,27 @@
+/**
+ * The discovery function: on its EventBridge schedule it plans a cycle over every IPAM; invoked
+ * with `{ cycle }` it carries on a cycle another invocation handed over (discover-run.ts).
+ */
+import type { Context } from 'aws-lambda';
+import { type CycleState, planCycle } from '../../core/discovery-run/plan';
+import { runtime } from '../shared/deps';
+import { runAndHandOff } from './discover-run';
+
+/** The account in `arn:aws:lambda:<region>:<account>:function:<name>`. */
+const accountOf = (arn: string | undefined): string | undefined => arn?.split(':')[4];
+
+export const handler = async (event: { cycle?: CycleState }, context: Context) => {
+  const { deps, settings } = runtime();
+  const state = event?.cycle ?? (await planCycle(deps));
+  const ownAccount = accountOf(context.invokedFunctionArn);
+  const report = await runAndHandOff(deps, settings, state, {
+    remainingMs: () => context.getRemainingTimeInMillis(),
+    ...(ownAccount ? { ownAccount } : {}),
+  });
+  return {
+    read: report.read,
+    failed: report.failed,
+    reconciled: report.reconciled.length,
+    handedOff: Boolean(report.next),
+  };
+};

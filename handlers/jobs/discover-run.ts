@@ -34,7 +34,11 @@ export const discoveryIo = (
     async read(item) {
       const client = await makeClient(item).catch((e: unknown) => e as Error);
       if (client instanceof Error) return failedTarget(item, client, new Date());
-      const r = await readTarget(client, item, { IpamResourceDiscoveryId: item.rdId });
+      const r = await readTarget(client, item, {
+        IpamResourceDiscoveryId: item.rdId,
+        // moto, the local EC2 emulator, does not implement DescribePublicIpv4Pools.
+        withoutPublicIpv4Pools: settings.discovery.ec2Endpoint !== undefined,
+      });
       client.destroy();
       return r;
     },

@@ -37,6 +37,8 @@ export interface DiscoveryTarget {
 export interface ReadOptions extends RetryOptions {
   now?: () => Date;
   IpamResourceDiscoveryId?: string;
+  /** Read no public IPv4 pools where the endpoint lacks DescribePublicIpv4Pools (moto, locally). */
+  withoutPublicIpv4Pools?: boolean;
 }
 
 export interface TargetResult {
@@ -77,11 +79,13 @@ const read = async (
     o,
   );
   // DescribePublicIpv4Pools accepts at most 10 results per page.
-  const pools = await collectPages(
-    (t) => paginateDescribePublicIpv4Pools({ ...page, pageSize: 10, startingToken: t }, {}),
-    (p) => p.NextToken,
-    o,
-  );
+  const pools = o.withoutPublicIpv4Pools
+    ? []
+    : await collectPages(
+        (t) => paginateDescribePublicIpv4Pools({ ...page, pageSize: 10, startingToken: t }, {}),
+        (p) => p.NextToken,
+        o,
+      );
   // DescribeAddresses is not paginated.
   const addresses = await withRetry(() => client.send(new DescribeAddressesCommand({})), o);
   const rows = [

@@ -1,0 +1,163 @@
+/**
+ * Discovery end to end against moto's EC2 emulator: resources created with the EC2 SDK in two
+ * regions, one discovery cycle through the job's own wiring (handlers/jobs/discover-run.ts) into
+ * DynamoDB Local, then the three discovered-data APIs. Skipped, with a message, without moto_server.
+ */
+import {
+  AllocateAddressCommand,
+  AssociateVpcCidrBlockCommand,
+  CreateSubnetCommand,
+  CreateTagsCommand,
+  CreateVpcCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcsCommand,
+} from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planCycle } from '../../core/discovery-run/plan';
+import { DynamoStore } from '../../core/store/dynamo';
+import { runAndHandOff } from '../../handlers/jobs/discover-run';
+import { loadSettings } from '../../handlers/shared/config';
+import { freshTable } from '../helpers/ddb';
+import { ACCOUNT, type Env, makeEnv } from '../helpers/env';
+import { type Moto, motoEc2, motoServerPath, startMoto } from '../helpers/moto';
+
+const RD = 'ipam-res-disco-00000000000000001';
+const hasMoto = motoServerPath() !== undefined;
+if (!hasMoto)
+  console.warn('discovery-moto.e2e: moto_server not found on PATH; skipping the moto discovery tests');
+
+type Row = { ResourceType: string; ResourceId: string; ResourceCidr: string; IpSource: string };
+const brief = (rows: Row[]) =>
+  rows.map((r) => `${r.ResourceType} ${r.ResourceId} ${r.ResourceCidr} ${r.IpSource}`).sort();
+
+describe.skipIf(!hasMoto)('discovery against moto', () => {
+  let moto: Moto;
+  let env: Env;
+  const made = {
+    vpc: '',
+    v6: '',
+    subnet: '',
+    eip: '',
+    eipAddress: '',
+    westVpc: '',
+    defaults: [] as string[],
+  };
+
+  beforeAll(async () => {
+    moto = (await startMoto())!;
+    const east = motoEc2(moto.endpoint, ACCOUNT, 'us-east-1');
+    const west = motoEc2(moto.endpoint, ACCOUNT, 'us-west-2');
+    const vpc = (
+      await east.send(new CreateVpcCommand({ CidrBlock: '10.1.0.0/16', AmazonProvidedIpv6CidrBlock: true }))
+    ).Vpc!;
+    made.vpc = vpc.VpcId!;
+    made.v6 = vpc.Ipv6CidrBlockAssociationSet![0]!.Ipv6CidrBlock!;
+    await east.send(new AssociateVpcCidrBlockCommand({ VpcId: made.vpc, CidrBlock: '10.2.0.0/16' }));
+    made.subnet = (await east.send(new CreateSubnetCommand({ VpcId: made.vpc, CidrBlock: '10.1.1.0/24' })))
+      .Subnet!.SubnetId!;
+    await east.send(
+      new CreateTagsCommand({ Resources: [made.subnet], Tags: [{ Key: 'Name', Value: 'web' }] }),
+    );
+    const eip = await east.send(new AllocateAddressCommand({ Domain: 'vpc' }));
+    made.eip = eip.AllocationId!;
+    made.eipAddress = eip.PublicIp!;
+    made.westVpc = (await west.send(new CreateVpcCommand({ CidrBlock: '10.9.0.0/16' }))).Vpc!.VpcId!;
+    // moto gives every account a default VPC (172.31.0.0/16) with one /20 subnet per zone.
+    const dv = (
+      await east.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))
+    ).Vpcs![0]!;
+    const ds = (
+      await east.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [dv.VpcId!] }] }))
+    ).Subnets!;
+    made.defaults = [
+      `vpc ${dv.VpcId} 172.31.0.0/16 none`,
+      ...ds.map((s) => `subnet ${s.SubnetId} ${s.CidrBlock} none`),
+    ];
+
+    const t = await freshTable('moto');
+    env = makeEnv(new DynamoStore({ client: t.client, tableName: t.tableName }));
+    env.deps.now = Date.now;
+    await env.call('CreateIpam', { OperatingRegions: [{ RegionName: 'us-west-2' }] });
+    // No function to hand on to: the whole cycle runs in this process.
+    const { functionName: _none, ...discovery } = loadSettings().discovery;
+    const settings = { ...loadSettings(), discovery: { ...discovery, ec2Endpoint: moto.endpoint } };
+    const report = await runAndHandOff(env.deps, settings, await planCycle(env.deps), {
+      remainingMs: () => Number.POSITIVE_INFINITY,
+    });
+    expect(report).toEqual({ read: 2, failed: 0, reconciled: ['ipam-00000000000000001'] });
+  });
+
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  it('finds the VPC CIDRs (primary, secondary, IPv6), the subnet and the EIP of each region', async () => {
+    const east = await env.call('GetIpamDiscoveredResourceCidrs', {
+      IpamResourceDiscoveryId: RD,
+      ResourceRegion: 'us-east-1',
+    });
+    expect(brief(east.IpamDiscoveredResourceCidrs)).toEqual(
+      [
+        `vpc ${made.vpc} 10.1.0.0/16 none`,
+        `vpc ${made.vpc} 10.2.0.0/16 none`,
+        `vpc ${made.vpc} ${made.v6} amazon`,
+        `subnet ${made.subnet} 10.1.1.0/24 none`,
+        `eip ${made.eip} ${made.eipAddress}/32 amazon`,
+        ...made.defaults,
+      ].sort(),
+    );
+    const subnet = east.IpamDiscoveredResourceCidrs.find((r: Row) => r.ResourceId === made.subnet);
+    expect(subnet).toMatchObject({
+      IpamResourceDiscoveryId: RD,
+      ResourceRegion: 'us-east-1',
+      ResourceOwnerId: ACCOUNT,
+      VpcId: made.vpc,
+      ResourceTags: [{ Key: 'Name', Value: 'web' }],
+      IpUsage: 0,
+    });
+    const west = await env.call('GetIpamDiscoveredResourceCidrs', {
+      IpamResourceDiscoveryId: RD,
+      ResourceRegion: 'us-west-2',
+      Filters: [{ Name: 'resource-id', Values: [made.westVpc] }],
+    });
+    expect(brief(west.IpamDiscoveredResourceCidrs)).toEqual([`vpc ${made.westVpc} 10.9.0.0/16 none`]);
+  });
+
+  it('reports the account as discovered in both regions, with no failure', async () => {
+    for (const region of ['us-east-1', 'us-west-2']) {
+      const { IpamDiscoveredAccounts } = await env.call('GetIpamDiscoveredAccounts', {
+        IpamResourceDiscoveryId: RD,
+        DiscoveryRegion: region,
+      });
+      expect(IpamDiscoveredAccounts).toEqual([
+        {
+          AccountId: ACCOUNT,
+          DiscoveryRegion: region,
+          LastAttemptedDiscoveryTime: IpamDiscoveredAccounts[0].LastSuccessfulDiscoveryTime,
+          LastSuccessfulDiscoveryTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        },
+      ]);
+    }
+  });
+
+  it('lists the unassociated Elastic IP as an Amazon-owned public address', async () => {
+    const out = await env.call('GetIpamDiscoveredPublicAddresses', {
+      IpamResourceDiscoveryId: RD,
+      AddressRegion: 'us-east-1',
+    });
+    expect(out.IpamDiscoveredPublicAddresses).toEqual([
+      {
+        IpamResourceDiscoveryId: RD,
+        AddressRegion: 'us-east-1',
+        Address: made.eipAddress,
+        AddressOwnerId: ACCOUNT,
+        AddressAllocationId: made.eip,
+        AssociationStatus: 'disassociated',
+        AddressType: 'amazon-owned-eip',
+        Service: 'other',
+        Tags: { EipTags: [] },
+        SampleTime: out.OldestSampleTime,
+      },
+    ]);
+  });
+});

@@ -8,9 +8,9 @@ import type { Address, NetworkInterface } from '@aws-sdk/client-ec2';
 import type { DiscoveredPublicAddress, PublicAddressType } from '../../core/discovery-run/types';
 import type { MapContext } from './ec2-map';
 
-/** ENI `InterfaceType` -> `Service` (F-PIP-07); anything else is `other`. */
+/** ENI `InterfaceType` (EC2 spells NAT gateways `natGateway`) -> `Service` (F-PIP-07); else `other`. */
 const SERVICE: Record<string, string> = {
-  nat_gateway: 'nat-gateway',
+  natGateway: 'nat-gateway',
   network_load_balancer: 'load-balancer',
   load_balancer: 'load-balancer',
   gateway_load_balancer: 'load-balancer',

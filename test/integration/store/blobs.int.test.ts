@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { recordSnapshot } from '../../../core/discovery-run/snapshot';
+import { readSnapshots, recordSnapshot } from '../../../core/discovery-run/snapshot';
 import { MemoryStore } from '../../../core/store/memory';
+import type { Store } from '../../../core/store/port';
 import { makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 
@@ -51,5 +52,42 @@ describe.each(storeFactories())('blobs (%s store)', (name, makeStore) => {
       '10.0.0.0/16',
     );
     if (store instanceof MemoryStore) expect(store.blobCount()).toBe(1);
+  });
+
+  it('a reader holding the old pointer while the old blob is deleted reads the new rows, never none', async () => {
+    const store = await makeStore();
+    const e = makeEnv(store);
+    const t = { AccountId: '111122223333', Region: 'us-east-1' };
+    const at = (iso: string, cidr: string) => {
+      const d = new Date(iso);
+      return {
+        account: {
+          AccountId: t.AccountId,
+          DiscoveryRegion: t.Region,
+          LastAttemptedDiscoveryTime: d,
+          LastSuccessfulDiscoveryTime: d,
+        },
+        resourceCidrs: [
+          {
+            ResourceId: 'vpc-1',
+            ResourceType: 'vpc' as const,
+            ResourceRegion: t.Region,
+            ResourceOwnerId: t.AccountId,
+            ResourceCidr: cidr,
+            IpSource: 'none' as const,
+            ResourceTags: [],
+            SampleTime: d,
+          },
+        ],
+        publicAddresses: [],
+      };
+    };
+    await recordSnapshot(e.deps, 'rd-1', t, at('2026-01-01T00:00:00Z', '10.0.0.0/16'));
+    const stale = await store.list({ kind: 'snapshot', rdId: 'rd-1' }, 10);
+    await recordSnapshot(e.deps, 'rd-1', t, at('2026-01-01T00:05:00Z', '10.1.0.0/16'));
+    // The reader listed the records before the flip, and reads the blobs after the old one is gone.
+    const lagging: Store = Object.assign(Object.create(store), { list: async () => stale });
+    const snaps = await readSnapshots({ ...e.deps, store: lagging }, 'rd-1');
+    expect(snaps.map((s) => s.rows.map((r) => r.ResourceCidr))).toEqual([['10.1.0.0/16']]);
   });
 });

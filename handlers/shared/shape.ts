@@ -27,7 +27,8 @@ const check = (model: Ec2Model, shapeName: string, value: unknown, path: string)
     }
     case 'list':
       if (!Array.isArray(value)) wrong('a list');
-      (value as unknown[]).forEach((v, i) => check(model, shape.member.shape, v, `${path}[${i}]`));
+      for (const [i, v] of (value as unknown[]).entries())
+        check(model, shape.member.shape, v, `${path}[${i}]`);
       return;
     case 'boolean':
       if (typeof value !== 'boolean') wrong('a boolean');

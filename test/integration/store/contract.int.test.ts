@@ -320,7 +320,9 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
   describe('space-tree nodes', () => {
     const newNode = async (): Promise<NodeKey> => {
       const key: NodeKey = { space: uid('space'), version: 4, start: 0x0a000000n, prefix: 8 };
-      expect(await store.commit([node({ kind: 'put', node: emptyNode(key, 0), expectVersion: null })])).toEqual({
+      expect(
+        await store.commit([node({ kind: 'put', node: emptyNode(key, 0), expectVersion: null })]),
+      ).toEqual({
         ok: true,
       });
       return key;
@@ -407,7 +409,9 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
       expect(await store.readNode(key)).toBeUndefined();
       expect(await store.readNode(key, true)).toBeUndefined();
       expect(failedOf(await store.commit([node({ kind: 'check', key, expectVersion: 1 })]))).toEqual([0]);
-      expect(await store.commit([node({ kind: 'put', node: emptyNode(key, 0), expectVersion: null })])).toEqual({
+      expect(
+        await store.commit([node({ kind: 'put', node: emptyNode(key, 0), expectVersion: null })]),
+      ).toEqual({
         ok: true,
       });
       expect((await store.readNode(key, true))?.v).toBe(1);

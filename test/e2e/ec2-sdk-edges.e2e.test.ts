@@ -10,10 +10,10 @@ import {
   CreateIpamPoolCommand,
   DescribeIpamsCommand,
   type EC2Client,
+  ProvisionIpamPoolCidrCommand,
   paginateDescribeIpamPools,
   paginateGetIpamPoolAllocations,
   paginateGetIpamPoolCidrs,
-  ProvisionIpamPoolCidrCommand,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueAndStore } from '../../local/issue-credential';

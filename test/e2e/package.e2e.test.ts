@@ -4,6 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { operations } from '../../core/ops';
 
 describe('serverless package', () => {
   it('builds the deployment artifact and template with no AWS credentials', () => {
@@ -26,12 +28,17 @@ describe('serverless package', () => {
       table.DeletionProtectionEnabled,
       table.BillingMode,
     ]).toEqual([true, true, 'PAY_PER_REQUEST']);
-    const functions = Object.values(template.Resources).filter(
-      (r) => (r as { Type: string }).Type === 'AWS::Lambda::Function',
+    // One Lambda per function of serverless.yml, and a JSON function for every core operation.
+    const declared = Object.keys(
+      parse(readFileSync('serverless.yml', 'utf8'), { logLevel: 'silent' }).functions as object,
     );
-    expect(functions).toHaveLength(21);
+    expect(declared).toEqual(expect.arrayContaining(['Ec2Query', ...Object.keys(operations)]));
+    const functions = Object.entries(template.Resources).filter(
+      ([, r]) => (r as { Type: string }).Type === 'AWS::Lambda::Function',
+    );
+    expect(functions.map(([id]) => id).sort()).toEqual(declared.map((f) => `${f}LambdaFunction`).sort());
     expect(
-      new Set(functions.map((f) => (f as { Properties: { Runtime: string } }).Properties.Runtime)),
+      new Set(functions.map(([, f]) => (f as { Properties: { Runtime: string } }).Properties.Runtime)),
     ).toEqual(new Set(['nodejs22.x']));
     rmSync(out, { recursive: true, force: true });
   }, 180_000);

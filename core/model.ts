@@ -206,6 +206,20 @@ export interface SnapshotRecord extends Versioned {
   _parts?: number;
 }
 
+/**
+ * Where a resource's allocations are (event-triggered reclamation, F-ALLOC-08): one per resource
+ * allocation, created and deleted in the same transaction as the allocation it points at, so a
+ * deletion event finds exactly the space the resource holds now with one strongly consistent Query.
+ */
+export interface ResourceRefRecord extends Versioned {
+  kind: 'resource-ref';
+  ResourceId: string;
+  IpamPoolId: string;
+  Cidr: string;
+  IpamPoolAllocationId: string;
+  ResourceOwner: string;
+}
+
 export type AnyRecord =
   | IpamRecord
   | ScopeRecord
@@ -215,6 +229,7 @@ export type AnyRecord =
   | TokenRecord
   | UniqueRecord
   | CredentialRecord
-  | SnapshotRecord;
+  | SnapshotRecord
+  | ResourceRefRecord;
 
 export type RecordKind = AnyRecord['kind'];

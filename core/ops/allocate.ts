@@ -9,6 +9,7 @@ import { fail } from '../errors';
 import type { AllocationRecord, PoolRecord, Tag } from '../model';
 import { claim } from '../space/allocator';
 import type { Interval } from '../space/search';
+import type { Write } from '../store/port';
 import {
   dryRun,
   ensureOwner,
@@ -45,6 +46,26 @@ const interval = (c: Cidr): Interval => ({
   lo: c.start,
   hi: c.start + (1n << BigInt(BITS[c.version] - c.prefix)) - 1n,
 });
+
+/** The resource index entry of a resource allocation (reclamation looks allocations up by it). */
+const resourceRef = (a: AllocationRecord): Write[] =>
+  a.ResourceId === undefined
+    ? []
+    : [
+        {
+          type: 'create',
+          record: {
+            kind: 'resource-ref',
+            ResourceId: a.ResourceId,
+            IpamPoolId: a.IpamPoolId,
+            Cidr: a.Cidr,
+            IpamPoolAllocationId: a.IpamPoolAllocationId,
+            ResourceOwner: a.ResourceOwner,
+            _v: 1,
+            _created: a._created,
+          },
+        },
+      ];
 
 /** Custom allocation (F-ALLOC-02); `resource` turns it into a resource allocation (F-ALLOC-01). */
 export const allocateIpamPoolCidr = async (
@@ -147,7 +168,8 @@ export const allocateIpamPoolCidr = async (
       extra: (block) => {
         const record = build(block);
         result = { IpamPoolAllocation: allocationShape(record) };
-        return [{ type: 'create', record }, ...gate.write(result)];
+        // The token write stays second: a failed index 1 means a concurrent replay (see below).
+        return [{ type: 'create', record }, ...gate.write(result), ...resourceRef(record)];
       },
     },
   );

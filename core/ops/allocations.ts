@@ -2,14 +2,13 @@
 import { formatCidr, parseCidr } from '../cidr';
 import { familyOf } from '../cidr/types';
 import { fail } from '../errors';
-import type { AllocationRecord, IpamRecord } from '../model';
-import { release } from '../space/allocator';
+import type { AllocationRecord } from '../model';
 import { allocationShape } from './allocate';
 import { dryRun, required } from './common';
 import type { Caller, Deps } from './context';
 import { ALLOCATION_BOUNDS, filterPredicate, listPage, type PageInput } from './listing';
-import { contains, poolRoots } from './pool-space';
 import { loadPool, updateRecord } from './records';
+import { releaseAllocation } from './release';
 
 const ALLOCATION_FIELDS = [
   'Cidr',
@@ -50,27 +49,7 @@ export const releaseIpamPoolAllocation = async (
     );
   }
   dryRun(input);
-  const ipam = await deps.store.get<IpamRecord>({ kind: 'ipam', id: pool._ipamId });
-  const delay = ipam?.Tier === 'free' ? deps.config.reuseDelayMs.free : deps.config.reuseDelayMs.advanced;
-  const holder = (await poolRoots(deps, pool)).find((r) => contains(r.cidr, cidr));
-  if (!holder) return notFound(allocationId);
-  const res = await release(
-    { store: deps.store },
-    {
-      root: holder.root,
-      block: cidr,
-      value: allocationId,
-      ...(delay > 0 ? { coolUntil: deps.now() + delay } : {}),
-      extra: [
-        {
-          type: 'delete',
-          ref: { kind: 'allocation', poolId: pool.IpamPoolId, cidr: rec.Cidr },
-          expectVersion: rec._v,
-        },
-      ],
-    },
-  );
-  if (!res.ok) return notFound(allocationId);
+  if (!(await releaseAllocation(deps, pool, rec))) return notFound(allocationId);
   return { Success: true };
 };
 

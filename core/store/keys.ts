@@ -12,6 +12,7 @@
  *   credential    CRED#<accessKeyId>          #                 -                               -
  *   space node    SPACE#<spaceId>#<4|6>       NODE#<hex>/<len>  -                               -
  *   snapshot      DISCO#<rdId>                SNAP#<region>#<acct> -                            -
+ *   resource ref  RES#<resourceId>            <poolId>#<hex>/<len> -                           -
  *   blob part     BLOB#<key>                  PART#<5 digits>   -                               -
  *
  * Addresses in sort keys are fixed-width hex (8 or 32 digits) and lengths are 3 digits, so text
@@ -73,6 +74,8 @@ export const itemKey = (ref: RecordRef): ItemKey => {
       return { PK: `CRED#${ref.id}`, SK: ROOT_SK };
     case 'snapshot':
       return { PK: `DISCO#${ref.rdId}`, SK: `SNAP#${ref.region}#${ref.account}` };
+    case 'resource-ref':
+      return { PK: `RES#${ref.resourceId}`, SK: cidrSk(ref.poolId, ref.cidr) };
   }
 };
 
@@ -138,6 +141,8 @@ export const queryPlan = (q: ListQuery): QueryPlan => {
       return { index: 'GSI1', pk: `ALLOCID#${q.allocationId}` };
     case 'snapshot':
       return { pk: `DISCO#${q.rdId}`, skPrefix: q.region ? `SNAP#${q.region}#` : 'SNAP#' };
+    case 'resource-ref':
+      return { pk: `RES#${q.resourceId}` };
   }
 };
 

@@ -19,7 +19,8 @@ export type RecordRef =
   | { kind: 'token'; owner: string; action: string; token: string }
   | { kind: 'unique'; name: string }
   | { kind: 'credential'; id: string }
-  | { kind: 'snapshot'; rdId: string; region: string; account: string };
+  | { kind: 'snapshot'; rdId: string; region: string; account: string }
+  | { kind: 'resource-ref'; resourceId: string; poolId: string; cidr: string };
 
 /** Numeric fields that transactions may bump with a bound. */
 export type CounterField = 'ScopeCount' | 'PoolCount' | '_cidrCount' | '_childCount';
@@ -69,7 +70,9 @@ export type ListQuery =
   | { kind: 'allocation'; owner: string }
   | { kind: 'allocation'; allocationId: string }
   /** A resource discovery's snapshots, ordered by region then account. */
-  | { kind: 'snapshot'; rdId: string; region?: string };
+  | { kind: 'snapshot'; rdId: string; region?: string }
+  /** Every allocation a resource holds, by pool then address. */
+  | { kind: 'resource-ref'; resourceId: string };
 
 export interface Store {
   /** Strongly consistent read of one record. */
@@ -133,6 +136,8 @@ export const refOf = (r: AnyRecord): RecordRef => {
         region: r.DiscoveryRegion,
         account: r.AccountId,
       };
+    case 'resource-ref':
+      return { kind: 'resource-ref', resourceId: r.ResourceId, poolId: r.IpamPoolId, cidr: r.Cidr };
   }
 };
 

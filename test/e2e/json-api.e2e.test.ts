@@ -3,6 +3,9 @@
  * does, driven over HTTP through the JSON API (F-TUT-GS flow without the VPC facade).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig, randomIds } from '../../core/ops';
+import { allocateIpamPoolCidr } from '../../core/ops/allocate';
+import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 
 let stack: LocalStack;
@@ -194,5 +197,50 @@ describe('JSON API over HTTP on the local stack', () => {
       const res = await call(action, body);
       expect([action, res.status, res.body.Error.Code]).toEqual([action, status, code]);
     }
+  });
+
+  it("DeliverEvent hands a deletion event to reclamation, for the caller's account only", async () => {
+    const ipam = (await call('CreateIpam', {}, { 'x-allot-account-id': '222233334444' })).body.Ipam;
+    const who = { 'x-allot-account-id': '222233334444' };
+    const pool = (
+      await call('CreateIpamPool', { IpamScopeId: ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' }, who)
+    ).body.IpamPool;
+    await call('ProvisionIpamPoolCidr', { IpamPoolId: pool.IpamPoolId, Cidr: '10.8.0.0/16' }, who);
+    // A VPC allocation, made in this process against the stack's table (no API creates resources).
+    const client = createDocumentClient({ endpoint: stack.ddbEndpoint, region: 'us-east-1' });
+    const deps = {
+      store: new DynamoStore({ client, tableName: stack.tableName }),
+      now: Date.now,
+      ids: randomIds(),
+      config: defaultConfig(),
+    };
+    await allocateIpamPoolCidr(
+      deps,
+      { accountId: '222233334444', region: 'us-east-1' },
+      { IpamPoolId: pool.IpamPoolId, NetmaskLength: 24 },
+      {
+        ResourceType: 'vpc',
+        ResourceId: 'vpc-0e2e',
+        ResourceRegion: 'us-east-1',
+        ResourceOwner: '222233334444',
+      },
+    );
+    client.destroy();
+    const event = {
+      source: 'allot.resources',
+      'detail-type': 'Resource Deleted',
+      detail: { resourceId: 'vpc-0e2e' },
+    };
+    const foreign = await call('DeliverEvent', event);
+    expect([foreign.status, foreign.body.Released]).toEqual([200, []]);
+    const mine = await call('DeliverEvent', event, who);
+    expect([
+      mine.status,
+      mine.body.Resources,
+      mine.body.Released.map((r: { Cidr: string }) => r.Cidr),
+    ]).toEqual([200, ['vpc-0e2e'], ['10.8.0.0/24']]);
+    expect(
+      (await call('GetIpamPoolAllocations', { IpamPoolId: pool.IpamPoolId }, who)).body.IpamPoolAllocations,
+    ).toEqual([]);
   });
 });

@@ -220,6 +220,19 @@ export interface ResourceRefRecord extends Versioned {
   ResourceOwner: string;
 }
 
+/**
+ * The evaluated resource CIDRs of one scope (GetIpamResourceCidrs, F-RES-08), kept like discovery
+ * snapshots: the rows in a blob, this record pointing at the current one, flipped on its version.
+ */
+export interface ScopeViewRecord extends Versioned {
+  kind: 'scope-view';
+  IpamScopeId: string;
+  /** When the rows were last evaluated (ISO 8601). */
+  EvaluatedAt: string;
+  _blob?: string;
+  _parts?: number;
+}
+
 export type AnyRecord =
   | IpamRecord
   | ScopeRecord
@@ -230,6 +243,7 @@ export type AnyRecord =
   | UniqueRecord
   | CredentialRecord
   | SnapshotRecord
-  | ResourceRefRecord;
+  | ResourceRefRecord
+  | ScopeViewRecord;
 
 export type RecordKind = AnyRecord['kind'];

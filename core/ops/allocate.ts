@@ -121,8 +121,9 @@ export const allocateIpamPoolCidr = async (
   const allowed = parse(input.AllowedCidrs);
   const disallowed = parse(input.DisallowedCidrs);
   // Step 5: netmask rules. Step 6: resource rules.
-  checkNetmask(pool, prefix!);
-  if (resource) checkResource(pool, resource);
+  // Auto-import ignores the rules (F-IMPORT-03): the row is then evaluated noncompliant instead.
+  if (!resource?.Import) checkNetmask(pool, prefix!);
+  if (resource && !resource.Import) checkResource(pool, resource);
   // Step 7/8: inside the pool, free (checked by the claim itself).
   if (explicit && !roots.some((r) => contains(r.cidr, explicit))) {
     fail(

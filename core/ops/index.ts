@@ -20,6 +20,7 @@ import { createIpamPool, describeIpamPools } from './pool';
 import { deleteIpamPool, modifyIpamPool } from './pool-admin';
 import { getIpamPoolCidrs, provisionIpamPoolCidr } from './pool-cidr';
 import { deprovisionIpamPoolCidr } from './pool-deprovision';
+import { getIpamResourceCidrs } from './resource-cidrs';
 import { createIpamScope, deleteIpamScope, describeIpamScopes, modifyIpamScope } from './scope';
 
 // biome-ignore lint/suspicious/noExplicitAny: operations take their own input shapes
@@ -46,6 +47,7 @@ export const operations = {
   GetIpamPoolAllocations: getIpamPoolAllocations,
   DescribeIpamPoolAllocations: describeIpamPoolAllocations,
   ModifyIpamPoolAllocation: modifyIpamPoolAllocation,
+  GetIpamResourceCidrs: getIpamResourceCidrs,
   GetIpamDiscoveredResourceCidrs: getIpamDiscoveredResourceCidrs,
   GetIpamDiscoveredAccounts: getIpamDiscoveredAccounts,
   GetIpamDiscoveredPublicAddresses: getIpamDiscoveredPublicAddresses,

@@ -64,6 +64,8 @@ export interface ResourceSpec {
   ResourceRegion: string;
   ResourceOwner?: string;
   ResourceTags?: Tag[];
+  /** Auto-import (F-IMPORT-03): the pool's allocation rules are not checked. */
+  Import?: boolean;
 }
 
 /** F-RULE-04 and F-RULE-05 for resource allocations (not for custom or ipam-pool ones). */

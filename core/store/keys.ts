@@ -13,6 +13,7 @@
  *   space node    SPACE#<spaceId>#<4|6>       NODE#<hex>/<len>  -                               -
  *   snapshot      DISCO#<rdId>                SNAP#<region>#<acct> -                            -
  *   resource ref  RES#<resourceId>            <poolId>#<hex>/<len> -                           -
+ *   scope view    VIEW#<scopeId>              #                 -                               -
  *   blob part     BLOB#<key>                  PART#<5 digits>   -                               -
  *
  * Addresses in sort keys are fixed-width hex (8 or 32 digits) and lengths are 3 digits, so text
@@ -76,6 +77,8 @@ export const itemKey = (ref: RecordRef): ItemKey => {
       return { PK: `DISCO#${ref.rdId}`, SK: `SNAP#${ref.region}#${ref.account}` };
     case 'resource-ref':
       return { PK: `RES#${ref.resourceId}`, SK: cidrSk(ref.poolId, ref.cidr) };
+    case 'scope-view':
+      return { PK: `VIEW#${ref.scopeId}`, SK: ROOT_SK };
   }
 };
 

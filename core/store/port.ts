@@ -20,7 +20,8 @@ export type RecordRef =
   | { kind: 'unique'; name: string }
   | { kind: 'credential'; id: string }
   | { kind: 'snapshot'; rdId: string; region: string; account: string }
-  | { kind: 'resource-ref'; resourceId: string; poolId: string; cidr: string };
+  | { kind: 'resource-ref'; resourceId: string; poolId: string; cidr: string }
+  | { kind: 'scope-view'; scopeId: string };
 
 /** Numeric fields that transactions may bump with a bound. */
 export type CounterField = 'ScopeCount' | 'PoolCount' | '_cidrCount' | '_childCount';
@@ -138,6 +139,8 @@ export const refOf = (r: AnyRecord): RecordRef => {
       };
     case 'resource-ref':
       return { kind: 'resource-ref', resourceId: r.ResourceId, poolId: r.IpamPoolId, cidr: r.Cidr };
+    case 'scope-view':
+      return { kind: 'scope-view', scopeId: r.IpamScopeId };
   }
 };
 

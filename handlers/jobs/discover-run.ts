@@ -10,14 +10,15 @@ import type { CycleState } from '../../core/discovery-run/plan';
 import { type RunIo, type RunReport, runCycle } from '../../core/discovery-run/run';
 import type { ReconcileInput } from '../../core/discovery-run/types';
 import type { Deps } from '../../core/ops/context';
+import { reconcileIpam } from '../../core/reconcile';
 import type { Settings } from '../shared/config';
 import { ec2ClientFactory } from './ec2-clients';
 import { failedTarget, readTarget } from './ec2-reader';
 
 export const MAX_HOPS = 50;
 
-/** Scope reconciliation; a no-op until core/reconcile provides it. */
-export const reconcile = async (_deps: Deps, _input: ReconcileInput): Promise<unknown> => undefined;
+/** Scope reconciliation: resource CIDRs, auto-import, release of resources that are gone. */
+export const reconcile = (deps: Deps, input: ReconcileInput): Promise<unknown> => reconcileIpam(deps, input);
 
 const log = (event: Record<string, unknown>) => console.log(JSON.stringify({ job: 'discovery', ...event }));
 

@@ -1,0 +1,75 @@
+/**
+ * GetIpamResourceCidrs (F-RES-08): the scope's resource CIDRs as the last reconciliation
+ * evaluated them, with their management, compliance and overlap status and IP usage. One read of
+ * the scope's view; filters and paging in memory.
+ */
+import type { Tag } from '../model';
+import { loadView, type ViewRow } from '../reconcile/view';
+import { dryRun, required } from './common';
+import type { Caller, Deps } from './context';
+import { type Filter, filterPredicate, pageArray } from './listing';
+import { loadScope } from './records';
+
+const FIELDS = [
+  'IpamPoolId',
+  'ResourceRegion',
+  'ResourceOwnerId',
+  'ResourceId',
+  'ResourceName',
+  'ResourceCidr',
+  'ResourceType',
+  'ComplianceStatus',
+  'ManagementState',
+  'OverlapStatus',
+  'VpcId',
+  'AvailabilityZoneId',
+] as const;
+
+export interface GetIpamResourceCidrsInput {
+  DryRun?: boolean;
+  Filters?: Filter[];
+  MaxResults?: number;
+  NextToken?: string;
+  IpamScopeId?: string;
+  IpamPoolId?: string;
+  ResourceId?: string;
+  ResourceType?: string;
+  ResourceTag?: { Key?: string; Value?: string };
+  ResourceOwner?: string;
+}
+
+const shape = (ipamId: string, scopeId: string, r: ViewRow): object => ({
+  IpamId: ipamId,
+  IpamScopeId: scopeId,
+  ...Object.fromEntries(FIELDS.flatMap((f) => (r[f] !== undefined ? [[f, r[f]]] : []))),
+  ResourceTags: r.ResourceTags ?? [],
+  ...(r.IpUsage !== undefined ? { IpUsage: r.IpUsage } : {}),
+});
+
+const hasTag = (tags: Tag[] | undefined, want: { Key?: string; Value?: string }) =>
+  (tags ?? []).some((t) => t.Key === want.Key && (want.Value === undefined || t.Value === want.Value));
+
+export const getIpamResourceCidrs = async (
+  deps: Deps,
+  caller: Caller,
+  input: GetIpamResourceCidrsInput,
+): Promise<{ IpamResourceCidrs: object[]; NextToken?: string }> => {
+  const scope = await loadScope(deps, caller, required(input.IpamScopeId, 'IpamScopeId'));
+  const keep = filterPredicate(input.Filters, FIELDS);
+  dryRun(input);
+  const { rows } = await loadView(deps, scope.IpamScopeId);
+  const chosen = rows.filter(
+    (r) =>
+      (input.IpamPoolId === undefined || r.IpamPoolId === input.IpamPoolId) &&
+      (input.ResourceId === undefined || r.ResourceId === input.ResourceId) &&
+      (input.ResourceType === undefined || r.ResourceType === input.ResourceType) &&
+      (input.ResourceOwner === undefined || r.ResourceOwnerId === input.ResourceOwner) &&
+      (input.ResourceTag === undefined || hasTag(r.ResourceTags, input.ResourceTag)) &&
+      keep(r),
+  );
+  const page = pageArray(chosen, input, `resource-cidrs#${scope.IpamScopeId}`);
+  return {
+    IpamResourceCidrs: page.items.map((r) => shape(scope.IpamId, scope.IpamScopeId, r)),
+    ...(page.NextToken ? { NextToken: page.NextToken } : {}),
+  };
+};

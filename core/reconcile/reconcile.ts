@@ -1,0 +1,200 @@
+/**
+ * Scope reconciliation after a discovery cycle (F-RES-03..08, F-IMPORT, F-ALLOC-08): place the
+ * discovered rows in the IPAM's default scopes, auto-import into pools that ask for it, release
+ * the allocations of resources that are gone, evaluate, and store the scope's rows.
+ *
+ * - Rows of (account, region) pairs not read successfully this cycle keep their previous state: a
+ *   failed read never looks like deleted resources.
+ * - Imports go through AllocateIpamPoolCidr's atomic claim like any allocation; one that loses a
+ *   race (the space was taken meanwhile) is skipped until the next cycle.
+ * - A resource allocation is released only when its (account, region) was read, the resource's
+ *   CIDR was not seen (or is ignored), and the allocation is older than RELEASE_GRACE_MS: an
+ *   allocation made for a resource still being created is not released before EC2 shows it.
+ */
+
+import { selectImports } from '../discovery/auto-import';
+import { blockKey, parseCidr } from '../discovery/cidr-lite';
+import type { DiscoveredResourceCidr } from '../discovery/discovered';
+import { evaluate } from '../discovery/evaluate';
+import type { ResourceCidrInput } from '../discovery/types';
+import type { ReconcileInput } from '../discovery-run/types';
+import { isAllotError } from '../errors';
+import type { IpamRecord } from '../model';
+import { allocateIpamPoolCidr } from '../ops/allocate';
+import type { Deps } from '../ops/context';
+import type { ResourceSpec } from '../ops/pool-rules';
+import { reclaimResource } from '../ops/reclaim';
+import { loadScopePools, type PoolData } from './scope-data';
+import { loadView, saveView, type ViewRow } from './view';
+
+/** How old a resource allocation must be before a missing resource releases it. */
+export const RELEASE_GRACE_MS = 15 * 60_000;
+
+export interface ReconcileReport {
+  ipamId: string;
+  rows: number;
+  imported: string[];
+  released: string[];
+}
+
+const rowKey = (r: { ResourceId?: string; ResourceCidr: string }) =>
+  `${r.ResourceId ?? ''}|${blockKey(parseCidr(r.ResourceCidr))}`;
+const pairKey = (owner: string | undefined, region: string | undefined) => `${owner ?? ''}|${region ?? ''}`;
+
+const toInput = (r: DiscoveredResourceCidr | ViewRow): ResourceCidrInput & { SampleTime?: string } => {
+  const { ManagementState, ComplianceStatus, OverlapStatus, IpamPoolId, Violations, IpUsage, ...rest } =
+    r as ViewRow;
+  const sample = (r as DiscoveredResourceCidr).SampleTime;
+  const count = (r as DiscoveredResourceCidr).InUseAddressCount;
+  return {
+    ...rest,
+    ...(sample instanceof Date ? { SampleTime: sample.toISOString() } : {}),
+    ...(count !== undefined ? { InUseAddressCount: Number(count) } : {}),
+  } as ResourceCidrInput & { SampleTime?: string };
+};
+
+const ALLOCATION_OF: Partial<Record<string, ResourceSpec['ResourceType']>> = {
+  vpc: 'vpc',
+  eip: 'eip',
+  'ec2-public-ipv4-pool': 'ec2-public-ipv4-pool',
+};
+
+const importInto = async (deps: Deps, ipam: IpamRecord, pools: PoolData[], rows: ResourceCidrInput[]) => {
+  const imported: string[] = [];
+  const taken = new Set<string>();
+  // Deepest pools first: a CIDR lands in the most specific pool that auto-imports it.
+  for (const p of [...pools].sort((a, b) => b.pool.PoolDepth - a.pool.PoolDepth)) {
+    if (!p.pool.AutoImport || p.pool.State !== 'create-complete') continue;
+    const candidates = rows.filter((r) => !taken.has(rowKey(r)));
+    const { imports } = selectImports(
+      {
+        IpamPoolId: p.pool.IpamPoolId,
+        AutoImport: p.pool.AutoImport,
+        ...(p.pool.Locale ? { Locale: p.pool.Locale } : {}),
+        AddressFamily: p.pool.AddressFamily,
+        ProvisionedCidrs: p.cidrs.filter((c) => c.State === 'provisioned').map((c) => c.Cidr),
+      },
+      candidates,
+      p.allocations.map((a) => ({
+        Cidr: a.Cidr,
+        ResourceType: a.ResourceType,
+        ...(a.ResourceId ? { ResourceId: a.ResourceId } : {}),
+      })),
+    );
+    for (const d of imports) {
+      const type = ALLOCATION_OF[d.allocation.ResourceType];
+      if (!type) continue;
+      try {
+        await allocateIpamPoolCidr(
+          deps,
+          { accountId: ipam.OwnerId, region: d.allocation.ResourceRegion },
+          { IpamPoolId: p.pool.IpamPoolId, Cidr: d.allocation.Cidr },
+          {
+            ResourceType: type,
+            ResourceId: d.allocation.ResourceId,
+            ResourceRegion: d.allocation.ResourceRegion,
+            ResourceOwner: d.allocation.ResourceOwner,
+            Import: true,
+          },
+        );
+        taken.add(rowKey(d.resource));
+        imported.push(`${p.pool.IpamPoolId} ${d.allocation.Cidr} ${d.allocation.ResourceId}`);
+      } catch (e) {
+        // Lost the space to a concurrent allocation, or space in its reuse delay: next cycle.
+        if (!isAllotError(e)) throw e;
+      }
+    }
+  }
+  return imported;
+};
+
+const releaseGone = async (
+  deps: Deps,
+  pools: PoolData[],
+  rows: ResourceCidrInput[],
+  covered: Set<string>,
+  now: number,
+) => {
+  const seen = new Set(rows.filter((r) => !r.Ignored).map(rowKey));
+  const released: string[] = [];
+  for (const { allocations } of pools) {
+    for (const a of allocations) {
+      if (a.ResourceType === 'custom' || a.ResourceType === 'ipam-pool' || !a.ResourceId) continue;
+      if (!covered.has(pairKey(a.ResourceOwner, a.ResourceRegion))) continue;
+      if (seen.has(rowKey({ ResourceId: a.ResourceId, ResourceCidr: a.Cidr }))) continue;
+      if (now - a._created < RELEASE_GRACE_MS) continue;
+      const done = await reclaimResource(deps, {
+        ResourceId: a.ResourceId,
+        Cidr: a.Cidr,
+        ResourceOwner: a.ResourceOwner,
+      });
+      released.push(...done.map((r) => `${r.IpamPoolId} ${r.Cidr} ${a.ResourceId}`));
+    }
+  }
+  return released;
+};
+
+/**
+ * Reconciles one IPAM's default scopes with the latest discovery.
+ * @example await reconcileIpam(deps, { ipamId, discovered, covered: [{ AccountId, Region }], now: new Date() });
+ */
+export const reconcileIpam = async (deps: Deps, input: ReconcileInput): Promise<ReconcileReport> => {
+  const report: ReconcileReport = { ipamId: input.ipamId, rows: 0, imported: [], released: [] };
+  const ipam = await deps.store.get<IpamRecord>({ kind: 'ipam', id: input.ipamId });
+  if (!ipam) return report;
+  const covered = new Set(input.covered.map((c) => pairKey(c.AccountId, c.Region)));
+  const now = input.now.getTime();
+  for (const [scopeId, isPrivate] of [
+    [ipam.PrivateDefaultScopeId, true],
+    [ipam.PublicDefaultScopeId, false],
+  ] as const) {
+    const previous = await loadView(deps, scopeId);
+    const ignored = new Set(previous.rows.filter((r) => r.Ignored).map(rowKey));
+    const fresh = input.discovered
+      .filter((r) => (r.IpSource === 'none') === isPrivate)
+      .filter((r) => covered.has(pairKey(r.ResourceOwnerId, r.ResourceRegion)))
+      .map((r) => ({ ...toInput(r), ...(ignored.has(rowKey(r)) ? { Ignored: true } : {}) }));
+    const kept = previous.rows
+      .filter((r) => !covered.has(pairKey(r.ResourceOwnerId, r.ResourceRegion)))
+      .map(toInput);
+    const rows = [...kept, ...fresh];
+    let pools = await loadScopePools(deps, scopeId);
+    report.imported.push(...(await importInto(deps, ipam, pools, rows)));
+    report.released.push(...(await releaseGone(deps, pools, rows, covered, now)));
+    if (report.imported.length + report.released.length > 0) pools = await loadScopePools(deps, scopeId);
+    const evaluated = evaluate({
+      resources: rows,
+      allocations: pools.flatMap((p) =>
+        p.allocations.map((a) => ({
+          IpamPoolId: a.IpamPoolId,
+          Cidr: a.Cidr,
+          ResourceType: a.ResourceType,
+          IpamPoolAllocationId: a.IpamPoolAllocationId,
+          ...(a.ResourceId ? { ResourceId: a.ResourceId } : {}),
+        })),
+      ),
+      pools: pools.map(({ pool }) => ({
+        IpamPoolId: pool.IpamPoolId,
+        ...(pool.Locale ? { Locale: pool.Locale } : {}),
+        ...(pool.AllocationMinNetmaskLength !== undefined
+          ? { AllocationMinNetmaskLength: pool.AllocationMinNetmaskLength }
+          : {}),
+        ...(pool.AllocationMaxNetmaskLength !== undefined
+          ? { AllocationMaxNetmaskLength: pool.AllocationMaxNetmaskLength }
+          : {}),
+        ...(pool.AllocationDefaultNetmaskLength !== undefined
+          ? { AllocationDefaultNetmaskLength: pool.AllocationDefaultNetmaskLength }
+          : {}),
+        AllocationResourceTags: pool.AllocationResourceTags,
+        OwnerId: pool.OwnerId,
+      })),
+    });
+    const stored: ViewRow[] = evaluated.map((r) => {
+      const { InUseAddressCount: _, ...rest } = r;
+      return rest;
+    });
+    await saveView(deps, scopeId, stored, previous.record, input.now);
+    report.rows += stored.length;
+  }
+  return report;
+};

@@ -1,0 +1,65 @@
+/**
+ * A scope's evaluated resource CIDRs, replaced whole each reconciliation: the rows go to a fresh
+ * blob, the view record flips to it on its version, the old blob goes. Readers see the old rows or
+ * the new ones, never a gap. One read serves GetIpamResourceCidrs for the whole scope.
+ */
+import type { EvaluatedResourceCidr } from '../discovery/types';
+import type { ScopeViewRecord } from '../model';
+import type { Deps } from '../ops/context';
+
+/** A stored row: an evaluated resource CIDR with its sample time. */
+export type ViewRow = Omit<EvaluatedResourceCidr, 'InUseAddressCount'> & { SampleTime?: string };
+
+export interface ScopeView {
+  record?: ScopeViewRecord;
+  rows: ViewRow[];
+}
+
+/**
+ * The scope's current rows (empty before its first reconciliation).
+ * @example const { rows } = await loadView(deps, 'ipam-scope-0123');
+ */
+export const loadView = async (deps: Deps, scopeId: string): Promise<ScopeView> => {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const record = await deps.store.get<ScopeViewRecord>({ kind: 'scope-view', scopeId });
+    if (!record?._blob) return { ...(record ? { record } : {}), rows: [] };
+    const body = await deps.store.getBlob(record._blob, record._parts ?? 1);
+    // Replaced and deleted between our two reads: read the record again.
+    if (body !== undefined) return { record, rows: JSON.parse(body) as ViewRow[] };
+  }
+  throw new Error(`scope view ${scopeId} keeps changing under the reader`);
+};
+
+/**
+ * Replaces the scope's rows; false when another reconciliation replaced them first (nothing lost:
+ * the next cycle evaluates again).
+ * @example await saveView(deps, 'ipam-scope-0123', rows, previous.record, new Date());
+ */
+export const saveView = async (
+  deps: Deps,
+  scopeId: string,
+  rows: readonly ViewRow[],
+  previous: ScopeViewRecord | undefined,
+  at: Date,
+): Promise<boolean> => {
+  const key = `view#${scopeId}#${deps.ids.next('gen')}`;
+  const parts = await deps.store.putBlob(key, JSON.stringify(rows));
+  const record: ScopeViewRecord = {
+    kind: 'scope-view',
+    IpamScopeId: scopeId,
+    EvaluatedAt: at.toISOString(),
+    _blob: key,
+    _parts: parts,
+    _v: 1,
+    _created: previous?._created ?? at.getTime(),
+  };
+  const res = await deps.store.commit([
+    previous ? { type: 'replace', record, expectVersion: previous._v } : { type: 'create', record },
+  ]);
+  if (!res.ok) {
+    await deps.store.deleteBlob(key);
+    return false;
+  }
+  if (previous?._blob) await deps.store.deleteBlob(previous._blob);
+  return true;
+};

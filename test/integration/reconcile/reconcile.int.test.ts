@@ -1,0 +1,147 @@
+/**
+ * Scope reconciliation after discovery on both stores (F-RES-03..08, F-IMPORT, F-ALLOC-08):
+ * exact rows and statuses through GetIpamResourceCidrs, auto-import through the atomic claim,
+ * release of resources that are gone, and failed reads that change nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import type { DiscoveredResourceCidr } from '../../../core/discovery/discovered';
+import { RELEASE_GRACE_MS, reconcileIpam } from '../../../core/reconcile';
+import { ACCOUNT, type Env, makeEnv } from '../../helpers/env';
+import { storeFactories } from '../../helpers/stores';
+
+const row = (
+  ResourceId: string,
+  ResourceCidr: string,
+  more: Partial<DiscoveredResourceCidr> = {},
+): DiscoveredResourceCidr => ({
+  ResourceId,
+  ResourceCidr,
+  ResourceType: ResourceId.startsWith('subnet-')
+    ? 'subnet'
+    : ResourceId.startsWith('eipalloc-')
+      ? 'eip'
+      : 'vpc',
+  ResourceRegion: 'us-east-1',
+  ResourceOwnerId: ACCOUNT,
+  IpSource: 'none',
+  ResourceTags: [],
+  SampleTime: new Date(Date.UTC(2026, 0, 1)),
+  ...more,
+});
+
+const ESTATE = [
+  row('vpc-a', '10.0.0.0/24', { ResourceName: 'app' }),
+  row('vpc-b', '10.0.0.0/26'),
+  row('vpc-c', '10.0.200.0/24'),
+  row('vpc-d', '192.168.0.0/24'),
+  row('subnet-1', '10.0.0.0/28', { VpcId: 'vpc-a' }),
+  row('eipalloc-1', '198.51.100.7/32', { IpSource: 'amazon' }),
+];
+const COVERED = [{ AccountId: ACCOUNT, Region: 'us-east-1' }];
+
+const rowsOf = async (env: Env, scopeId: string) =>
+  (await env.call('GetIpamResourceCidrs', { IpamScopeId: scopeId })).IpamResourceCidrs.map(
+    (r: Record<string, string>) =>
+      [r.ResourceId, r.ResourceCidr, r.ManagementState, r.ComplianceStatus, r.OverlapStatus]
+        .map((v) => v ?? '-')
+        .join(' '),
+  );
+
+describe.each(storeFactories())('reconciliation (%s store)', (_name, makeStore) => {
+  const setup = async () => {
+    const env = makeEnv(await makeStore(), { reuseDelayMs: { advanced: 0, free: 0 } });
+    const { Ipam } = await env.call('CreateIpam', { OperatingRegions: [{ RegionName: 'us-east-1' }] });
+    const { IpamPool } = await env.call('CreateIpamPool', {
+      IpamScopeId: Ipam.PrivateDefaultScopeId,
+      AddressFamily: 'ipv4',
+      Locale: 'us-east-1',
+      AutoImport: true,
+    });
+    await env.call('ProvisionIpamPoolCidr', { IpamPoolId: IpamPool.IpamPoolId, Cidr: '10.0.0.0/16' });
+    await env.call('AllocateIpamPoolCidr', { IpamPoolId: IpamPool.IpamPoolId, Cidr: '10.0.200.0/24' });
+    const run = (discovered = ESTATE, covered = COVERED) =>
+      reconcileIpam(env.deps, { ipamId: Ipam.IpamId, discovered, covered, now: new Date(env.clock.now) });
+    return { env, ipam: Ipam, poolId: IpamPool.IpamPoolId as string, run };
+  };
+
+  it('imports the largest overlapping candidate and evaluates every row of both scopes', async () => {
+    const { env, ipam, poolId, run } = await setup();
+    const report = await run();
+    expect([report.imported, report.released, report.rows]).toEqual([[`${poolId} 10.0.0.0/24 vpc-a`], [], 6]);
+    // F-STAT-04..06: vpc-b overlaps vpc-a, vpc-c the custom allocation (on-premises space), the
+    // subnet inside its own VPC is neither (statuses not applicable), vpc-d is outside the pools.
+    expect((await rowsOf(env, ipam.PrivateDefaultScopeId)).sort()).toEqual([
+      'subnet-1 10.0.0.0/28 - - -',
+      'vpc-a 10.0.0.0/24 managed compliant overlapping',
+      'vpc-b 10.0.0.0/26 unmanaged unmanaged overlapping',
+      'vpc-c 10.0.200.0/24 unmanaged unmanaged overlapping',
+      'vpc-d 192.168.0.0/24 unmanaged unmanaged nonoverlapping',
+    ]);
+    // Public space goes to the public scope (F-SCOPE-04).
+    expect(await rowsOf(env, ipam.PublicDefaultScopeId)).toEqual([
+      'eipalloc-1 198.51.100.7/32 unmanaged unmanaged nonoverlapping',
+    ]);
+    const allocations = (await env.call('GetIpamPoolAllocations', { IpamPoolId: poolId }))
+      .IpamPoolAllocations;
+    expect(
+      allocations.map((a: Record<string, string>) => [a.Cidr, a.ResourceType, a.ResourceId ?? '-']),
+    ).toEqual([
+      ['10.0.0.0/24', 'vpc', 'vpc-a'],
+      ['10.0.200.0/24', 'custom', '-'],
+    ]);
+    const one = await env.call('GetIpamResourceCidrs', {
+      IpamScopeId: ipam.PrivateDefaultScopeId,
+      ResourceId: 'vpc-a',
+    });
+    expect(one.IpamResourceCidrs).toEqual([
+      {
+        IpamId: ipam.IpamId,
+        IpamScopeId: ipam.PrivateDefaultScopeId,
+        IpamPoolId: poolId,
+        ResourceRegion: 'us-east-1',
+        ResourceOwnerId: ACCOUNT,
+        ResourceId: 'vpc-a',
+        ResourceName: 'app',
+        ResourceCidr: '10.0.0.0/24',
+        ResourceType: 'vpc',
+        ComplianceStatus: 'compliant',
+        ManagementState: 'managed',
+        OverlapStatus: 'overlapping',
+        ResourceTags: [],
+        // F-RES-06: the share of the VPC its subnets cover, 16 of 256 addresses.
+        IpUsage: 0.0625,
+      },
+    ]);
+    const filtered = await env.call('GetIpamResourceCidrs', {
+      IpamScopeId: ipam.PrivateDefaultScopeId,
+      Filters: [{ Name: 'overlap-status', Values: ['nonoverlapping'] }],
+    });
+    expect(filtered.IpamResourceCidrs.map((r: { ResourceId: string }) => r.ResourceId)).toEqual(['vpc-d']);
+  });
+
+  it('F-ALLOC-08: a resource gone from a successful read is released after the grace; a failed read changes nothing', async () => {
+    const { env, ipam, poolId, run } = await setup();
+    await run();
+    const withoutA = ESTATE.filter((r) => r.ResourceId !== 'vpc-a' && r.ResourceId !== 'subnet-1');
+    // The account's read failed this cycle: vpc-a keeps its row and its allocation.
+    expect((await run(withoutA, [])).released).toEqual([]);
+    expect(await rowsOf(env, ipam.PrivateDefaultScopeId)).toContain(
+      'vpc-a 10.0.0.0/24 managed compliant overlapping',
+    );
+    // Read, but the allocation is younger than the grace: kept (the VPC may still be being created).
+    expect((await run(withoutA)).released).toEqual([]);
+    env.clock.now += RELEASE_GRACE_MS;
+    const report = await run(withoutA);
+    expect(report.released).toEqual([`${poolId} 10.0.0.0/24 vpc-a`]);
+    // vpc-a's row is gone and with it the overlap; vpc-b, now alone in free space, is imported at
+    // the next cycle (imports run before releases within one).
+    expect(report.imported).toEqual([]);
+    expect((await rowsOf(env, ipam.PrivateDefaultScopeId)).sort()).toEqual([
+      'vpc-b 10.0.0.0/26 unmanaged unmanaged nonoverlapping',
+      'vpc-c 10.0.200.0/24 unmanaged unmanaged overlapping',
+      'vpc-d 192.168.0.0/24 unmanaged unmanaged nonoverlapping',
+    ]);
+    const next = await run(withoutA);
+    expect(next.imported).toEqual([`${poolId} 10.0.0.0/26 vpc-b`]);
+  });
+});

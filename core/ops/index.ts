@@ -20,6 +20,7 @@ import { createIpamPool, describeIpamPools } from './pool';
 import { deleteIpamPool, modifyIpamPool } from './pool-admin';
 import { getIpamPoolCidrs, provisionIpamPoolCidr } from './pool-cidr';
 import { deprovisionIpamPoolCidr } from './pool-deprovision';
+import { modifyIpamResourceCidr } from './resource-cidr-modify';
 import { getIpamResourceCidrs } from './resource-cidrs';
 import { createIpamScope, deleteIpamScope, describeIpamScopes, modifyIpamScope } from './scope';
 
@@ -48,6 +49,7 @@ export const operations = {
   DescribeIpamPoolAllocations: describeIpamPoolAllocations,
   ModifyIpamPoolAllocation: modifyIpamPoolAllocation,
   GetIpamResourceCidrs: getIpamResourceCidrs,
+  ModifyIpamResourceCidr: modifyIpamResourceCidr,
   GetIpamDiscoveredResourceCidrs: getIpamDiscoveredResourceCidrs,
   GetIpamDiscoveredAccounts: getIpamDiscoveredAccounts,
   GetIpamDiscoveredPublicAddresses: getIpamDiscoveredPublicAddresses,

@@ -38,7 +38,8 @@ export interface GetIpamResourceCidrsInput {
   ResourceOwner?: string;
 }
 
-const shape = (ipamId: string, scopeId: string, r: ViewRow): object => ({
+/** A stored row as the API's `IpamResourceCidr`. */
+export const resourceCidrShape = (ipamId: string, scopeId: string, r: ViewRow): object => ({
   IpamId: ipamId,
   IpamScopeId: scopeId,
   ...Object.fromEntries(FIELDS.flatMap((f) => (r[f] !== undefined ? [[f, r[f]]] : []))),
@@ -69,7 +70,7 @@ export const getIpamResourceCidrs = async (
   );
   const page = pageArray(chosen, input, `resource-cidrs#${scope.IpamScopeId}`);
   return {
-    IpamResourceCidrs: page.items.map((r) => shape(scope.IpamId, scope.IpamScopeId, r)),
+    IpamResourceCidrs: page.items.map((r) => resourceCidrShape(scope.IpamId, scope.IpamScopeId, r)),
     ...(page.NextToken ? { NextToken: page.NextToken } : {}),
   };
 };

@@ -15,7 +15,6 @@
 import { selectImports } from '../discovery/auto-import';
 import { blockKey, parseCidr } from '../discovery/cidr-lite';
 import type { DiscoveredResourceCidr } from '../discovery/discovered';
-import { evaluate } from '../discovery/evaluate';
 import type { ResourceCidrInput } from '../discovery/types';
 import type { ReconcileInput } from '../discovery-run/types';
 import { isAllotError } from '../errors';
@@ -24,8 +23,9 @@ import { allocateIpamPoolCidr } from '../ops/allocate';
 import type { Deps } from '../ops/context';
 import type { ResourceSpec } from '../ops/pool-rules';
 import { reclaimResource } from '../ops/reclaim';
+import { evaluateScope, toInput } from './evaluate-scope';
 import { loadScopePools, type PoolData } from './scope-data';
-import { loadView, saveView, type ViewRow } from './view';
+import { loadView, saveView } from './view';
 
 /** How old a resource allocation must be before a missing resource releases it. */
 export const RELEASE_GRACE_MS = 15 * 60_000;
@@ -40,18 +40,6 @@ export interface ReconcileReport {
 const rowKey = (r: { ResourceId?: string; ResourceCidr: string }) =>
   `${r.ResourceId ?? ''}|${blockKey(parseCidr(r.ResourceCidr))}`;
 const pairKey = (owner: string | undefined, region: string | undefined) => `${owner ?? ''}|${region ?? ''}`;
-
-const toInput = (r: DiscoveredResourceCidr | ViewRow): ResourceCidrInput & { SampleTime?: string } => {
-  const { ManagementState, ComplianceStatus, OverlapStatus, IpamPoolId, Violations, IpUsage, ...rest } =
-    r as ViewRow;
-  const sample = (r as DiscoveredResourceCidr).SampleTime;
-  const count = (r as DiscoveredResourceCidr).InUseAddressCount;
-  return {
-    ...rest,
-    ...(sample instanceof Date ? { SampleTime: sample.toISOString() } : {}),
-    ...(count !== undefined ? { InUseAddressCount: Number(count) } : {}),
-  } as ResourceCidrInput & { SampleTime?: string };
-};
 
 const ALLOCATION_OF: Partial<Record<string, ResourceSpec['ResourceType']>> = {
   vpc: 'vpc',
@@ -162,37 +150,7 @@ export const reconcileIpam = async (deps: Deps, input: ReconcileInput): Promise<
     report.imported.push(...(await importInto(deps, ipam, pools, rows)));
     report.released.push(...(await releaseGone(deps, pools, rows, covered, now)));
     if (report.imported.length + report.released.length > 0) pools = await loadScopePools(deps, scopeId);
-    const evaluated = evaluate({
-      resources: rows,
-      allocations: pools.flatMap((p) =>
-        p.allocations.map((a) => ({
-          IpamPoolId: a.IpamPoolId,
-          Cidr: a.Cidr,
-          ResourceType: a.ResourceType,
-          IpamPoolAllocationId: a.IpamPoolAllocationId,
-          ...(a.ResourceId ? { ResourceId: a.ResourceId } : {}),
-        })),
-      ),
-      pools: pools.map(({ pool }) => ({
-        IpamPoolId: pool.IpamPoolId,
-        ...(pool.Locale ? { Locale: pool.Locale } : {}),
-        ...(pool.AllocationMinNetmaskLength !== undefined
-          ? { AllocationMinNetmaskLength: pool.AllocationMinNetmaskLength }
-          : {}),
-        ...(pool.AllocationMaxNetmaskLength !== undefined
-          ? { AllocationMaxNetmaskLength: pool.AllocationMaxNetmaskLength }
-          : {}),
-        ...(pool.AllocationDefaultNetmaskLength !== undefined
-          ? { AllocationDefaultNetmaskLength: pool.AllocationDefaultNetmaskLength }
-          : {}),
-        AllocationResourceTags: pool.AllocationResourceTags,
-        OwnerId: pool.OwnerId,
-      })),
-    });
-    const stored: ViewRow[] = evaluated.map((r) => {
-      const { InUseAddressCount: _, ...rest } = r;
-      return rest;
-    });
+    const stored = evaluateScope(pools, rows);
     await saveView(deps, scopeId, stored, previous.record, input.now);
     report.rows += stored.length;
   }

@@ -144,4 +144,74 @@ describe.each(storeFactories())('reconciliation (%s store)', (_name, makeStore) 
     const next = await run(withoutA);
     expect(next.imported).toEqual([`${poolId} 10.0.0.0/26 vpc-b`]);
   });
+
+  it('F-RES-02: ignoring releases the space and takes the row out of overlap; monitoring brings it back', async () => {
+    const { env, ipam, poolId, run } = await setup();
+    await run();
+    const scope = ipam.PrivateDefaultScopeId;
+    const modify = (ResourceId: string, ResourceCidr: string, Monitored: boolean, IpamScopeId = scope) =>
+      env.call('ModifyIpamResourceCidr', {
+        ResourceId,
+        ResourceCidr,
+        ResourceRegion: 'us-east-1',
+        CurrentIpamScopeId: IpamScopeId,
+        Monitored,
+      });
+    const out = await modify('vpc-a', '10.0.0.0/24', false);
+    expect([
+      out.IpamResourceCidr.ManagementState,
+      out.IpamResourceCidr.ComplianceStatus,
+      out.IpamResourceCidr.OverlapStatus,
+    ]).toEqual(['ignored', 'ignored', 'ignored']);
+    expect((await rowsOf(env, scope)).sort()).toEqual([
+      'subnet-1 10.0.0.0/28 - - -',
+      'vpc-a 10.0.0.0/24 ignored ignored ignored',
+      'vpc-b 10.0.0.0/26 unmanaged unmanaged nonoverlapping',
+      'vpc-c 10.0.200.0/24 unmanaged unmanaged overlapping',
+      'vpc-d 192.168.0.0/24 unmanaged unmanaged nonoverlapping',
+    ]);
+    const held = async () =>
+      (await env.call('GetIpamPoolAllocations', { IpamPoolId: poolId })).IpamPoolAllocations.map(
+        (a: { Cidr: string }) => a.Cidr,
+      );
+    expect(await held()).toEqual(['10.0.200.0/24']);
+    // Next cycle: the ignored CIDR stays ignored and is never imported; vpc-b now is (F-IMPORT-07).
+    expect((await run()).imported).toEqual([`${poolId} 10.0.0.0/26 vpc-b`]);
+    expect(await rowsOf(env, scope)).toContain('vpc-a 10.0.0.0/24 ignored ignored ignored');
+    await modify('vpc-a', '10.0.0.0/24', true);
+    expect((await rowsOf(env, scope)).sort()).toContain('vpc-a 10.0.0.0/24 unmanaged unmanaged overlapping');
+
+    await env.expectError(
+      'ModifyIpamResourceCidr',
+      {
+        ResourceId: 'vpc-zz',
+        ResourceCidr: '10.9.0.0/24',
+        ResourceRegion: 'us-east-1',
+        CurrentIpamScopeId: scope,
+        Monitored: false,
+      },
+      'InvalidIpamResourceCidr.NotFound',
+    );
+    await env.expectError(
+      'ModifyIpamResourceCidr',
+      {
+        ResourceId: 'eipalloc-1',
+        ResourceCidr: '198.51.100.7/32',
+        ResourceRegion: 'us-east-1',
+        CurrentIpamScopeId: ipam.PublicDefaultScopeId,
+        Monitored: false,
+      },
+      'OperationNotPermitted',
+    );
+    await env.expectError(
+      'ModifyIpamResourceCidr',
+      {
+        ResourceId: 'vpc-a',
+        ResourceCidr: '10.0.0.0/24',
+        ResourceRegion: 'us-east-1',
+        CurrentIpamScopeId: scope,
+      },
+      'MissingParameter',
+    );
+  });
 });

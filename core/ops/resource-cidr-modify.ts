@@ -1,0 +1,77 @@
+/**
+ * ModifyIpamResourceCidr (F-RES-02): mark a resource CIDR ignored or monitored. Ignoring takes
+ * effect at once: the row's statuses become `ignored`, the rest of the scope is evaluated again
+ * without it, and any space allocated to it goes back to its pool (F-ALLOC-08, with the reuse
+ * delay). Auto-import skips it while it stays ignored (F-IMPORT-07).
+ */
+import { blockKey, tryParseCidr } from '../discovery/cidr-lite';
+import { fail } from '../errors';
+import { evaluateScope, toInput } from '../reconcile/evaluate-scope';
+import { loadScopePools } from '../reconcile/scope-data';
+import { loadView, saveView } from '../reconcile/view';
+import { dryRun, required } from './common';
+import type { Caller, Deps } from './context';
+import { reclaimResource } from './reclaim';
+import { loadScope } from './records';
+import { resourceCidrShape } from './resource-cidrs';
+
+export interface ModifyIpamResourceCidrInput {
+  DryRun?: boolean;
+  ResourceId?: string;
+  ResourceCidr?: string;
+  ResourceRegion?: string;
+  CurrentIpamScopeId?: string;
+  DestinationIpamScopeId?: string;
+  Monitored?: boolean;
+}
+
+export const modifyIpamResourceCidr = async (
+  deps: Deps,
+  caller: Caller,
+  input: ModifyIpamResourceCidrInput,
+): Promise<{ IpamResourceCidr: object }> => {
+  const id = required(input.ResourceId, 'ResourceId');
+  const text = required(input.ResourceCidr, 'ResourceCidr');
+  const region = required(input.ResourceRegion, 'ResourceRegion');
+  const monitored = required(input.Monitored, 'Monitored');
+  const scope = await loadScope(deps, caller, required(input.CurrentIpamScopeId, 'CurrentIpamScopeId'));
+  if (input.DestinationIpamScopeId !== undefined && input.DestinationIpamScopeId !== scope.IpamScopeId) {
+    fail('OperationNotPermitted', 'Moving resource CIDRs between scopes (F-RES-07) is not supported yet.');
+  }
+  if (scope.IpamScopeType === 'public' && !monitored) {
+    fail('OperationNotPermitted', 'Resource CIDRs in a public scope cannot be ignored (F-RES-02).');
+  }
+  const block = tryParseCidr(text) ?? fail('InvalidParameterValue', `'${text}' is not a CIDR.`);
+  const same = (r: { ResourceId: string; ResourceCidr: string; ResourceRegion: string }) =>
+    r.ResourceId === id &&
+    r.ResourceRegion === region &&
+    blockKey(tryParseCidr(r.ResourceCidr)!) === blockKey(block);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const view = await loadView(deps, scope.IpamScopeId);
+    const row =
+      view.rows.find(same) ??
+      fail(
+        'InvalidIpamResourceCidr.NotFound',
+        `Resource CIDR ${text} of ${id} in ${region} is not in scope ${scope.IpamScopeId}.`,
+      );
+    dryRun(input);
+    if (!monitored && row.ManagementState === 'managed') {
+      await reclaimResource(deps, {
+        ResourceId: id,
+        Cidr: row.ResourceCidr,
+        ResourceOwner: row.ResourceOwnerId,
+      });
+    }
+    const rows = view.rows.map((r) => {
+      const base = toInput(r);
+      if (!same(r)) return base;
+      const { Ignored: _, ...rest } = base;
+      return monitored ? rest : { ...rest, Ignored: true };
+    });
+    const evaluated = evaluateScope(await loadScopePools(deps, scope.IpamScopeId), rows);
+    if (await saveView(deps, scope.IpamScopeId, evaluated, view.record, new Date(deps.now()))) {
+      return { IpamResourceCidr: resourceCidrShape(scope.IpamId, scope.IpamScopeId, evaluated.find(same)!) };
+    }
+  }
+  return fail('IncorrectState', `Scope ${scope.IpamScopeId} is being evaluated; try again.`);
+};

@@ -9,11 +9,14 @@ import {
   CreateSubnetCommand,
   CreateTagsCommand,
   CreateVpcCommand,
+  DeleteSubnetCommand,
+  DeleteVpcCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planCycle } from '../../core/discovery-run/plan';
+import { reclaimEvent } from '../../core/ops/reclaim-run';
 import { DynamoStore } from '../../core/store/dynamo';
 import { runAndHandOff } from '../../handlers/jobs/discover-run';
 import { loadSettings } from '../../handlers/shared/config';
@@ -159,5 +162,65 @@ describe.skipIf(!hasMoto)('discovery against moto', () => {
         SampleTime: out.OldestSampleTime,
       },
     ]);
+  });
+
+  // Runs last: it changes moto's state.
+  it('auto-imports the VPC into a pool, then a DeleteVpc event releases its space', async () => {
+    const cycle = async () => {
+      const { functionName: _none, ...discovery } = loadSettings().discovery;
+      const settings = { ...loadSettings(), discovery: { ...discovery, ec2Endpoint: moto.endpoint } };
+      return runAndHandOff(env.deps, settings, await planCycle(env.deps), {
+        remainingMs: () => Number.POSITIVE_INFINITY,
+      });
+    };
+    const { Ipams } = await env.call('DescribeIpams', {});
+    const scope = Ipams[0].PrivateDefaultScopeId;
+    const { IpamPool } = await env.call('CreateIpamPool', {
+      IpamScopeId: scope,
+      AddressFamily: 'ipv4',
+      Locale: 'us-east-1',
+      AutoImport: true,
+    });
+    await env.call('ProvisionIpamPoolCidr', { IpamPoolId: IpamPool.IpamPoolId, Cidr: '10.0.0.0/8' });
+    await cycle();
+    const held = async () =>
+      (await env.call('GetIpamPoolAllocations', { IpamPoolId: IpamPool.IpamPoolId })).IpamPoolAllocations.map(
+        (a: Record<string, string>) => `${a.Cidr} ${a.ResourceType} ${a.ResourceId}`,
+      );
+    expect(await held()).toEqual([`10.1.0.0/16 vpc ${made.vpc}`, `10.2.0.0/16 vpc ${made.vpc}`]);
+    const managed = await env.call('GetIpamResourceCidrs', { IpamScopeId: scope, ResourceId: made.vpc });
+    expect(
+      managed.IpamResourceCidrs.map(
+        (r: Record<string, string>) =>
+          `${r.ResourceCidr} ${r.ManagementState} ${r.ComplianceStatus} ${r.OverlapStatus}`,
+      ),
+    ).toEqual([
+      '10.1.0.0/16 managed compliant nonoverlapping',
+      '10.2.0.0/16 managed compliant nonoverlapping',
+    ]);
+
+    const east = motoEc2(moto.endpoint, ACCOUNT, 'us-east-1');
+    await east.send(new DeleteSubnetCommand({ SubnetId: made.subnet }));
+    await east.send(new DeleteVpcCommand({ VpcId: made.vpc }));
+    const event = {
+      source: 'aws.ec2',
+      'detail-type': 'AWS API Call via CloudTrail',
+      account: ACCOUNT,
+      detail: {
+        eventSource: 'ec2.amazonaws.com',
+        eventName: 'DeleteVpc',
+        recipientAccountId: ACCOUNT,
+        requestParameters: { vpcId: made.vpc },
+      },
+    };
+    const report = await reclaimEvent(env.deps, event);
+    expect(report.Released.map((r) => r.Cidr)).toEqual(['10.1.0.0/16', '10.2.0.0/16']);
+    expect(await held()).toEqual([]);
+    // The next cycle no longer sees the VPC: its rows are gone from the scope.
+    await cycle();
+    expect(
+      (await env.call('GetIpamResourceCidrs', { IpamScopeId: scope, ResourceId: made.vpc }))
+        .IpamResourceCidrs,
+    ).toEqual([]);
   });
 });

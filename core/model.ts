@@ -233,6 +233,31 @@ export interface ScopeViewRecord extends Versioned {
   _parts?: number;
 }
 
+/**
+ * One IP address history record (F-HIST-03): a resource associated with a CIDR in a scope from
+ * SampledStartTime until SampledEndTime (absent while open). Keyed by scope and exact CIDR, so a
+ * GetIpamAddressHistory query is one Query (F-HIST-10).
+ */
+export interface HistoryItemRecord extends Versioned {
+  kind: 'history';
+  IpamScopeId: string;
+  /** Internal: the association's identity (core/discovery/history.ts associationKey). */
+  _key: string;
+  ResourceOwnerId: string;
+  ResourceRegion: string;
+  ResourceType: 'vpc' | 'subnet' | 'eip' | 'instance' | 'network-interface';
+  ResourceId?: string;
+  ResourceCidr: string;
+  ResourceName?: string;
+  ResourceComplianceStatus?: string;
+  ResourceOverlapStatus?: string;
+  VpcId?: string;
+  SampledStartTime: string;
+  SampledEndTime?: string;
+  /** Epoch seconds: closed records expire 3 years after they end (F-HIST-01). */
+  ttl?: number;
+}
+
 export type AnyRecord =
   | IpamRecord
   | ScopeRecord
@@ -244,6 +269,7 @@ export type AnyRecord =
   | CredentialRecord
   | SnapshotRecord
   | ResourceRefRecord
-  | ScopeViewRecord;
+  | ScopeViewRecord
+  | HistoryItemRecord;
 
 export type RecordKind = AnyRecord['kind'];

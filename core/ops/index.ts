@@ -2,6 +2,8 @@
  * The operation registry: EC2 action name → operation. Handlers (JSON API, EC2 Query facade)
  * look actions up here, so both front doors run exactly the same code.
  */
+
+import { getIpamAddressHistory } from './address-history';
 import { allocateIpamPoolCidr } from './allocate';
 import {
   describeIpamPoolAllocations,
@@ -50,6 +52,7 @@ export const operations = {
   ModifyIpamPoolAllocation: modifyIpamPoolAllocation,
   GetIpamResourceCidrs: getIpamResourceCidrs,
   ModifyIpamResourceCidr: modifyIpamResourceCidr,
+  GetIpamAddressHistory: getIpamAddressHistory,
   GetIpamDiscoveredResourceCidrs: getIpamDiscoveredResourceCidrs,
   GetIpamDiscoveredAccounts: getIpamDiscoveredAccounts,
   GetIpamDiscoveredPublicAddresses: getIpamDiscoveredPublicAddresses,

@@ -69,7 +69,8 @@ export const modifyIpamResourceCidr = async (
       return monitored ? rest : { ...rest, Ignored: true };
     });
     const evaluated = evaluateScope(await loadScopePools(deps, scope.IpamScopeId), rows);
-    if (await saveView(deps, scope.IpamScopeId, evaluated, view.record, new Date(deps.now()))) {
+    const body = { rows: evaluated, open: view.open };
+    if (await saveView(deps, scope.IpamScopeId, body, view.record, new Date(deps.now()))) {
       return { IpamResourceCidr: resourceCidrShape(scope.IpamId, scope.IpamScopeId, evaluated.find(same)!) };
     }
   }

@@ -24,6 +24,7 @@ import type { Deps } from '../ops/context';
 import type { ResourceSpec } from '../ops/pool-rules';
 import { reclaimResource } from '../ops/reclaim';
 import { evaluateScope, toInput } from './evaluate-scope';
+import { recordHistory } from './history';
 import { loadScopePools, type PoolData } from './scope-data';
 import { loadView, saveView } from './view';
 
@@ -35,6 +36,9 @@ export interface ReconcileReport {
   rows: number;
   imported: string[];
   released: string[];
+  /** History records opened and closed (F-HIST). */
+  opened: number;
+  closed: number;
 }
 
 const rowKey = (r: { ResourceId?: string; ResourceCidr: string }) =>
@@ -127,7 +131,14 @@ const releaseGone = async (
  * @example await reconcileIpam(deps, { ipamId, discovered, covered: [{ AccountId, Region }], now: new Date() });
  */
 export const reconcileIpam = async (deps: Deps, input: ReconcileInput): Promise<ReconcileReport> => {
-  const report: ReconcileReport = { ipamId: input.ipamId, rows: 0, imported: [], released: [] };
+  const report: ReconcileReport = {
+    ipamId: input.ipamId,
+    rows: 0,
+    imported: [],
+    released: [],
+    opened: 0,
+    closed: 0,
+  };
   const ipam = await deps.store.get<IpamRecord>({ kind: 'ipam', id: input.ipamId });
   if (!ipam) return report;
   const covered = new Set(input.covered.map((c) => pairKey(c.AccountId, c.Region)));
@@ -151,7 +162,10 @@ export const reconcileIpam = async (deps: Deps, input: ReconcileInput): Promise<
     report.released.push(...(await releaseGone(deps, pools, rows, covered, now)));
     if (report.imported.length + report.released.length > 0) pools = await loadScopePools(deps, scopeId);
     const stored = evaluateScope(pools, rows);
-    await saveView(deps, scopeId, stored, previous.record, input.now);
+    const history = await recordHistory(deps, scopeId, previous.open, stored, input.now);
+    report.opened += history.opened;
+    report.closed += history.closed;
+    await saveView(deps, scopeId, { rows: stored, open: history.open }, previous.record, input.now);
     report.rows += stored.length;
   }
   return report;

@@ -4,7 +4,7 @@
  * the new ones, never a gap. One read serves GetIpamResourceCidrs for the whole scope.
  */
 import type { EvaluatedResourceCidr } from '../discovery/types';
-import type { ScopeViewRecord } from '../model';
+import type { HistoryItemRecord, ScopeViewRecord } from '../model';
 import type { Deps } from '../ops/context';
 
 /** A stored row: an evaluated resource CIDR with its sample time. */
@@ -13,6 +13,13 @@ export type ViewRow = Omit<EvaluatedResourceCidr, 'InUseAddressCount'> & { Sampl
 export interface ScopeView {
   record?: ScopeViewRecord;
   rows: ViewRow[];
+  /** The scope's open history records (F-HIST), diffed against the next evaluation. */
+  open: HistoryItemRecord[];
+}
+
+interface Body {
+  rows: ViewRow[];
+  open: HistoryItemRecord[];
 }
 
 /**
@@ -22,10 +29,10 @@ export interface ScopeView {
 export const loadView = async (deps: Deps, scopeId: string): Promise<ScopeView> => {
   for (let attempt = 0; attempt < 5; attempt++) {
     const record = await deps.store.get<ScopeViewRecord>({ kind: 'scope-view', scopeId });
-    if (!record?._blob) return { ...(record ? { record } : {}), rows: [] };
+    if (!record?._blob) return { ...(record ? { record } : {}), rows: [], open: [] };
     const body = await deps.store.getBlob(record._blob, record._parts ?? 1);
     // Replaced and deleted between our two reads: read the record again.
-    if (body !== undefined) return { record, rows: JSON.parse(body) as ViewRow[] };
+    if (body !== undefined) return { record, ...(JSON.parse(body) as Body) };
   }
   throw new Error(`scope view ${scopeId} keeps changing under the reader`);
 };
@@ -33,17 +40,17 @@ export const loadView = async (deps: Deps, scopeId: string): Promise<ScopeView> 
 /**
  * Replaces the scope's rows; false when another reconciliation replaced them first (nothing lost:
  * the next cycle evaluates again).
- * @example await saveView(deps, 'ipam-scope-0123', rows, previous.record, new Date());
+ * @example await saveView(deps, 'ipam-scope-0123', { rows, open }, previous.record, new Date());
  */
 export const saveView = async (
   deps: Deps,
   scopeId: string,
-  rows: readonly ViewRow[],
+  body: Body,
   previous: ScopeViewRecord | undefined,
   at: Date,
 ): Promise<boolean> => {
   const key = `view#${scopeId}#${deps.ids.next('gen')}`;
-  const parts = await deps.store.putBlob(key, JSON.stringify(rows));
+  const parts = await deps.store.putBlob(key, JSON.stringify(body));
   const record: ScopeViewRecord = {
     kind: 'scope-view',
     IpamScopeId: scopeId,

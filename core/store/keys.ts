@@ -14,6 +14,7 @@
  *   snapshot      DISCO#<rdId>                SNAP#<region>#<acct> -                            -
  *   resource ref  RES#<resourceId>            <poolId>#<hex>/<len> -                           -
  *   scope view    VIEW#<scopeId>              #                 -                               -
+ *   history       HIST#<scopeId>#<hex>/<len>  <start>#<assoc>   -                               -
  *   blob part     BLOB#<key>                  PART#<5 digits>   -                               -
  *
  * Addresses in sort keys are fixed-width hex (8 or 32 digits) and lengths are 3 digits, so text
@@ -79,6 +80,8 @@ export const itemKey = (ref: RecordRef): ItemKey => {
       return { PK: `RES#${ref.resourceId}`, SK: cidrSk(ref.poolId, ref.cidr) };
     case 'scope-view':
       return { PK: `VIEW#${ref.scopeId}`, SK: ROOT_SK };
+    case 'history':
+      return { PK: `HIST#${ref.scopeId}#${cidrKey(parseCidr(ref.cidr))}`, SK: `${ref.start}#${ref.key}` };
   }
 };
 
@@ -146,6 +149,8 @@ export const queryPlan = (q: ListQuery): QueryPlan => {
       return { pk: `DISCO#${q.rdId}`, skPrefix: q.region ? `SNAP#${q.region}#` : 'SNAP#' };
     case 'resource-ref':
       return { pk: `RES#${q.resourceId}` };
+    case 'history':
+      return { pk: `HIST#${q.scopeId}#${cidrKey(parseCidr(q.cidr))}` };
   }
 };
 

@@ -21,7 +21,8 @@ export type RecordRef =
   | { kind: 'credential'; id: string }
   | { kind: 'snapshot'; rdId: string; region: string; account: string }
   | { kind: 'resource-ref'; resourceId: string; poolId: string; cidr: string }
-  | { kind: 'scope-view'; scopeId: string };
+  | { kind: 'scope-view'; scopeId: string }
+  | { kind: 'history'; scopeId: string; cidr: string; start: string; key: string };
 
 /** Numeric fields that transactions may bump with a bound. */
 export type CounterField = 'ScopeCount' | 'PoolCount' | '_cidrCount' | '_childCount';
@@ -73,7 +74,9 @@ export type ListQuery =
   /** A resource discovery's snapshots, ordered by region then account. */
   | { kind: 'snapshot'; rdId: string; region?: string }
   /** Every allocation a resource holds, by pool then address. */
-  | { kind: 'resource-ref'; resourceId: string };
+  | { kind: 'resource-ref'; resourceId: string }
+  /** History records of one exact CIDR in a scope, by start time. */
+  | { kind: 'history'; scopeId: string; cidr: string };
 
 export interface Store {
   /** Strongly consistent read of one record. */
@@ -141,6 +144,8 @@ export const refOf = (r: AnyRecord): RecordRef => {
       return { kind: 'resource-ref', resourceId: r.ResourceId, poolId: r.IpamPoolId, cidr: r.Cidr };
     case 'scope-view':
       return { kind: 'scope-view', scopeId: r.IpamScopeId };
+    case 'history':
+      return { kind: 'history', scopeId: r.IpamScopeId, cidr: r.ResourceCidr, start: r.SampledStartTime, key: r._key };
   }
 };
 

@@ -214,4 +214,70 @@ describe.each(storeFactories())('reconciliation (%s store)', (_name, makeStore) 
       'MissingParameter',
     );
   });
+
+  it('F-HIST: records open and close at sample times, and queries take a window, an exact CIDR and a VPC', async () => {
+    const { env, ipam, run } = await setup();
+    const t0 = env.clock.now;
+    const iso = (t: number) => new Date(t).toISOString();
+    await run();
+    env.clock.now += 5 * 60_000;
+    const t1 = env.clock.now;
+    await run(ESTATE.filter((r) => r.ResourceId !== 'vpc-a' && r.ResourceId !== 'subnet-1'));
+    const scope = ipam.PrivateDefaultScopeId;
+    const history = (input: object, who = {}) =>
+      env.call('GetIpamAddressHistory', { IpamScopeId: scope, ...input }, who).then((r) => r.HistoryRecords);
+    expect(await history({ Cidr: '10.0.0.0/24', StartTime: iso(t0) })).toEqual([
+      {
+        ResourceOwnerId: ACCOUNT,
+        ResourceRegion: 'us-east-1',
+        ResourceType: 'vpc',
+        ResourceId: 'vpc-a',
+        ResourceCidr: '10.0.0.0/24',
+        ResourceName: 'app',
+        ResourceComplianceStatus: 'compliant',
+        ResourceOverlapStatus: 'overlapping',
+        VpcId: 'vpc-a',
+        SampledStartTime: iso(t0),
+        SampledEndTime: iso(t1),
+      },
+    ]);
+    // Exact matching: the /28 is the subnet's record only, and the VPC filter applies.
+    expect(
+      (await history({ Cidr: '10.0.0.0/28', StartTime: iso(t0) })).map(
+        (r: { ResourceId: string }) => r.ResourceId,
+      ),
+    ).toEqual(['subnet-1']);
+    expect(await history({ Cidr: '10.0.0.0/28', StartTime: iso(t0), VpcId: 'vpc-zz' })).toEqual([]);
+    // No times: "right now". vpc-a ended at t1; a minute later nothing holds the /24.
+    env.clock.now += 60_000;
+    expect(await history({ Cidr: '10.0.0.0/24' })).toEqual([]);
+    expect(
+      (await history({ Cidr: '10.0.0.0/26' })).map((r: { ResourceId: string; SampledEndTime?: string }) => [
+        r.ResourceId,
+        r.SampledEndTime,
+      ]),
+    ).toEqual([['vpc-b', undefined]]);
+    // A bare address is its /32, in the public scope for the EIP.
+    const eip = await env.call('GetIpamAddressHistory', {
+      IpamScopeId: ipam.PublicDefaultScopeId,
+      Cidr: '198.51.100.7',
+    });
+    expect(
+      eip.HistoryRecords.map((r: { ResourceId: string; ResourceCidr: string }) => [
+        r.ResourceId,
+        r.ResourceCidr,
+      ]),
+    ).toEqual([['eipalloc-1', '198.51.100.7/32']]);
+    await env.expectError(
+      'GetIpamAddressHistory',
+      { IpamScopeId: scope, Cidr: '10.0.0.0/24' },
+      'InvalidParameterValue',
+      { region: 'us-west-2' },
+    );
+    await env.expectError(
+      'GetIpamAddressHistory',
+      { IpamScopeId: scope, Cidr: '10.0.0.0/24', StartTime: iso(t1), EndTime: iso(t0) },
+      'InvalidParameterValue',
+    );
+  });
 });

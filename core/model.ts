@@ -258,6 +258,42 @@ export interface HistoryItemRecord extends Versioned {
   ttl?: number;
 }
 
+/** An OU exclusion of a resource discovery (F-OUX-03): `o-…/r-…/ou-…/…/` path. */
+export interface OuExclusion {
+  OrganizationsEntityPath: string;
+}
+
+/**
+ * A resource discovery created with CreateIpamResourceDiscovery (F-RD-02). An IPAM's default RD
+ * is not stored: it is derived from the IPAM (same owner, regions and lifetime, F-RD-10).
+ */
+export interface ResourceDiscoveryRecord extends Versioned {
+  kind: 'resource-discovery';
+  IpamResourceDiscoveryId: string;
+  IpamResourceDiscoveryArn: string;
+  OwnerId: string;
+  IpamResourceDiscoveryRegion: string;
+  Description?: string;
+  OperatingRegions: { RegionName: string }[];
+  OrganizationalUnitExclusions: OuExclusion[];
+  State: LifecycleState;
+  Tags: Tag[];
+}
+
+/** A non-default association of a resource discovery with an IPAM (F-RDA-01). */
+export interface RdAssociationRecord extends Versioned {
+  kind: 'rd-association';
+  IpamResourceDiscoveryAssociationId: string;
+  IpamResourceDiscoveryAssociationArn: string;
+  OwnerId: string;
+  IpamResourceDiscoveryId: string;
+  IpamId: string;
+  IpamArn: string;
+  IpamRegion: string;
+  State: string;
+  Tags: Tag[];
+}
+
 export type AnyRecord =
   | IpamRecord
   | ScopeRecord
@@ -270,6 +306,8 @@ export type AnyRecord =
   | SnapshotRecord
   | ResourceRefRecord
   | ScopeViewRecord
-  | HistoryItemRecord;
+  | HistoryItemRecord
+  | ResourceDiscoveryRecord
+  | RdAssociationRecord;
 
 export type RecordKind = AnyRecord['kind'];

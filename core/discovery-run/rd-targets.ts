@@ -1,12 +1,13 @@
 /**
- * Which resource discoveries feed an IPAM and which (account, region) targets each one reads.
- * Until resource-discovery and association records exist, an IPAM has exactly its default RD,
- * owned by the IPAM owner, operating in the IPAM's operating regions, monitoring the owner's
- * account (single-account mode). These few functions are the one place to switch to the records.
+ * Which resource discoveries feed an IPAM and which (account, region) targets each one reads:
+ * the IPAM's default RD (its owner, its operating regions) and its associated RDs (their own
+ * operating regions). Each RD monitors its owner's account (single-account mode); organization
+ * mode, which needs the organization registry, is not built yet.
  */
 import { fail } from '../errors';
-import type { IpamRecord } from '../model';
+import type { IpamRecord, RdAssociationRecord, ResourceDiscoveryRecord } from '../model';
 import type { Caller, Deps } from '../ops/context';
+import { defaultRd, listAll } from '../ops/rd-common';
 import type { DiscoveryTarget } from './types';
 
 export interface RdView {
@@ -15,14 +16,27 @@ export interface RdView {
   regions: string[];
 }
 
-/** The resource discoveries associated with an IPAM. */
-export const rdsOfIpam = async (_deps: Deps, ipam: IpamRecord): Promise<RdView[]> => [
-  {
-    rdId: ipam.DefaultResourceDiscoveryId,
-    ownerId: ipam.OwnerId,
-    regions: ipam.OperatingRegions.map((r) => r.RegionName),
-  },
-];
+const viewOf = (rd: ResourceDiscoveryRecord): RdView => ({
+  rdId: rd.IpamResourceDiscoveryId,
+  ownerId: rd.OwnerId,
+  regions: rd.OperatingRegions.map((r) => r.RegionName),
+});
+
+/**
+ * The resource discoveries associated with an IPAM (F-RDA-02): its default RD, plus every
+ * associated RD that still exists (a deleted one shows `not-found` and feeds nothing).
+ */
+export const rdsOfIpam = async (deps: Deps, ipam: IpamRecord): Promise<RdView[]> => {
+  const out = [viewOf(defaultRd(deps, ipam))];
+  for (const a of await listAll<RdAssociationRecord>(deps, { kind: 'rd-association', ipamId: ipam.IpamId })) {
+    const rd = await deps.store.get<ResourceDiscoveryRecord>({
+      kind: 'resource-discovery',
+      id: a.IpamResourceDiscoveryId,
+    });
+    if (rd) out.push(viewOf(rd));
+  }
+  return out;
+};
 
 /** Accounts a resource discovery monitors (single-account mode: its owner). */
 export const monitoredAccounts = async (_deps: Deps, rd: RdView): Promise<{ AccountId: string }[]> => [
@@ -55,6 +69,8 @@ const ipamsOf = async (deps: Deps, owner: string): Promise<IpamRecord[]> =>
  * @example const rd = await loadRdForCaller(deps, caller, 'ipam-res-disco-0123456789abcdef0')
  */
 export const loadRdForCaller = async (deps: Deps, caller: Caller, rdId: string): Promise<RdView> => {
+  const own = await deps.store.get<ResourceDiscoveryRecord>({ kind: 'resource-discovery', id: rdId });
+  if (own?.OwnerId === caller.accountId) return viewOf(own);
   for (const ipam of await ipamsOf(deps, caller.accountId)) {
     const rd = (await rdsOfIpam(deps, ipam)).find((r) => r.rdId === rdId);
     if (rd) return rd;

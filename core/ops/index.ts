@@ -22,8 +22,19 @@ import { createIpamPool, describeIpamPools } from './pool';
 import { deleteIpamPool, modifyIpamPool } from './pool-admin';
 import { getIpamPoolCidrs, provisionIpamPoolCidr } from './pool-cidr';
 import { deprovisionIpamPoolCidr } from './pool-deprovision';
+import {
+  associateIpamResourceDiscovery,
+  describeIpamResourceDiscoveryAssociations,
+  disassociateIpamResourceDiscovery,
+} from './rd-association';
 import { modifyIpamResourceCidr } from './resource-cidr-modify';
 import { getIpamResourceCidrs } from './resource-cidrs';
+import {
+  createIpamResourceDiscovery,
+  deleteIpamResourceDiscovery,
+  describeIpamResourceDiscoveries,
+  modifyIpamResourceDiscovery,
+} from './resource-discovery';
 import { createIpamScope, deleteIpamScope, describeIpamScopes, modifyIpamScope } from './scope';
 
 // biome-ignore lint/suspicious/noExplicitAny: operations take their own input shapes
@@ -53,6 +64,13 @@ export const operations = {
   GetIpamResourceCidrs: getIpamResourceCidrs,
   ModifyIpamResourceCidr: modifyIpamResourceCidr,
   GetIpamAddressHistory: getIpamAddressHistory,
+  CreateIpamResourceDiscovery: createIpamResourceDiscovery,
+  DescribeIpamResourceDiscoveries: describeIpamResourceDiscoveries,
+  ModifyIpamResourceDiscovery: modifyIpamResourceDiscovery,
+  DeleteIpamResourceDiscovery: deleteIpamResourceDiscovery,
+  AssociateIpamResourceDiscovery: associateIpamResourceDiscovery,
+  DisassociateIpamResourceDiscovery: disassociateIpamResourceDiscovery,
+  DescribeIpamResourceDiscoveryAssociations: describeIpamResourceDiscoveryAssociations,
   GetIpamDiscoveredResourceCidrs: getIpamDiscoveredResourceCidrs,
   GetIpamDiscoveredAccounts: getIpamDiscoveredAccounts,
   GetIpamDiscoveredPublicAddresses: getIpamDiscoveredPublicAddresses,

@@ -1,6 +1,6 @@
 /** IPAM lifecycle: F-IPAM-01..09, F-REGION-01..05, F-TIER-01..04, F-QUOTA-01. */
 import { fail } from '../errors';
-import type { IpamRecord, ScopeRecord, Tag, Tier } from '../model';
+import type { IpamRecord, RdAssociationRecord, ScopeRecord, Tag, Tier } from '../model';
 import type { Write } from '../store/port';
 import { arn, dryRun, publicShape, regionName, type TagSpecification, tagsFor } from './common';
 import type { Caller, Deps } from './context';
@@ -8,6 +8,7 @@ import { tokenGate } from './idempotency';
 import { deleteIpamData } from './ipam-delete';
 import { ipamGuards, validateModification } from './ipam-rules';
 import { filterPredicate, listPage, type PageInput } from './listing';
+import { listAll } from './rd-common';
 import { loadIpam, updateRecord } from './records';
 import { createScopeSpace } from './scope-space';
 
@@ -205,5 +206,12 @@ export const deleteIpam = async (
 ): Promise<{ Ipam: object }> => {
   const ipam = await loadIpam(deps, caller, input.IpamId);
   const deleted = await deleteIpamData(deps, ipam, input.Cascade === true, () => dryRun(input));
+  // Other resource discoveries stay with their owners; their associations go (F-IPAM-09).
+  for (const a of await listAll<RdAssociationRecord>(deps, { kind: 'rd-association', ipamId: ipam.IpamId })) {
+    await deps.store.commit([
+      { type: 'delete', ref: { kind: 'rd-association', id: a.IpamResourceDiscoveryAssociationId } },
+      { type: 'delete', ref: { kind: 'unique', name: `rda#${a.IpamId}#${a.IpamResourceDiscoveryId}` } },
+    ]);
+  }
   return { Ipam: publicShape(deleted) };
 };

@@ -14,6 +14,8 @@
  *   snapshot      DISCO#<rdId>                SNAP#<region>#<acct> -                            -
  *   resource ref  RES#<resourceId>            <poolId>#<hex>/<len> -                           -
  *   scope view    VIEW#<scopeId>              #                 -                               -
+ *   resource disc RD#<id>                     #                 -                               OWNER#<acct>#rd / id
+ *   rd assoc.     RDA#<id>                    #                 IPAM#<ipamId>#rdas / id         RD#<rdId>#rdas / id
  *   history       HIST#<scopeId>#<hex>/<len>  <start>#<assoc>   -                               -
  *   blob part     BLOB#<key>                  PART#<5 digits>   -                               -
  *
@@ -80,6 +82,10 @@ export const itemKey = (ref: RecordRef): ItemKey => {
       return { PK: `RES#${ref.resourceId}`, SK: cidrSk(ref.poolId, ref.cidr) };
     case 'scope-view':
       return { PK: `VIEW#${ref.scopeId}`, SK: ROOT_SK };
+    case 'resource-discovery':
+      return { PK: `RD#${ref.id}`, SK: ROOT_SK };
+    case 'rd-association':
+      return { PK: `RDA#${ref.id}`, SK: ROOT_SK };
     case 'history':
       return { PK: `HIST#${ref.scopeId}#${cidrKey(parseCidr(ref.cidr))}`, SK: `${ref.start}#${ref.key}` };
   }
@@ -117,6 +123,15 @@ export const indexKeys = (r: AnyRecord): IndexKeys => {
         GSI2PK: `OWNER#${r.ResourceOwner}#allocation`,
         GSI2SK: r.IpamPoolAllocationId,
       };
+    case 'resource-discovery':
+      return { GSI2PK: `OWNER#${r.OwnerId}#rd`, GSI2SK: r.IpamResourceDiscoveryId };
+    case 'rd-association':
+      return {
+        GSI1PK: `IPAM#${r.IpamId}#rdas`,
+        GSI1SK: r.IpamResourceDiscoveryAssociationId,
+        GSI2PK: `RD#${r.IpamResourceDiscoveryId}#rdas`,
+        GSI2SK: r.IpamResourceDiscoveryAssociationId,
+      };
     default:
       return {};
   }
@@ -149,6 +164,12 @@ export const queryPlan = (q: ListQuery): QueryPlan => {
       return { pk: `DISCO#${q.rdId}`, skPrefix: q.region ? `SNAP#${q.region}#` : 'SNAP#' };
     case 'resource-ref':
       return { pk: `RES#${q.resourceId}` };
+    case 'resource-discovery':
+      return { index: 'GSI2', pk: `OWNER#${q.owner}#rd` };
+    case 'rd-association':
+      return 'ipamId' in q
+        ? { index: 'GSI1', pk: `IPAM#${q.ipamId}#rdas` }
+        : { index: 'GSI2', pk: `RD#${q.rdId}#rdas` };
     case 'history':
       return { pk: `HIST#${q.scopeId}#${cidrKey(parseCidr(q.cidr))}` };
   }

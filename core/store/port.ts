@@ -22,10 +22,17 @@ export type RecordRef =
   | { kind: 'snapshot'; rdId: string; region: string; account: string }
   | { kind: 'resource-ref'; resourceId: string; poolId: string; cidr: string }
   | { kind: 'scope-view'; scopeId: string }
-  | { kind: 'history'; scopeId: string; cidr: string; start: string; key: string };
+  | { kind: 'history'; scopeId: string; cidr: string; start: string; key: string }
+  | { kind: 'resource-discovery'; id: string }
+  | { kind: 'rd-association'; id: string };
 
 /** Numeric fields that transactions may bump with a bound. */
-export type CounterField = 'ScopeCount' | 'PoolCount' | '_cidrCount' | '_childCount';
+export type CounterField =
+  | 'ScopeCount'
+  | 'PoolCount'
+  | '_cidrCount'
+  | '_childCount'
+  | 'ResourceDiscoveryAssociationCount';
 
 export type Write =
   /** Put a record that must not exist yet. */
@@ -76,7 +83,10 @@ export type ListQuery =
   /** Every allocation a resource holds, by pool then address. */
   | { kind: 'resource-ref'; resourceId: string }
   /** History records of one exact CIDR in a scope, by start time. */
-  | { kind: 'history'; scopeId: string; cidr: string };
+  | { kind: 'history'; scopeId: string; cidr: string }
+  | { kind: 'resource-discovery'; owner: string }
+  | { kind: 'rd-association'; ipamId: string }
+  | { kind: 'rd-association'; rdId: string };
 
 export interface Store {
   /** Strongly consistent read of one record. */
@@ -144,6 +154,10 @@ export const refOf = (r: AnyRecord): RecordRef => {
       return { kind: 'resource-ref', resourceId: r.ResourceId, poolId: r.IpamPoolId, cidr: r.Cidr };
     case 'scope-view':
       return { kind: 'scope-view', scopeId: r.IpamScopeId };
+    case 'resource-discovery':
+      return { kind: 'resource-discovery', id: r.IpamResourceDiscoveryId };
+    case 'rd-association':
+      return { kind: 'rd-association', id: r.IpamResourceDiscoveryAssociationId };
     case 'history':
       return { kind: 'history', scopeId: r.IpamScopeId, cidr: r.ResourceCidr, start: r.SampledStartTime, key: r._key };
   }

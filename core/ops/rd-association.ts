@@ -1,0 +1,189 @@
+/**
+ * Resource discovery associations (F-RDA-01..05): the IPAM owner associates an RD so its
+ * discovered resources feed the IPAM, and disassociates it. The default association is derived
+ * from the IPAM and cannot be disassociated. At most 5 per IPAM, counting the default one; none
+ * besides the default on the free tier (F-TIER-02). A uniqueness guard keeps one association per
+ * (IPAM, RD) even under concurrent requests.
+ */
+import { fail } from '../errors';
+import type { RdAssociationRecord, ResourceDiscoveryRecord } from '../model';
+import { arn, dryRun, required, type TagSpecification, tagsFor } from './common';
+import type { Caller, Deps } from './context';
+import { tokenGate } from './idempotency';
+import { filterPredicate, type PageInput, pageArray } from './listing';
+import { associationShape, defaultAssociation, ipamsOf, listAll } from './rd-common';
+import { loadIpam, requireComplete } from './records';
+
+export const MAX_ASSOCIATIONS = 5;
+
+export interface AssociateInput {
+  DryRun?: boolean;
+  IpamId?: string;
+  IpamResourceDiscoveryId?: string;
+  TagSpecifications?: TagSpecification[];
+  ClientToken?: string;
+}
+
+export const associateIpamResourceDiscovery = async (deps: Deps, caller: Caller, input: AssociateInput) => {
+  const rdId = required(input.IpamResourceDiscoveryId, 'IpamResourceDiscoveryId');
+  const tags = tagsFor('ipam-resource-discovery-association', input.TagSpecifications);
+  const gate = await tokenGate<{ IpamResourceDiscoveryAssociation: object }>(
+    deps,
+    caller,
+    'AssociateIpamResourceDiscovery',
+    input,
+  );
+  if (gate.replay) return gate.replay;
+  const ipam = await loadIpam(deps, caller, input.IpamId);
+  requireComplete(ipam, `IPAM ${ipam.IpamId}`);
+  const rd = await deps.store.get<ResourceDiscoveryRecord>({ kind: 'resource-discovery', id: rdId });
+  // Without RAM sharing, only the caller's own resource discoveries can be associated.
+  if (!rd || rd.OwnerId !== caller.accountId) {
+    return fail(
+      'InvalidIpamResourceDiscoveryId.NotFound',
+      `The resource discovery ID '${rdId}' does not exist.`,
+    );
+  }
+  if (ipam.Tier === 'free')
+    fail(
+      'OperationNotPermitted',
+      'The free tier has only the default resource discovery association (F-TIER-02).',
+    );
+  dryRun(input);
+  const id = deps.ids.next('ipam-res-disco-assoc');
+  const now = deps.now();
+  const assoc: RdAssociationRecord = {
+    kind: 'rd-association',
+    IpamResourceDiscoveryAssociationId: id,
+    IpamResourceDiscoveryAssociationArn: arn(
+      deps.config,
+      caller.accountId,
+      'ipam-resource-discovery-association',
+      id,
+    ),
+    OwnerId: caller.accountId,
+    IpamResourceDiscoveryId: rdId,
+    IpamId: ipam.IpamId,
+    IpamArn: ipam.IpamArn,
+    IpamRegion: ipam.IpamRegion,
+    State: 'associate-complete',
+    Tags: tags,
+    _v: 1,
+    _created: now,
+  };
+  const result = { IpamResourceDiscoveryAssociation: await associationShape(deps, assoc, false) };
+  const res = await deps.store.commit([
+    {
+      type: 'create',
+      record: { kind: 'unique', Name: `rda#${ipam.IpamId}#${rdId}`, OwnerOf: id, _v: 1, _created: now },
+    },
+    {
+      type: 'counter',
+      ref: { kind: 'ipam', id: ipam.IpamId },
+      field: 'ResourceDiscoveryAssociationCount',
+      delta: 1,
+      limit: MAX_ASSOCIATIONS,
+    },
+    { type: 'create', record: assoc },
+    ...gate.write(result),
+  ]);
+  if (res.ok) return result;
+  const replay = await gate.settle(res.failed.includes(3));
+  if (replay) return replay;
+  if (res.failed.includes(0))
+    fail(
+      'InvalidParameterValue',
+      `Resource discovery ${rdId} is already associated with IPAM ${ipam.IpamId}.`,
+    );
+  if (res.failed.includes(1))
+    fail(
+      'ResourceLimitExceeded',
+      `IPAM ${ipam.IpamId} already has ${MAX_ASSOCIATIONS} resource discovery associations.`,
+    );
+  return fail('IncorrectState', 'The association could not be created; retry the request.');
+};
+
+export const disassociateIpamResourceDiscovery = async (
+  deps: Deps,
+  caller: Caller,
+  input: { DryRun?: boolean; IpamResourceDiscoveryAssociationId?: string },
+) => {
+  const id = required(input.IpamResourceDiscoveryAssociationId, 'IpamResourceDiscoveryAssociationId');
+  const assoc = await deps.store.get<RdAssociationRecord>({ kind: 'rd-association', id });
+  if (!assoc || assoc.OwnerId !== caller.accountId) {
+    if ((await ipamsOf(deps, caller)).some((i) => i.DefaultResourceDiscoveryAssociationId === id))
+      fail(
+        'OperationNotPermitted',
+        'The default resource discovery association cannot be disassociated (F-RDA-03).',
+      );
+    return fail(
+      'InvalidIpamResourceDiscoveryAssociationId.NotFound',
+      `The resource discovery association ID '${id}' does not exist.`,
+    );
+  }
+  dryRun(input);
+  const res = await deps.store.commit([
+    { type: 'delete', ref: { kind: 'rd-association', id }, expectVersion: assoc._v },
+    { type: 'delete', ref: { kind: 'unique', name: `rda#${assoc.IpamId}#${assoc.IpamResourceDiscoveryId}` } },
+    {
+      type: 'counter',
+      ref: { kind: 'ipam', id: assoc.IpamId },
+      field: 'ResourceDiscoveryAssociationCount',
+      delta: -1,
+    },
+  ]);
+  if (!res.ok) fail('IncorrectState', `Association ${id} changed meanwhile; retry the request.`);
+  return {
+    IpamResourceDiscoveryAssociation: {
+      ...(await associationShape(deps, assoc, false)),
+      State: 'disassociate-complete',
+    },
+  };
+};
+
+const FIELDS = [
+  'IpamResourceDiscoveryAssociationId',
+  'IpamResourceDiscoveryAssociationArn',
+  'IpamResourceDiscoveryId',
+  'IpamId',
+  'IpamArn',
+  'IpamRegion',
+  'OwnerId',
+  'IsDefault',
+  'ResourceDiscoveryStatus',
+  'State',
+] as const;
+
+export const describeIpamResourceDiscoveryAssociations = async (
+  deps: Deps,
+  caller: Caller,
+  input: PageInput & { DryRun?: boolean; IpamResourceDiscoveryAssociationIds?: string[] },
+) => {
+  const keep = filterPredicate(input.Filters, FIELDS);
+  dryRun(input);
+  const shown: object[] = [];
+  for (const ipam of await ipamsOf(deps, caller)) {
+    shown.push(await associationShape(deps, defaultAssociation(deps, ipam), true));
+    for (const a of await listAll<RdAssociationRecord>(deps, { kind: 'rd-association', ipamId: ipam.IpamId }))
+      shown.push(await associationShape(deps, a, false));
+  }
+  const ids = input.IpamResourceDiscoveryAssociationIds ?? [];
+  const idOf = (a: object) =>
+    (a as { IpamResourceDiscoveryAssociationId: string }).IpamResourceDiscoveryAssociationId;
+  for (const id of ids) {
+    if (!shown.some((a) => idOf(a) === id))
+      fail(
+        'InvalidIpamResourceDiscoveryAssociationId.NotFound',
+        `The resource discovery association ID '${id}' does not exist.`,
+      );
+  }
+  const page = pageArray(
+    shown.filter((a) => (ids.length === 0 || ids.includes(idOf(a))) && keep(a)),
+    input,
+    `rdas#${caller.accountId}`,
+  );
+  return {
+    IpamResourceDiscoveryAssociations: page.items,
+    ...(page.NextToken ? { NextToken: page.NextToken } : {}),
+  };
+};

@@ -1,0 +1,169 @@
+/**
+ * Resource discoveries (F-RD-02..11, F-REGION-07, F-OUX): create, describe, modify, delete. One RD
+ * per account and region, counting the default RD of an IPAM there (F-RD-03): both hold the same
+ * uniqueness guard as CreateIpam.
+ */
+import { fail } from '../errors';
+import type { ResourceDiscoveryRecord } from '../model';
+import { arn, dryRun, regionName, required, type TagSpecification, tagsFor } from './common';
+import type { Caller, Deps } from './context';
+import { tokenGate } from './idempotency';
+import { filterPredicate, type PageInput, pageArray } from './listing';
+import { applyExclusions } from './ou-exclusions';
+import { loadStoredRd, rdShape, rdsOfCaller } from './rd-common';
+import { updateRecord } from './records';
+
+type Regions = { RegionName?: string }[] | undefined;
+const MAX_REGIONS = 50;
+
+const regionList = (list: Regions, field: string): string[] => {
+  if ((list ?? []).length > MAX_REGIONS)
+    fail('InvalidParameterValue', `${field} takes at most ${MAX_REGIONS} regions.`);
+  return (list ?? []).map((r) => regionName(r.RegionName, `${field}.RegionName`));
+};
+
+export interface CreateRdInput {
+  DryRun?: boolean;
+  Description?: string;
+  OperatingRegions?: Regions;
+  TagSpecifications?: TagSpecification[];
+  ClientToken?: string;
+}
+
+export const createIpamResourceDiscovery = async (deps: Deps, caller: Caller, input: CreateRdInput) => {
+  const regions = regionList(input.OperatingRegions, 'OperatingRegions');
+  const tags = tagsFor('ipam-resource-discovery', input.TagSpecifications);
+  const gate = await tokenGate<{ IpamResourceDiscovery: object }>(
+    deps,
+    caller,
+    'CreateIpamResourceDiscovery',
+    input,
+  );
+  if (gate.replay) return gate.replay;
+  dryRun(input);
+  const id = deps.ids.next('ipam-res-disco');
+  const now = deps.now();
+  const rd: ResourceDiscoveryRecord = {
+    kind: 'resource-discovery',
+    IpamResourceDiscoveryId: id,
+    IpamResourceDiscoveryArn: arn(deps.config, caller.accountId, 'ipam-resource-discovery', id),
+    OwnerId: caller.accountId,
+    IpamResourceDiscoveryRegion: caller.region,
+    ...(input.Description !== undefined ? { Description: input.Description } : {}),
+    OperatingRegions: [...new Set([caller.region, ...regions])].map((RegionName) => ({ RegionName })),
+    OrganizationalUnitExclusions: [],
+    State: 'create-complete',
+    Tags: tags,
+    _v: 1,
+    _created: now,
+  };
+  const result = { IpamResourceDiscovery: rdShape(rd, new Set()) };
+  const guard = `ipam#${caller.accountId}#${caller.region}`;
+  const res = await deps.store.commit([
+    { type: 'create', record: { kind: 'unique', Name: guard, OwnerOf: id, _v: 1, _created: now } },
+    { type: 'create', record: rd },
+    ...gate.write(result),
+  ]);
+  if (res.ok) return result;
+  const replay = await gate.settle(res.failed.includes(2));
+  if (replay) return replay;
+  return fail(
+    'ResourceLimitExceeded',
+    `Account ${caller.accountId} already has a resource discovery in ${caller.region} (an IPAM's default one counts, F-RD-03).`,
+  );
+};
+
+const FIELDS = [
+  'IpamResourceDiscoveryId',
+  'IpamResourceDiscoveryArn',
+  'OwnerId',
+  'IpamResourceDiscoveryRegion',
+  'Description',
+  'State',
+  'IsDefault',
+] as const;
+
+export const describeIpamResourceDiscoveries = async (
+  deps: Deps,
+  caller: Caller,
+  input: PageInput & { DryRun?: boolean; IpamResourceDiscoveryIds?: string[] },
+) => {
+  const keep = filterPredicate(input.Filters, FIELDS);
+  dryRun(input);
+  const { rds, defaults } = await rdsOfCaller(deps, caller);
+  const ids = input.IpamResourceDiscoveryIds ?? [];
+  for (const id of ids) {
+    if (!rds.some((r) => r.IpamResourceDiscoveryId === id))
+      fail('InvalidIpamResourceDiscoveryId.NotFound', `The resource discovery ID '${id}' does not exist.`);
+  }
+  const shown = rds
+    .filter((r) => ids.length === 0 || ids.includes(r.IpamResourceDiscoveryId))
+    .map((r) => rdShape(r, defaults))
+    .filter(keep);
+  const page = pageArray(shown, input, `rds#${caller.accountId}`);
+  return { IpamResourceDiscoveries: page.items, ...(page.NextToken ? { NextToken: page.NextToken } : {}) };
+};
+
+export interface ModifyRdInput {
+  DryRun?: boolean;
+  IpamResourceDiscoveryId?: string;
+  Description?: string;
+  AddOperatingRegions?: Regions;
+  RemoveOperatingRegions?: Regions;
+  AddOrganizationalUnitExclusions?: { OrganizationsEntityPath?: string }[];
+  RemoveOrganizationalUnitExclusions?: { OrganizationsEntityPath?: string }[];
+}
+
+export const modifyIpamResourceDiscovery = async (deps: Deps, caller: Caller, input: ModifyRdInput) => {
+  const id = required(input.IpamResourceDiscoveryId, 'IpamResourceDiscoveryId');
+  const add = regionList(input.AddOperatingRegions, 'AddOperatingRegions');
+  const remove = regionList(input.RemoveOperatingRegions, 'RemoveOperatingRegions');
+  const what = 'The default resource discovery changes with its IPAM (ModifyIpam)';
+  await loadStoredRd(deps, caller, id, what);
+  dryRun(input);
+  const next = await updateRecord<ResourceDiscoveryRecord>(
+    deps,
+    () => loadStoredRd(deps, caller, id, what),
+    (rd) => {
+      if (remove.includes(rd.IpamResourceDiscoveryRegion))
+        fail(
+          'InvalidParameterValue',
+          `The home region ${rd.IpamResourceDiscoveryRegion} cannot be removed (F-REGION-07).`,
+        );
+      const regions = [...rd.OperatingRegions.map((r) => r.RegionName), ...add].filter(
+        (r) => !remove.includes(r),
+      );
+      return {
+        next: {
+          ...rd,
+          ...(input.Description !== undefined ? { Description: input.Description } : {}),
+          OperatingRegions: [...new Set(regions)].map((RegionName) => ({ RegionName })),
+          OrganizationalUnitExclusions: applyExclusions(
+            rd.OrganizationalUnitExclusions,
+            input.AddOrganizationalUnitExclusions,
+            input.RemoveOrganizationalUnitExclusions,
+          ),
+          State: 'modify-complete',
+        },
+      };
+    },
+  );
+  return { IpamResourceDiscovery: rdShape(next, new Set()) };
+};
+
+export const deleteIpamResourceDiscovery = async (
+  deps: Deps,
+  caller: Caller,
+  input: { DryRun?: boolean; IpamResourceDiscoveryId?: string },
+) => {
+  const id = required(input.IpamResourceDiscoveryId, 'IpamResourceDiscoveryId');
+  const rd = await loadStoredRd(deps, caller, id, 'The default resource discovery cannot be deleted');
+  dryRun(input);
+  // Associations stay, and show ResourceDiscoveryStatus=not-found from now on (F-RD-10, F-RDA-04).
+  const res = await deps.store.commit([
+    { type: 'delete', ref: { kind: 'resource-discovery', id }, expectVersion: rd._v },
+    { type: 'delete', ref: { kind: 'unique', name: `ipam#${rd.OwnerId}#${rd.IpamResourceDiscoveryRegion}` } },
+  ]);
+  if (!res.ok) fail('IncorrectState', `Resource discovery ${id} changed meanwhile; retry the request.`);
+  return { IpamResourceDiscovery: { ...rdShape(rd, new Set()), State: 'delete-complete' } };
+};

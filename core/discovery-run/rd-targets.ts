@@ -7,7 +7,8 @@
 import { fail } from '../errors';
 import type { IpamRecord, RdAssociationRecord, ResourceDiscoveryRecord } from '../model';
 import type { Caller, Deps } from '../ops/context';
-import { defaultRd, listAll } from '../ops/rd-common';
+import { listAll } from '../ops/listing';
+import { defaultRd } from '../ops/rd-common';
 import type { DiscoveryTarget } from './types';
 
 export interface RdView {
@@ -28,7 +29,10 @@ const viewOf = (rd: ResourceDiscoveryRecord): RdView => ({
  */
 export const rdsOfIpam = async (deps: Deps, ipam: IpamRecord): Promise<RdView[]> => {
   const out = [viewOf(defaultRd(deps, ipam))];
-  for (const a of await listAll<RdAssociationRecord>(deps, { kind: 'rd-association', ipamId: ipam.IpamId })) {
+  for (const a of await listAll<RdAssociationRecord>(deps.store, {
+    kind: 'rd-association',
+    ipamId: ipam.IpamId,
+  })) {
     const rd = await deps.store.get<ResourceDiscoveryRecord>({
       kind: 'resource-discovery',
       id: a.IpamResourceDiscoveryId,
@@ -50,16 +54,8 @@ export const targetsOf = async (deps: Deps, rd: RdView): Promise<DiscoveryTarget
 };
 
 /** Every IPAM of every owner. */
-export const allIpams = async (deps: Deps): Promise<IpamRecord[]> => {
-  const out: IpamRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.list<IpamRecord>({ kind: 'ipam', all: true }, 100, cursor);
-    out.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return out;
-};
+export const allIpams = (deps: Deps): Promise<IpamRecord[]> =>
+  listAll<IpamRecord>(deps.store, { kind: 'ipam', all: true });
 
 const ipamsOf = async (deps: Deps, owner: string): Promise<IpamRecord[]> =>
   (await deps.store.list<IpamRecord>({ kind: 'ipam', owner }, 1000)).items;

@@ -8,7 +8,7 @@ import { fail } from '../errors';
 import type { HistoryItemRecord } from '../model';
 import { dryRun, required } from './common';
 import type { Caller, Deps } from './context';
-import { pageArray } from './listing';
+import { listAll, pageArray } from './listing';
 import { loadScope } from './records';
 
 export interface GetIpamAddressHistoryInput {
@@ -56,17 +56,11 @@ export const getIpamAddressHistory = async (
   const start = timeOf(input.StartTime, 'StartTime') ?? end;
   if (start > end) fail('InvalidParameterValue', 'StartTime must not be later than EndTime.');
   dryRun(input);
-  const all: HistoryItemRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.list<HistoryItemRecord>(
-      { kind: 'history', scopeId: scope.IpamScopeId, cidr },
-      1000,
-      cursor,
-    );
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
+  const all = await listAll<HistoryItemRecord>(deps.store, {
+    kind: 'history',
+    scopeId: scope.IpamScopeId,
+    cidr,
+  });
   // F-HIST-11: the record's interval overlaps the window.
   const hits = all
     .filter(

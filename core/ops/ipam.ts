@@ -7,8 +7,7 @@ import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { deleteIpamData } from './ipam-delete';
 import { ipamGuards, validateModification } from './ipam-rules';
-import { filterPredicate, listPage, type PageInput } from './listing';
-import { listAll } from './rd-common';
+import { filterPredicate, listAll, listPage, type PageInput } from './listing';
 import { loadIpam, updateRecord } from './records';
 import { createScopeSpace } from './scope-space';
 
@@ -207,7 +206,10 @@ export const deleteIpam = async (
   const ipam = await loadIpam(deps, caller, input.IpamId);
   const deleted = await deleteIpamData(deps, ipam, input.Cascade === true, () => dryRun(input));
   // Other resource discoveries stay with their owners; their associations go (F-IPAM-09).
-  for (const a of await listAll<RdAssociationRecord>(deps, { kind: 'rd-association', ipamId: ipam.IpamId })) {
+  for (const a of await listAll<RdAssociationRecord>(deps.store, {
+    kind: 'rd-association',
+    ipamId: ipam.IpamId,
+  })) {
     await deps.store.commit([
       { type: 'delete', ref: { kind: 'rd-association', id: a.IpamResourceDiscoveryAssociationId } },
       { type: 'delete', ref: { kind: 'unique', name: `rda#${a.IpamId}#${a.IpamResourceDiscoveryId}` } },

@@ -127,3 +127,18 @@ export const pageArray = <T>(
   const next = offset + size < items.length ? encodeToken(q, String(offset + size)) : undefined;
   return next ? { items: slice, NextToken: next } : { items: slice };
 };
+
+/**
+ * Every record of a list query, page by page (internal reads: evaluation, reclamation, history).
+ * @example const pools = await listAll<PoolRecord>(deps.store, { kind: 'pool', scopeId });
+ */
+export const listAll = async <T extends AnyRecord>(store: Store, q: ListQuery): Promise<T[]> => {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.list<T>(q, 1000, cursor);
+    out.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
+};

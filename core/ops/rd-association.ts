@@ -10,8 +10,8 @@ import type { RdAssociationRecord, ResourceDiscoveryRecord } from '../model';
 import { arn, dryRun, required, type TagSpecification, tagsFor } from './common';
 import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
-import { filterPredicate, type PageInput, pageArray } from './listing';
-import { associationShape, defaultAssociation, ipamsOf, listAll } from './rd-common';
+import { filterPredicate, listAll, type PageInput, pageArray } from './listing';
+import { associationShape, defaultAssociation, ipamsOf } from './rd-common';
 import { loadIpam, requireComplete } from './records';
 
 export const MAX_ASSOCIATIONS = 5;
@@ -164,7 +164,10 @@ export const describeIpamResourceDiscoveryAssociations = async (
   const shown: object[] = [];
   for (const ipam of await ipamsOf(deps, caller)) {
     shown.push(await associationShape(deps, defaultAssociation(deps, ipam), true));
-    for (const a of await listAll<RdAssociationRecord>(deps, { kind: 'rd-association', ipamId: ipam.IpamId }))
+    for (const a of await listAll<RdAssociationRecord>(deps.store, {
+      kind: 'rd-association',
+      ipamId: ipam.IpamId,
+    }))
       shown.push(await associationShape(deps, a, false));
   }
   const ids = input.IpamResourceDiscoveryAssociationIds ?? [];

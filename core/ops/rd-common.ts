@@ -5,20 +5,9 @@
  */
 import { fail } from '../errors';
 import type { IpamRecord, RdAssociationRecord, ResourceDiscoveryRecord } from '../model';
-import type { ListQuery } from '../store/port';
 import { arn, publicShape } from './common';
 import type { Caller, Deps } from './context';
-
-export const listAll = async <T>(deps: Deps, q: ListQuery): Promise<T[]> => {
-  const out: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.list(q, 1000, cursor);
-    out.push(...(page.items as T[]));
-    cursor = page.cursor;
-  } while (cursor);
-  return out;
-};
+import { listAll } from './listing';
 
 /** The default RD of an IPAM (F-RD-10: not deletable, gone with the IPAM). */
 export const defaultRd = (deps: Deps, ipam: IpamRecord): ResourceDiscoveryRecord => ({
@@ -75,7 +64,7 @@ export const associationShape = async (deps: Deps, a: RdAssociationRecord, isDef
 
 /** The caller's IPAMs. */
 export const ipamsOf = (deps: Deps, caller: Caller): Promise<IpamRecord[]> =>
-  listAll<IpamRecord>(deps, { kind: 'ipam', owner: caller.accountId });
+  listAll<IpamRecord>(deps.store, { kind: 'ipam', owner: caller.accountId });
 
 /** Every RD the caller owns: stored ones and the default RD of each of its IPAMs. */
 export const rdsOfCaller = async (
@@ -83,7 +72,7 @@ export const rdsOfCaller = async (
   caller: Caller,
 ): Promise<{ rds: ResourceDiscoveryRecord[]; defaults: Set<string> }> => {
   const ipams = await ipamsOf(deps, caller);
-  const stored = await listAll<ResourceDiscoveryRecord>(deps, {
+  const stored = await listAll<ResourceDiscoveryRecord>(deps.store, {
     kind: 'resource-discovery',
     owner: caller.accountId,
   });

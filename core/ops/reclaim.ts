@@ -8,6 +8,7 @@
 import { formatCidr, parseCidr } from '../cidr';
 import type { AllocationRecord, PoolRecord, ResourceRefRecord } from '../model';
 import type { Deps } from './context';
+import { listAll } from './listing';
 import { releaseAllocation } from './release';
 
 export interface ReclaimTarget {
@@ -32,17 +33,6 @@ const sameCidr = (a: string, b: string): boolean => {
   }
 };
 
-const refsOf = async (deps: Deps, resourceId: string): Promise<ResourceRefRecord[]> => {
-  const out: ResourceRefRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.list<ResourceRefRecord>({ kind: 'resource-ref', resourceId }, 100, cursor);
-    out.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return out;
-};
-
 /**
  * Releases what `target` holds and returns what was released (empty when nothing was held: a
  * duplicate or late event).
@@ -50,7 +40,10 @@ const refsOf = async (deps: Deps, resourceId: string): Promise<ResourceRefRecord
  */
 export const reclaimResource = async (deps: Deps, target: ReclaimTarget): Promise<Reclaimed[]> => {
   const released: Reclaimed[] = [];
-  for (const ref of await refsOf(deps, target.ResourceId)) {
+  for (const ref of await listAll<ResourceRefRecord>(deps.store, {
+    kind: 'resource-ref',
+    resourceId: target.ResourceId,
+  })) {
     if (target.Cidr !== undefined && !sameCidr(ref.Cidr, target.Cidr)) continue;
     if (target.ResourceOwner !== undefined && ref.ResourceOwner !== target.ResourceOwner) continue;
     const rec = await deps.store.get<AllocationRecord>({

@@ -6,11 +6,14 @@
  * MAX_HOPS invocations, or when an invocation made no progress, and says so in the log.
  */
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { toEmfLines } from '../../core/discovery/emf';
 import type { CycleState } from '../../core/discovery-run/plan';
 import { type RunIo, type RunReport, runCycle } from '../../core/discovery-run/run';
 import type { ReconcileInput } from '../../core/discovery-run/types';
+import type { IpamRecord } from '../../core/model';
 import type { Deps } from '../../core/ops/context';
 import { reconcileIpam } from '../../core/reconcile';
+import { scopeFigures } from '../../core/reconcile/metrics';
 import type { Settings } from '../shared/config';
 import { ec2ClientFactory } from './ec2-clients';
 import { failedTarget, readTarget } from './ec2-reader';
@@ -18,7 +21,16 @@ import { failedTarget, readTarget } from './ec2-reader';
 export const MAX_HOPS = 50;
 
 /** Scope reconciliation: resource CIDRs, auto-import, release of resources that are gone. */
-export const reconcile = (deps: Deps, input: ReconcileInput): Promise<unknown> => reconcileIpam(deps, input);
+export const reconcile = async (deps: Deps, input: ReconcileInput): Promise<unknown> => {
+  const report = await reconcileIpam(deps, input);
+  // The scopes' figures as CloudWatch embedded-metric-format lines (FEATURES-monitoring §4).
+  const ipam = await deps.store.get<IpamRecord>({ kind: 'ipam', id: input.ipamId });
+  for (const scopeId of ipam ? [ipam.PrivateDefaultScopeId, ipam.PublicDefaultScopeId] : []) {
+    const { metrics } = await scopeFigures(deps, scopeId);
+    for (const line of toEmfLines(metrics, { timestamp: input.now.getTime() })) console.log(line);
+  }
+  return report;
+};
 
 const log = (event: Record<string, unknown>) => console.log(JSON.stringify({ job: 'discovery', ...event }));
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredResourceCidr } from '../../../core/discovery/discovered';
+import { getIpamMetrics } from '../../../core/ops/metrics';
 import { RELEASE_GRACE_MS, reconcileIpam } from '../../../core/reconcile';
 import { ACCOUNT, type Env, makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
@@ -279,5 +280,65 @@ describe.each(storeFactories())('reconciliation (%s store)', (_name, makeStore) 
       { IpamScopeId: scope, Cidr: '10.0.0.0/24', StartTime: iso(t1), EndTime: iso(t0) },
       'InvalidParameterValue',
     );
+  });
+
+  it('GetIpamMetrics: pool and scope utilization (exact for IPv6) and the dashboard counts', async () => {
+    const { env, ipam, poolId, run } = await setup();
+    await run();
+    const v6 = (
+      await env.call('CreateIpamPool', { IpamScopeId: ipam.PrivateDefaultScopeId, AddressFamily: 'ipv6' })
+    ).IpamPool.IpamPoolId;
+    await env.call('ProvisionIpamPoolCidr', { IpamPoolId: v6, Cidr: 'fd12:3456:789a::/48' });
+    await env.call('AllocateIpamPoolCidr', { IpamPoolId: v6, NetmaskLength: 56 });
+    const m = await getIpamMetrics(env.deps, env.caller, { IpamScopeId: ipam.PrivateDefaultScopeId });
+    expect(m.Pools).toEqual([
+      {
+        IpamPoolId: poolId,
+        IpamScopeId: ipam.PrivateDefaultScopeId,
+        Locale: 'us-east-1',
+        AddressFamily: 'ipv4',
+        ProvisionedAddressCount: '65536',
+        UsedAddressCount: '512',
+        AvailableAddressCount: '65024',
+        PercentAllocated: 0,
+        PercentAssigned: 0.78125,
+        PercentAvailable: 99.21875,
+        CompliantResourceCidrs: 1,
+        NoncompliantResourceCidrs: 0,
+        OverlappingResourceCidrs: 1,
+        NonoverlappingResourceCidrs: 0,
+      },
+      {
+        IpamPoolId: v6,
+        IpamScopeId: ipam.PrivateDefaultScopeId,
+        AddressFamily: 'ipv6',
+        // A /48 is 2^80 addresses, a /56 2^72: exact, where floating point would round.
+        ProvisionedAddressCount: '1208925819614629174706176',
+        UsedAddressCount: '4722366482869645213696',
+        AvailableAddressCount: '1204203453131759529492480',
+        PercentAllocated: 0,
+        PercentAssigned: 0.390625,
+        PercentAvailable: 99.609375,
+      },
+    ]);
+    expect(
+      (m.Scope as { AddressFamily: string; PercentUsed: number }[]).map((u) => [
+        u.AddressFamily,
+        u.PercentUsed,
+      ]),
+    ).toEqual([
+      ['ipv4', 0.78],
+      ['ipv6', 0.39],
+    ]);
+    const all = m.ResourceCidrs.all;
+    expect([
+      all.total,
+      all.managed,
+      all.unmanaged,
+      all.notApplicable,
+      all.overlapping,
+      all.nonoverlapping,
+      all.byType.vpc,
+    ]).toEqual([5, 1, 3, 1, 3, 1, 4]);
   });
 });

@@ -294,6 +294,16 @@ export interface RdAssociationRecord extends Versioned {
   Tags: Tag[];
 }
 
+/** A VPC CIDR moved to another private scope (F-RES-07), applied by reconciliation. */
+export interface ScopeMoveRecord extends Versioned {
+  kind: 'scope-move';
+  IpamId: string;
+  ResourceId: string;
+  ResourceCidr: string;
+  /** The destination scope. */
+  IpamScopeId: string;
+}
+
 export type AnyRecord =
   | IpamRecord
   | ScopeRecord
@@ -308,6 +318,7 @@ export type AnyRecord =
   | ScopeViewRecord
   | HistoryItemRecord
   | ResourceDiscoveryRecord
-  | RdAssociationRecord;
+  | RdAssociationRecord
+  | ScopeMoveRecord;
 
 export type RecordKind = AnyRecord['kind'];

@@ -1,14 +1,16 @@
 /**
- * ModifyIpamResourceCidr (F-RES-02): mark a resource CIDR ignored or monitored. Ignoring takes
+ * ModifyIpamResourceCidr (F-RES-02, F-RES-07): mark a resource CIDR ignored or monitored, and move
+ * a VPC CIDR to another private scope. Ignoring takes
  * effect at once: the row's statuses become `ignored`, the rest of the scope is evaluated again
  * without it, and any space allocated to it goes back to its pool (F-ALLOC-08, with the reuse
  * delay). Auto-import skips it while it stays ignored (F-IMPORT-07).
  */
 import { blockKey, tryParseCidr } from '../discovery/cidr-lite';
 import { fail } from '../errors';
+import type { IpamRecord, ScopeMoveRecord, ScopeRecord } from '../model';
 import { evaluateScope, toInput } from '../reconcile/evaluate-scope';
 import { loadScopePools } from '../reconcile/scope-data';
-import { loadView, saveView } from '../reconcile/view';
+import { loadView, saveView, type ViewRow } from '../reconcile/view';
 import { dryRun, required } from './common';
 import type { Caller, Deps } from './context';
 import { reclaimResource } from './reclaim';
@@ -25,6 +27,35 @@ export interface ModifyIpamResourceCidrInput {
   Monitored?: boolean;
 }
 
+/**
+ * Records where the VPC CIDR goes; reconciliation moves it (with its subnets) at the next cycle,
+ * or once its allocation in the default private scope is released (the deferred move). Moving
+ * back to the default private scope drops the record.
+ */
+const recordMove = async (deps: Deps, ipamId: string, row: ViewRow, to: ScopeRecord) => {
+  const ref = { kind: 'scope-move' as const, ipamId, resourceId: row.ResourceId, cidr: row.ResourceCidr };
+  const existing = await deps.store.get<ScopeMoveRecord>(ref);
+  const ipam = await deps.store.get<IpamRecord>({ kind: 'ipam', id: ipamId });
+  if (to.IpamScopeId === ipam?.PrivateDefaultScopeId) {
+    if (existing) await deps.store.commit([{ type: 'delete', ref }]);
+    return;
+  }
+  const record: ScopeMoveRecord = {
+    kind: 'scope-move',
+    IpamId: ipamId,
+    ResourceId: row.ResourceId,
+    ResourceCidr: row.ResourceCidr,
+    IpamScopeId: to.IpamScopeId,
+    _v: (existing?._v ?? 0) + 1,
+    _created: existing?._created ?? deps.now(),
+  };
+  const res = await deps.store.commit([
+    existing ? { type: 'replace', record, expectVersion: existing._v } : { type: 'create', record },
+  ]);
+  if (!res.ok)
+    fail('IncorrectState', `A move of ${row.ResourceCidr} was recorded meanwhile; retry the request.`);
+};
+
 export const modifyIpamResourceCidr = async (
   deps: Deps,
   caller: Caller,
@@ -35,8 +66,20 @@ export const modifyIpamResourceCidr = async (
   const region = required(input.ResourceRegion, 'ResourceRegion');
   const monitored = required(input.Monitored, 'Monitored');
   const scope = await loadScope(deps, caller, required(input.CurrentIpamScopeId, 'CurrentIpamScopeId'));
-  if (input.DestinationIpamScopeId !== undefined && input.DestinationIpamScopeId !== scope.IpamScopeId) {
-    fail('OperationNotPermitted', 'Moving resource CIDRs between scopes (F-RES-07) is not supported yet.');
+  const moveTo =
+    input.DestinationIpamScopeId !== undefined && input.DestinationIpamScopeId !== scope.IpamScopeId
+      ? await loadScope(deps, caller, input.DestinationIpamScopeId)
+      : undefined;
+  if (
+    moveTo &&
+    (scope.IpamScopeType !== 'private' ||
+      moveTo.IpamScopeType !== 'private' ||
+      moveTo.IpamId !== scope.IpamId)
+  ) {
+    fail(
+      'OperationNotPermitted',
+      'Resource CIDRs move only between private scopes of the same IPAM (F-RES-07).',
+    );
   }
   if (scope.IpamScopeType === 'public' && !monitored) {
     fail('OperationNotPermitted', 'Resource CIDRs in a public scope cannot be ignored (F-RES-02).');
@@ -54,7 +97,14 @@ export const modifyIpamResourceCidr = async (
         'InvalidIpamResourceCidr.NotFound',
         `Resource CIDR ${text} of ${id} in ${region} is not in scope ${scope.IpamScopeId}.`,
       );
+    if (moveTo && row.ResourceType !== 'vpc') {
+      fail(
+        'OperationNotPermitted',
+        'Only VPC CIDRs can be moved between scopes; their subnets follow (F-RES-07).',
+      );
+    }
     dryRun(input);
+    if (moveTo) await recordMove(deps, scope.IpamId, row, moveTo);
     if (!monitored && row.ManagementState === 'managed') {
       await reclaimResource(deps, {
         ResourceId: id,

@@ -13,14 +13,15 @@
  */
 
 import { selectImports } from '../discovery/auto-import';
-import { blockKey, parseCidr } from '../discovery/cidr-lite';
+import { type Block, blockKey, parseCidr } from '../discovery/cidr-lite';
 import type { DiscoveredResourceCidr } from '../discovery/discovered';
 import type { ResourceCidrInput } from '../discovery/types';
 import type { ReconcileInput } from '../discovery-run/types';
 import { isAllotError } from '../errors';
-import type { IpamRecord } from '../model';
+import type { IpamRecord, ScopeMoveRecord } from '../model';
 import { allocateIpamPoolCidr } from '../ops/allocate';
 import type { Deps } from '../ops/context';
+import { listAll } from '../ops/listing';
 import type { ResourceSpec } from '../ops/pool-rules';
 import { reclaimResource } from '../ops/reclaim';
 import { evaluateScope, toInput } from './evaluate-scope';
@@ -127,6 +128,51 @@ const releaseGone = async (
 };
 
 /**
+ * Which scope each discovered row belongs to (F-SCOPE-04, F-RES-07): public space to the default
+ * public scope, private space to the default private scope, except VPC CIDRs moved to another
+ * private scope, and the subnets inside them. A move waits while the VPC CIDR still holds an
+ * allocation from a pool of the default private scope (the deferred move), and completes on its
+ * own once that is released. Every scope that had rows before is listed, so it is re-evaluated.
+ */
+const placeRows = async (
+  deps: Deps,
+  ipam: IpamRecord,
+  rows: readonly DiscoveredResourceCidr[],
+): Promise<Map<string, DiscoveredResourceCidr[]>> => {
+  const moves = await listAll<ScopeMoveRecord>(deps.store, { kind: 'scope-move', ipamId: ipam.IpamId });
+  const out = new Map<string, DiscoveredResourceCidr[]>([
+    [ipam.PrivateDefaultScopeId, []],
+    [ipam.PublicDefaultScopeId, []],
+    ...moves.map((m): [string, DiscoveredResourceCidr[]] => [m.IpamScopeId, []]),
+  ]);
+  const held = new Set(
+    (await loadScopePools(deps, ipam.PrivateDefaultScopeId)).flatMap((p) =>
+      p.allocations.flatMap((a) =>
+        a.ResourceId ? [rowKey({ ResourceId: a.ResourceId, ResourceCidr: a.Cidr })] : [],
+      ),
+    ),
+  );
+  const active = moves.filter((m) => !held.has(rowKey(m)));
+  const movedTo = (r: DiscoveredResourceCidr): string | undefined => {
+    const block = parseCidr(r.ResourceCidr);
+    return active.find(
+      (m) =>
+        (m.ResourceId === r.ResourceId && rowKey(m) === rowKey(r)) ||
+        (r.ResourceType === 'subnet' && r.VpcId === m.ResourceId && inside(block, parseCidr(m.ResourceCidr))),
+    )?.IpamScopeId;
+  };
+  for (const r of rows) {
+    const scope =
+      r.IpSource !== 'none' ? ipam.PublicDefaultScopeId : (movedTo(r) ?? ipam.PrivateDefaultScopeId);
+    out.get(scope)?.push(r);
+  }
+  return out;
+};
+
+const inside = (inner: Block, outer: Block) =>
+  inner.version === outer.version && inner.start >= outer.start && inner.end <= outer.end;
+
+/**
  * Reconciles one IPAM's default scopes with the latest discovery.
  * @example await reconcileIpam(deps, { ipamId, discovered, covered: [{ AccountId, Region }], now: new Date() });
  */
@@ -143,16 +189,18 @@ export const reconcileIpam = async (deps: Deps, input: ReconcileInput): Promise<
   if (!ipam) return report;
   const covered = new Set(input.covered.map((c) => pairKey(c.AccountId, c.Region)));
   const now = input.now.getTime();
-  for (const [scopeId, isPrivate] of [
-    [ipam.PrivateDefaultScopeId, true],
-    [ipam.PublicDefaultScopeId, false],
-  ] as const) {
+  const placed = await placeRows(
+    deps,
+    ipam,
+    input.discovered.filter((r) => covered.has(pairKey(r.ResourceOwnerId, r.ResourceRegion))),
+  );
+  for (const [scopeId, discovered] of placed) {
     const previous = await loadView(deps, scopeId);
     const ignored = new Set(previous.rows.filter((r) => r.Ignored).map(rowKey));
-    const fresh = input.discovered
-      .filter((r) => (r.IpSource === 'none') === isPrivate)
-      .filter((r) => covered.has(pairKey(r.ResourceOwnerId, r.ResourceRegion)))
-      .map((r) => ({ ...toInput(r), ...(ignored.has(rowKey(r)) ? { Ignored: true } : {}) }));
+    const fresh = discovered.map((r) => ({
+      ...toInput(r),
+      ...(ignored.has(rowKey(r)) ? { Ignored: true } : {}),
+    }));
     const kept = previous.rows
       .filter((r) => !covered.has(pairKey(r.ResourceOwnerId, r.ResourceRegion)))
       .map(toInput);

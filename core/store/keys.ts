@@ -16,6 +16,7 @@
  *   scope view    VIEW#<scopeId>              #                 -                               -
  *   resource disc RD#<id>                     #                 -                               OWNER#<acct>#rd / id
  *   rd assoc.     RDA#<id>                    #                 IPAM#<ipamId>#rdas / id         RD#<rdId>#rdas / id
+ *   scope move    MOVE#<ipamId>               <resId>#<hex>/<len> -                             -
  *   history       HIST#<scopeId>#<hex>/<len>  <start>#<assoc>   -                               -
  *   blob part     BLOB#<key>                  PART#<5 digits>   -                               -
  *
@@ -86,6 +87,8 @@ export const itemKey = (ref: RecordRef): ItemKey => {
       return { PK: `RD#${ref.id}`, SK: ROOT_SK };
     case 'rd-association':
       return { PK: `RDA#${ref.id}`, SK: ROOT_SK };
+    case 'scope-move':
+      return { PK: `MOVE#${ref.ipamId}`, SK: cidrSk(ref.resourceId, ref.cidr) };
     case 'history':
       return { PK: `HIST#${ref.scopeId}#${cidrKey(parseCidr(ref.cidr))}`, SK: `${ref.start}#${ref.key}` };
   }
@@ -170,6 +173,8 @@ export const queryPlan = (q: ListQuery): QueryPlan => {
       return 'ipamId' in q
         ? { index: 'GSI1', pk: `IPAM#${q.ipamId}#rdas` }
         : { index: 'GSI2', pk: `RD#${q.rdId}#rdas` };
+    case 'scope-move':
+      return { pk: `MOVE#${q.ipamId}` };
     case 'history':
       return { pk: `HIST#${q.scopeId}#${cidrKey(parseCidr(q.cidr))}` };
   }

@@ -24,7 +24,8 @@ export type RecordRef =
   | { kind: 'scope-view'; scopeId: string }
   | { kind: 'history'; scopeId: string; cidr: string; start: string; key: string }
   | { kind: 'resource-discovery'; id: string }
-  | { kind: 'rd-association'; id: string };
+  | { kind: 'rd-association'; id: string }
+  | { kind: 'scope-move'; ipamId: string; resourceId: string; cidr: string };
 
 /** Numeric fields that transactions may bump with a bound. */
 export type CounterField =
@@ -86,7 +87,8 @@ export type ListQuery =
   | { kind: 'history'; scopeId: string; cidr: string }
   | { kind: 'resource-discovery'; owner: string }
   | { kind: 'rd-association'; ipamId: string }
-  | { kind: 'rd-association'; rdId: string };
+  | { kind: 'rd-association'; rdId: string }
+  | { kind: 'scope-move'; ipamId: string };
 
 export interface Store {
   /** Strongly consistent read of one record. */
@@ -158,6 +160,8 @@ export const refOf = (r: AnyRecord): RecordRef => {
       return { kind: 'resource-discovery', id: r.IpamResourceDiscoveryId };
     case 'rd-association':
       return { kind: 'rd-association', id: r.IpamResourceDiscoveryAssociationId };
+    case 'scope-move':
+      return { kind: 'scope-move', ipamId: r.IpamId, resourceId: r.ResourceId, cidr: r.ResourceCidr };
     case 'history':
       return { kind: 'history', scopeId: r.IpamScopeId, cidr: r.ResourceCidr, start: r.SampledStartTime, key: r._key };
   }

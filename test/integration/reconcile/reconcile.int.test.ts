@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredResourceCidr } from '../../../core/discovery/discovered';
 import { getIpamMetrics } from '../../../core/ops/metrics';
+import { reclaimResource } from '../../../core/ops/reclaim';
 import { RELEASE_GRACE_MS, reconcileIpam } from '../../../core/reconcile';
 import { ACCOUNT, type Env, makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
@@ -340,5 +341,65 @@ describe.each(storeFactories())('reconciliation (%s store)', (_name, makeStore) 
       all.nonoverlapping,
       all.byType.vpc,
     ]).toEqual([5, 1, 3, 1, 3, 1, 4]);
+  });
+
+  it('F-RES-07: a VPC CIDR moves to another private scope with its subnets, deferred while it is allocated', async () => {
+    const { env, ipam, run } = await setup();
+    await run();
+    const { IpamScope } = await env.call('CreateIpamScope', { IpamId: ipam.IpamId });
+    const s2 = IpamScope.IpamScopeId;
+    const move = (ResourceId: string, ResourceCidr: string, DestinationIpamScopeId: string) =>
+      env.call('ModifyIpamResourceCidr', {
+        ResourceId,
+        ResourceCidr,
+        ResourceRegion: 'us-east-1',
+        CurrentIpamScopeId: ipam.PrivateDefaultScopeId,
+        DestinationIpamScopeId,
+        Monitored: true,
+      });
+    await move('vpc-d', '192.168.0.0/24', s2);
+    await move('vpc-a', '10.0.0.0/24', s2);
+    await run();
+    // vpc-d moved; vpc-a still holds its allocation in the default scope, so it waits there.
+    expect(await rowsOf(env, s2)).toEqual(['vpc-d 192.168.0.0/24 unmanaged unmanaged nonoverlapping']);
+    expect(await rowsOf(env, ipam.PrivateDefaultScopeId)).toContain(
+      'vpc-a 10.0.0.0/24 managed compliant overlapping',
+    );
+    await reclaimResource(env.deps, { ResourceId: 'vpc-a', Cidr: '10.0.0.0/24' });
+    await run();
+    expect((await rowsOf(env, s2)).sort()).toEqual([
+      'subnet-1 10.0.0.0/28 - - -',
+      'vpc-a 10.0.0.0/24 unmanaged unmanaged nonoverlapping',
+      'vpc-d 192.168.0.0/24 unmanaged unmanaged nonoverlapping',
+    ]);
+    expect(
+      (await rowsOf(env, ipam.PrivateDefaultScopeId)).some(
+        (r: string) => r.startsWith('vpc-a') || r.startsWith('subnet-1'),
+      ),
+    ).toBe(false);
+    await env.expectError(
+      'ModifyIpamResourceCidr',
+      {
+        ResourceId: 'subnet-1',
+        ResourceCidr: '10.0.0.0/28',
+        ResourceRegion: 'us-east-1',
+        CurrentIpamScopeId: s2,
+        DestinationIpamScopeId: ipam.PrivateDefaultScopeId,
+        Monitored: true,
+      },
+      'OperationNotPermitted',
+    );
+    await env.expectError(
+      'ModifyIpamResourceCidr',
+      {
+        ResourceId: 'vpc-b',
+        ResourceCidr: '10.0.0.0/26',
+        ResourceRegion: 'us-east-1',
+        CurrentIpamScopeId: ipam.PrivateDefaultScopeId,
+        DestinationIpamScopeId: ipam.PublicDefaultScopeId,
+        Monitored: true,
+      },
+      'OperationNotPermitted',
+    );
   });
 });

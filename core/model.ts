@@ -264,12 +264,13 @@ export interface OuExclusion {
 }
 
 /**
- * A resource discovery created with CreateIpamResourceDiscovery (F-RD-02). An IPAM's default RD
- * is not stored: it is derived from the IPAM (same owner, regions and lifetime, F-RD-10).
+ * A resource discovery (F-RD-02). An IPAM's default RD (IsDefault) is written with the IPAM,
+ * follows its operating regions and is deleted with it (F-RD-10).
  */
 export interface ResourceDiscoveryRecord extends Versioned {
   kind: 'resource-discovery';
   IpamResourceDiscoveryId: string;
+  IsDefault: boolean;
   IpamResourceDiscoveryArn: string;
   OwnerId: string;
   IpamResourceDiscoveryRegion: string;
@@ -280,10 +281,11 @@ export interface ResourceDiscoveryRecord extends Versioned {
   Tags: Tag[];
 }
 
-/** A non-default association of a resource discovery with an IPAM (F-RDA-01). */
+/** An association of a resource discovery with an IPAM (F-RDA-01; the default one: F-RDA-05). */
 export interface RdAssociationRecord extends Versioned {
   kind: 'rd-association';
   IpamResourceDiscoveryAssociationId: string;
+  IsDefault: boolean;
   IpamResourceDiscoveryAssociationArn: string;
   OwnerId: string;
   IpamResourceDiscoveryId: string;

@@ -5,10 +5,10 @@
  * mode, which needs the organization registry, is not built yet.
  */
 import { fail } from '../errors';
-import type { IpamRecord, RdAssociationRecord, ResourceDiscoveryRecord } from '../model';
+import type { IpamRecord, ResourceDiscoveryRecord } from '../model';
 import type { Caller, Deps } from '../ops/context';
 import { listAll } from '../ops/listing';
-import { defaultRd } from '../ops/rd-common';
+import { associationsOf } from '../ops/rd-common';
 import type { DiscoveryTarget } from './types';
 
 export interface RdView {
@@ -24,15 +24,12 @@ const viewOf = (rd: ResourceDiscoveryRecord): RdView => ({
 });
 
 /**
- * The resource discoveries associated with an IPAM (F-RDA-02): its default RD, plus every
- * associated RD that still exists (a deleted one shows `not-found` and feeds nothing).
+ * The resource discoveries associated with an IPAM (F-RDA-02), its default RD included, that
+ * still exist (a deleted one shows `not-found` and feeds nothing).
  */
 export const rdsOfIpam = async (deps: Deps, ipam: IpamRecord): Promise<RdView[]> => {
-  const out = [viewOf(defaultRd(deps, ipam))];
-  for (const a of await listAll<RdAssociationRecord>(deps.store, {
-    kind: 'rd-association',
-    ipamId: ipam.IpamId,
-  })) {
+  const out: RdView[] = [];
+  for (const a of await associationsOf(deps, ipam.IpamId)) {
     const rd = await deps.store.get<ResourceDiscoveryRecord>({
       kind: 'resource-discovery',
       id: a.IpamResourceDiscoveryId,

@@ -2,7 +2,8 @@
  * DeleteIpam (F-IPAM-07/08/09). Without cascade the IPAM must be empty and goes in one atomic
  * unit of work. With cascade (refused while the public scope has pools) the IPAM is first marked
  * delete-in-progress, then its private pools, scopes and the IPAM are removed; allocations end
- * with their pools and resources keep their CIDRs.
+ * with their pools and resources keep their CIDRs. Either way its default RD and every association
+ * go with it; other RDs stay with their owners (F-IPAM-09, F-RDA-05).
  */
 import { fail } from '../errors';
 import type { IpamRecord, ScopeRecord } from '../model';
@@ -10,6 +11,7 @@ import type { Write } from '../store/port';
 import type { Deps } from './context';
 import { ipamGuards } from './ipam-rules';
 import { purgePools } from './pool-purge';
+import { ipamRdDeletes } from './rd-common';
 import { scopeRoot } from './scope-space';
 
 export const scopeSpaceDeletes = async (deps: Deps, scopeId: string): Promise<Write[]> => {
@@ -44,6 +46,7 @@ export const deleteIpamData = async (
     const writes: Write[] = [
       { type: 'delete', ref: { kind: 'ipam', id: ipam.IpamId }, expectVersion: ipam._v },
       guard,
+      ...(await ipamRdDeletes(deps, ipam)),
     ];
     for (const s of scopes) {
       writes.push({ type: 'delete', ref: { kind: 'scope', id: s.IpamScopeId }, requireZero: ['PoolCount'] });
@@ -65,7 +68,9 @@ export const deleteIpamData = async (
   const res = await deps.store.commit([{ type: 'replace', record: marked, expectVersion: ipam._v }]);
   if (!res.ok) fail('IncorrectState', 'The IPAM changed while it was being deleted; retry the request.');
   await purgePools(deps, pools);
+  const rdRefs = (await ipamRdDeletes(deps, ipam)).flatMap((w) => (w.type === 'delete' ? [w.ref] : []));
   await deps.store.purge([
+    ...rdRefs,
     ...scopes.map((s: ScopeRecord) => ({ kind: 'scope' as const, id: s.IpamScopeId })),
     { kind: 'ipam', id: ipam.IpamId },
     guard.ref,

@@ -1,13 +1,14 @@
 /** IPAM lifecycle: F-IPAM-01..09, F-REGION-01..05, F-TIER-01..04, F-QUOTA-01. */
 import { fail } from '../errors';
-import type { IpamRecord, RdAssociationRecord, ScopeRecord, Tag, Tier } from '../model';
+import type { IpamRecord, ResourceDiscoveryRecord, ScopeRecord, Tag, Tier } from '../model';
 import type { Write } from '../store/port';
 import { arn, dryRun, publicShape, regionName, type TagSpecification, tagsFor } from './common';
 import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { deleteIpamData } from './ipam-delete';
 import { ipamGuards, validateModification } from './ipam-rules';
-import { filterPredicate, listAll, listPage, type PageInput } from './listing';
+import { filterPredicate, listPage, type PageInput } from './listing';
+import { defaultRecords } from './rd-common';
 import { loadIpam, updateRecord } from './records';
 import { createScopeSpace } from './scope-space';
 
@@ -109,6 +110,7 @@ export const createIpam = async (
     { type: 'create', record: ipam },
     { type: 'create', record: pub },
     { type: 'create', record: priv },
+    ...defaultRecords(deps, ipam).map((record): Write => ({ type: 'create', record })),
     ...createScopeSpace(pub.IpamScopeId),
     ...createScopeSpace(priv.IpamScopeId),
     ...gate.write(result),
@@ -192,7 +194,21 @@ export const modifyIpam = async (
         dryRun(input);
         first = false;
       }
-      return { next: changed };
+      // The default RD operates where its IPAM does (F-RD-01), changed in the same commit.
+      const rd = await deps.store.get<ResourceDiscoveryRecord>({
+        kind: 'resource-discovery',
+        id: ipam.DefaultResourceDiscoveryId,
+      });
+      const sync: Write[] = rd
+        ? [
+            {
+              type: 'replace',
+              record: { ...rd, OperatingRegions: changed.OperatingRegions },
+              expectVersion: rd._v,
+            },
+          ]
+        : [];
+      return { next: changed, with: sync };
     },
   );
   return { Ipam: publicShape(next) };
@@ -205,15 +221,5 @@ export const deleteIpam = async (
 ): Promise<{ Ipam: object }> => {
   const ipam = await loadIpam(deps, caller, input.IpamId);
   const deleted = await deleteIpamData(deps, ipam, input.Cascade === true, () => dryRun(input));
-  // Other resource discoveries stay with their owners; their associations go (F-IPAM-09).
-  for (const a of await listAll<RdAssociationRecord>(deps.store, {
-    kind: 'rd-association',
-    ipamId: ipam.IpamId,
-  })) {
-    await deps.store.commit([
-      { type: 'delete', ref: { kind: 'rd-association', id: a.IpamResourceDiscoveryAssociationId } },
-      { type: 'delete', ref: { kind: 'unique', name: `rda#${a.IpamId}#${a.IpamResourceDiscoveryId}` } },
-    ]);
-  }
   return { Ipam: publicShape(deleted) };
 };

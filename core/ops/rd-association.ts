@@ -1,7 +1,7 @@
 /**
  * Resource discovery associations (F-RDA-01..05): the IPAM owner associates an RD so its
- * discovered resources feed the IPAM, and disassociates it. The default association is derived
- * from the IPAM and cannot be disassociated. At most 5 per IPAM, counting the default one; none
+ * discovered resources feed the IPAM, and disassociates it. The default association, written
+ * with the IPAM, cannot be disassociated. At most 5 per IPAM, counting the default one; none
  * besides the default on the free tier (F-TIER-02). A uniqueness guard keeps one association per
  * (IPAM, RD) even under concurrent requests.
  */
@@ -10,8 +10,8 @@ import type { RdAssociationRecord, ResourceDiscoveryRecord } from '../model';
 import { arn, dryRun, required, type TagSpecification, tagsFor } from './common';
 import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
-import { filterPredicate, listAll, type PageInput, pageArray } from './listing';
-import { associationShape, defaultAssociation, ipamsOf } from './rd-common';
+import { filterPredicate, type PageInput, pageArray } from './listing';
+import { associationGuard, associationShape, associationsOf, ipamsOf } from './rd-common';
 import { loadIpam, requireComplete } from './records';
 
 export const MAX_ASSOCIATIONS = 5;
@@ -55,6 +55,7 @@ export const associateIpamResourceDiscovery = async (deps: Deps, caller: Caller,
   const assoc: RdAssociationRecord = {
     kind: 'rd-association',
     IpamResourceDiscoveryAssociationId: id,
+    IsDefault: false,
     IpamResourceDiscoveryAssociationArn: arn(
       deps.config,
       caller.accountId,
@@ -71,11 +72,11 @@ export const associateIpamResourceDiscovery = async (deps: Deps, caller: Caller,
     _v: 1,
     _created: now,
   };
-  const result = { IpamResourceDiscoveryAssociation: await associationShape(deps, assoc, false) };
+  const result = { IpamResourceDiscoveryAssociation: await associationShape(deps, assoc) };
   const res = await deps.store.commit([
     {
       type: 'create',
-      record: { kind: 'unique', Name: `rda#${ipam.IpamId}#${rdId}`, OwnerOf: id, _v: 1, _created: now },
+      record: { kind: 'unique', Name: associationGuard(assoc), OwnerOf: id, _v: 1, _created: now },
     },
     {
       type: 'counter',
@@ -110,12 +111,12 @@ export const disassociateIpamResourceDiscovery = async (
 ) => {
   const id = required(input.IpamResourceDiscoveryAssociationId, 'IpamResourceDiscoveryAssociationId');
   const assoc = await deps.store.get<RdAssociationRecord>({ kind: 'rd-association', id });
+  if (assoc?.IsDefault && assoc.OwnerId === caller.accountId)
+    fail(
+      'OperationNotPermitted',
+      'The default resource discovery association cannot be disassociated (F-RDA-03).',
+    );
   if (!assoc || assoc.OwnerId !== caller.accountId) {
-    if ((await ipamsOf(deps, caller)).some((i) => i.DefaultResourceDiscoveryAssociationId === id))
-      fail(
-        'OperationNotPermitted',
-        'The default resource discovery association cannot be disassociated (F-RDA-03).',
-      );
     return fail(
       'InvalidIpamResourceDiscoveryAssociationId.NotFound',
       `The resource discovery association ID '${id}' does not exist.`,
@@ -124,7 +125,7 @@ export const disassociateIpamResourceDiscovery = async (
   dryRun(input);
   const res = await deps.store.commit([
     { type: 'delete', ref: { kind: 'rd-association', id }, expectVersion: assoc._v },
-    { type: 'delete', ref: { kind: 'unique', name: `rda#${assoc.IpamId}#${assoc.IpamResourceDiscoveryId}` } },
+    { type: 'delete', ref: { kind: 'unique', name: associationGuard(assoc) } },
     {
       type: 'counter',
       ref: { kind: 'ipam', id: assoc.IpamId },
@@ -135,7 +136,7 @@ export const disassociateIpamResourceDiscovery = async (
   if (!res.ok) fail('IncorrectState', `Association ${id} changed meanwhile; retry the request.`);
   return {
     IpamResourceDiscoveryAssociation: {
-      ...(await associationShape(deps, assoc, false)),
+      ...(await associationShape(deps, assoc)),
       State: 'disassociate-complete',
     },
   };
@@ -163,12 +164,7 @@ export const describeIpamResourceDiscoveryAssociations = async (
   dryRun(input);
   const shown: object[] = [];
   for (const ipam of await ipamsOf(deps, caller)) {
-    shown.push(await associationShape(deps, defaultAssociation(deps, ipam), true));
-    for (const a of await listAll<RdAssociationRecord>(deps.store, {
-      kind: 'rd-association',
-      ipamId: ipam.IpamId,
-    }))
-      shown.push(await associationShape(deps, a, false));
+    for (const a of await associationsOf(deps, ipam.IpamId)) shown.push(await associationShape(deps, a));
   }
   const ids = input.IpamResourceDiscoveryAssociationIds ?? [];
   const idOf = (a: object) =>

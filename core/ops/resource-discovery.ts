@@ -10,7 +10,7 @@ import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { filterPredicate, type PageInput, pageArray } from './listing';
 import { applyExclusions } from './ou-exclusions';
-import { loadStoredRd, rdShape, rdsOfCaller } from './rd-common';
+import { loadOwnRd, rdShape, rdsOfCaller } from './rd-common';
 import { updateRecord } from './records';
 
 type Regions = { RegionName?: string }[] | undefined;
@@ -46,6 +46,7 @@ export const createIpamResourceDiscovery = async (deps: Deps, caller: Caller, in
   const rd: ResourceDiscoveryRecord = {
     kind: 'resource-discovery',
     IpamResourceDiscoveryId: id,
+    IsDefault: false,
     IpamResourceDiscoveryArn: arn(deps.config, caller.accountId, 'ipam-resource-discovery', id),
     OwnerId: caller.accountId,
     IpamResourceDiscoveryRegion: caller.region,
@@ -57,7 +58,7 @@ export const createIpamResourceDiscovery = async (deps: Deps, caller: Caller, in
     _v: 1,
     _created: now,
   };
-  const result = { IpamResourceDiscovery: rdShape(rd, new Set()) };
+  const result = { IpamResourceDiscovery: rdShape(rd) };
   const guard = `ipam#${caller.accountId}#${caller.region}`;
   const res = await deps.store.commit([
     { type: 'create', record: { kind: 'unique', Name: guard, OwnerOf: id, _v: 1, _created: now } },
@@ -90,7 +91,7 @@ export const describeIpamResourceDiscoveries = async (
 ) => {
   const keep = filterPredicate(input.Filters, FIELDS);
   dryRun(input);
-  const { rds, defaults } = await rdsOfCaller(deps, caller);
+  const rds = await rdsOfCaller(deps, caller);
   const ids = input.IpamResourceDiscoveryIds ?? [];
   for (const id of ids) {
     if (!rds.some((r) => r.IpamResourceDiscoveryId === id))
@@ -98,7 +99,7 @@ export const describeIpamResourceDiscoveries = async (
   }
   const shown = rds
     .filter((r) => ids.length === 0 || ids.includes(r.IpamResourceDiscoveryId))
-    .map((r) => rdShape(r, defaults))
+    .map(rdShape)
     .filter(keep);
   const page = pageArray(shown, input, `rds#${caller.accountId}`);
   return { IpamResourceDiscoveries: page.items, ...(page.NextToken ? { NextToken: page.NextToken } : {}) };
@@ -118,12 +119,16 @@ export const modifyIpamResourceDiscovery = async (deps: Deps, caller: Caller, in
   const id = required(input.IpamResourceDiscoveryId, 'IpamResourceDiscoveryId');
   const add = regionList(input.AddOperatingRegions, 'AddOperatingRegions');
   const remove = regionList(input.RemoveOperatingRegions, 'RemoveOperatingRegions');
-  const what = 'The default resource discovery changes with its IPAM (ModifyIpam)';
-  await loadStoredRd(deps, caller, id, what);
+  const rd = await loadOwnRd(deps, caller, id);
+  if (rd.IsDefault && add.length + remove.length > 0)
+    fail(
+      'OperationNotPermitted',
+      'The default resource discovery has the operating regions of its IPAM; change them with ModifyIpam.',
+    );
   dryRun(input);
   const next = await updateRecord<ResourceDiscoveryRecord>(
     deps,
-    () => loadStoredRd(deps, caller, id, what),
+    () => loadOwnRd(deps, caller, id),
     (rd) => {
       if (remove.includes(rd.IpamResourceDiscoveryRegion))
         fail(
@@ -148,7 +153,7 @@ export const modifyIpamResourceDiscovery = async (deps: Deps, caller: Caller, in
       };
     },
   );
-  return { IpamResourceDiscovery: rdShape(next, new Set()) };
+  return { IpamResourceDiscovery: rdShape(next) };
 };
 
 export const deleteIpamResourceDiscovery = async (
@@ -157,7 +162,9 @@ export const deleteIpamResourceDiscovery = async (
   input: { DryRun?: boolean; IpamResourceDiscoveryId?: string },
 ) => {
   const id = required(input.IpamResourceDiscoveryId, 'IpamResourceDiscoveryId');
-  const rd = await loadStoredRd(deps, caller, id, 'The default resource discovery cannot be deleted');
+  const rd = await loadOwnRd(deps, caller, id);
+  if (rd.IsDefault)
+    fail('OperationNotPermitted', 'The default resource discovery goes only with its IPAM (F-RD-10).');
   dryRun(input);
   // Associations stay, and show ResourceDiscoveryStatus=not-found from now on (F-RD-10, F-RDA-04).
   const res = await deps.store.commit([
@@ -165,5 +172,5 @@ export const deleteIpamResourceDiscovery = async (
     { type: 'delete', ref: { kind: 'unique', name: `ipam#${rd.OwnerId}#${rd.IpamResourceDiscoveryRegion}` } },
   ]);
   if (!res.ok) fail('IncorrectState', `Resource discovery ${id} changed meanwhile; retry the request.`);
-  return { IpamResourceDiscovery: { ...rdShape(rd, new Set()), State: 'delete-complete' } };
+  return { IpamResourceDiscovery: { ...rdShape(rd), State: 'delete-complete' } };
 };

@@ -163,7 +163,13 @@ export const refOf = (r: AnyRecord): RecordRef => {
     case 'scope-move':
       return { kind: 'scope-move', ipamId: r.IpamId, resourceId: r.ResourceId, cidr: r.ResourceCidr };
     case 'history':
-      return { kind: 'history', scopeId: r.IpamScopeId, cidr: r.ResourceCidr, start: r.SampledStartTime, key: r._key };
+      return {
+        kind: 'history',
+        scopeId: r.IpamScopeId,
+        cidr: r.ResourceCidr,
+        start: r.SampledStartTime,
+        key: r._key,
+      };
   }
 };
 

@@ -1,5 +1,6 @@
 /** Resource discoveries and their associations (F-RD-02..10, F-RDA-01..05, F-OUX-03/04/07), both stores. */
 import { describe, expect, it } from 'vitest';
+import type { RdAssociationRecord } from '../../../core/model';
 import { ACCOUNT, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 
@@ -38,8 +39,8 @@ describe.each(storeFactories())('resource discoveries (%s store)', (_name, makeS
         r.IsDefault,
       ]),
     ).toEqual([
-      [Ipam.DefaultResourceDiscoveryId, true],
       [rd.IpamResourceDiscoveryId, false],
+      [Ipam.DefaultResourceDiscoveryId, true],
     ]);
     expect(
       (await e.call('DescribeIpamResourceDiscoveries', {}, { accountId: OTHER_ACCOUNT }))
@@ -50,6 +51,51 @@ describe.each(storeFactories())('resource discoveries (%s store)', (_name, makeS
       { IpamResourceDiscoveryIds: ['ipam-res-disco-0123456789abcdef0'] },
       'InvalidIpamResourceDiscoveryId.NotFound',
     );
+  });
+
+  it('F-IPAM-02/09, F-RDA-05: the default RD and association are records that follow the IPAM and go with it', async () => {
+    const e = await env();
+    const { Ipam } = await e.call('CreateIpam', { OperatingRegions: [{ RegionName: 'us-west-2' }] });
+    const rdId = Ipam.DefaultResourceDiscoveryId;
+    const stored = await e.deps.store.get({ kind: 'resource-discovery', id: rdId });
+    expect(stored).toMatchObject({
+      IsDefault: true,
+      OwnerId: ACCOUNT,
+      OperatingRegions: [{ RegionName: 'us-east-1' }, { RegionName: 'us-west-2' }],
+    });
+    const listed = await e.deps.store.list<RdAssociationRecord>(
+      { kind: 'rd-association', ipamId: Ipam.IpamId },
+      10,
+    );
+    expect(listed.items.map((a) => [a.IpamResourceDiscoveryAssociationId, a.IsDefault])).toEqual([
+      [Ipam.DefaultResourceDiscoveryAssociationId, true],
+    ]);
+    await e.call('ModifyIpam', {
+      IpamId: Ipam.IpamId,
+      AddOperatingRegions: [{ RegionName: 'eu-west-1' }],
+      RemoveOperatingRegions: [{ RegionName: 'us-west-2' }],
+    });
+    const [rd] = (await e.call('DescribeIpamResourceDiscoveries', { IpamResourceDiscoveryIds: [rdId] }))
+      .IpamResourceDiscoveries;
+    expect([rd.OperatingRegions, rd.IsDefault]).toEqual([
+      [{ RegionName: 'us-east-1' }, { RegionName: 'eu-west-1' }],
+      true,
+    ]);
+    // Exclusions are edited on the default RD (F-OUX-02); its regions only through ModifyIpam.
+    await e.expectError(
+      'ModifyIpamResourceDiscovery',
+      { IpamResourceDiscoveryId: rdId, AddOperatingRegions: [{ RegionName: 'us-west-1' }] },
+      'OperationNotPermitted',
+    );
+    const described = await e.call('ModifyIpamResourceDiscovery', {
+      IpamResourceDiscoveryId: rdId,
+      Description: 'default',
+    });
+    expect(described.IpamResourceDiscovery.Description).toBe('default');
+    await e.call('DeleteIpam', { IpamId: Ipam.IpamId, Cascade: true });
+    expect(await e.deps.store.get({ kind: 'resource-discovery', id: rdId })).toBeUndefined();
+    expect((await e.deps.store.list({ kind: 'rd-association', ipamId: Ipam.IpamId }, 10)).items).toEqual([]);
+    expect((await e.call('DescribeIpamResourceDiscoveries', {})).IpamResourceDiscoveries).toEqual([]);
   });
 
   it('F-RD-05, F-OUX-03/04/07: modifies regions and OU exclusions with their validation', async () => {

@@ -113,7 +113,7 @@ export const disassociateIpamResourceDiscovery = async (
   const assoc = await deps.store.get<RdAssociationRecord>({ kind: 'rd-association', id });
   if (assoc?.IsDefault && assoc.OwnerId === caller.accountId)
     fail(
-      'OperationNotPermitted',
+      'IncorrectState',
       'The default resource discovery association cannot be disassociated (F-RDA-03).',
     );
   if (!assoc || assoc.OwnerId !== caller.accountId) {

@@ -164,7 +164,7 @@ export const deleteIpamResourceDiscovery = async (
   const id = required(input.IpamResourceDiscoveryId, 'IpamResourceDiscoveryId');
   const rd = await loadOwnRd(deps, caller, id);
   if (rd.IsDefault)
-    fail('OperationNotPermitted', 'The default resource discovery goes only with its IPAM (F-RD-10).');
+    fail('IncorrectState', 'The default resource discovery goes only with its IPAM (F-RD-10).');
   dryRun(input);
   // Associations stay, and show ResourceDiscoveryStatus=not-found from now on (F-RD-10, F-RDA-04).
   const res = await deps.store.commit([

@@ -187,12 +187,12 @@ describe.each(storeFactories())('resource discoveries (%s store)', (_name, makeS
     await e.expectError(
       'DisassociateIpamResourceDiscovery',
       { IpamResourceDiscoveryAssociationId: Ipam.DefaultResourceDiscoveryAssociationId },
-      'OperationNotPermitted',
+      'IncorrectState',
     );
     await e.expectError(
       'DeleteIpamResourceDiscovery',
       { IpamResourceDiscoveryId: Ipam.DefaultResourceDiscoveryId },
-      'OperationNotPermitted',
+      'IncorrectState',
     );
     await e.expectError(
       'AssociateIpamResourceDiscovery',

@@ -306,6 +306,36 @@ export interface ScopeMoveRecord extends Versioned {
   IpamScopeId: string;
 }
 
+/**
+ * The organization registry (F-ORG-01..10, [self-hosted] equivalent): an organization with its
+ * root, management account and at most one IPAM delegated admin (F-ORG-02).
+ */
+export interface OrganizationRecord extends Versioned {
+  kind: 'organization';
+  OrganizationId: string;
+  RootId: string;
+  ManagementAccountId: string;
+  DelegatedAdminAccountId?: string;
+}
+
+/** An organizational unit; ParentId is the root or another OU. `_childCount`: OUs and accounts in it. */
+export interface OrgUnitRecord extends Versioned {
+  kind: 'org-unit';
+  OrganizationId: string;
+  OrganizationalUnitId: string;
+  ParentId: string;
+  Name: string;
+  _childCount: number;
+}
+
+/** A member account of an organization (an account belongs to at most one) and where it sits. */
+export interface OrgAccountRecord extends Versioned {
+  kind: 'org-account';
+  AccountId: string;
+  OrganizationId: string;
+  ParentId: string;
+}
+
 export type AnyRecord =
   | IpamRecord
   | ScopeRecord
@@ -321,6 +351,9 @@ export type AnyRecord =
   | HistoryItemRecord
   | ResourceDiscoveryRecord
   | RdAssociationRecord
-  | ScopeMoveRecord;
+  | ScopeMoveRecord
+  | OrganizationRecord
+  | OrgUnitRecord
+  | OrgAccountRecord;
 
 export type RecordKind = AnyRecord['kind'];

@@ -5,7 +5,8 @@
  * another invocation (run.ts).
  */
 import type { Deps } from '../ops/context';
-import { allIpams, rdsOfIpam, targetsOf } from './rd-targets';
+import { allIpams, type RdView, rdsOfIpam, targetsOf } from './rd-targets';
+import { snapshotRecords } from './snapshot';
 import type { WorkItem } from './types';
 
 /** IPAMs still waiting for reconciliation: their RDs and the pairs read successfully so far. */
@@ -14,9 +15,18 @@ export type PendingIpams = Record<
   { rdIds: string[]; covered: { AccountId: string; Region: string }[] }
 >;
 
+/** A snapshot of a target an RD no longer reads (region removed, account excluded or gone). */
+export interface Retired {
+  rdId: string;
+  AccountId: string;
+  Region: string;
+}
+
 export interface CycleState {
   /** Work not started yet, in order. */
   items: WorkItem[];
+  /** Snapshots to drop before reading, so their rows leave the IPAM (F-OUX-10, F-ORG-03). */
+  retire: Retired[];
   pending: PendingIpams;
   /** Invocations this cycle has been through (a guard against endless hand-offs). */
   hop: number;
@@ -33,17 +43,35 @@ export const planCycle = async (deps: Deps, opts: { owner?: string } = {}): Prom
   );
   const byKey = new Map<string, WorkItem>();
   const pending: PendingIpams = {};
+  const rdIpams = new Map<string, { rd: RdView; ipamIds: string[] }>();
   for (const ipam of ipams) {
     const rds = await rdsOfIpam(deps, ipam);
     pending[ipam.IpamId] = { rdIds: rds.map((r) => r.rdId), covered: [] };
     for (const rd of rds) {
-      for (const t of await targetsOf(deps, rd)) {
-        const key = `${rd.rdId}|${t.AccountId}|${t.Region}`;
-        const item = byKey.get(key) ?? { ...t, rdId: rd.rdId, ipamIds: [] };
-        item.ipamIds.push(ipam.IpamId);
-        byKey.set(key, item);
-      }
+      const entry = rdIpams.get(rd.rdId) ?? { rd, ipamIds: [] };
+      entry.ipamIds.push(ipam.IpamId);
+      rdIpams.set(rd.rdId, entry);
     }
   }
-  return { items: [...byKey.values()], pending, hop: 0, startedAt: new Date(deps.now()).toISOString() };
+  const retire: Retired[] = [];
+  for (const { rd, ipamIds } of rdIpams.values()) {
+    const { targets, excluded } = await targetsOf(deps, rd);
+    for (const t of targets)
+      byKey.set(`${rd.rdId}|${t.AccountId}|${t.Region}`, { ...t, rdId: rd.rdId, ipamIds });
+    for (const s of await snapshotRecords(deps, rd.rdId)) {
+      if (byKey.has(`${rd.rdId}|${s.AccountId}|${s.DiscoveryRegion}`)) continue;
+      retire.push({ rdId: rd.rdId, AccountId: s.AccountId, Region: s.DiscoveryRegion });
+      // An excluded account's resources count as gone: its allocations are released (F-OUX-10).
+      if (excluded.includes(s.AccountId))
+        for (const id of ipamIds)
+          pending[id]!.covered.push({ AccountId: s.AccountId, Region: s.DiscoveryRegion });
+    }
+  }
+  return {
+    items: [...byKey.values()],
+    retire,
+    pending,
+    hop: 0,
+    startedAt: new Date(deps.now()).toISOString(),
+  };
 };

@@ -1,13 +1,15 @@
 /**
  * Which resource discoveries feed an IPAM and which (account, region) targets each one reads:
  * the IPAM's default RD (its owner, its operating regions) and its associated RDs (their own
- * operating regions). Each RD monitors its owner's account (single-account mode); organization
- * mode, which needs the organization registry, is not built yet.
+ * operating regions). An RD monitors its owner's account, or, when the owner is the IPAM
+ * delegated admin of an organization, every member account minus its OU exclusions
+ * (core/ops/org-registry.ts).
  */
 import { fail } from '../errors';
-import type { IpamRecord, ResourceDiscoveryRecord } from '../model';
+import type { IpamRecord, OuExclusion, ResourceDiscoveryRecord } from '../model';
 import type { Caller, Deps } from '../ops/context';
 import { listAll } from '../ops/listing';
+import { monitoredBy } from '../ops/org-registry';
 import { associationsOf } from '../ops/rd-common';
 import type { DiscoveryTarget } from './types';
 
@@ -15,12 +17,14 @@ export interface RdView {
   rdId: string;
   ownerId: string;
   regions: string[];
+  exclusions: OuExclusion[];
 }
 
 const viewOf = (rd: ResourceDiscoveryRecord): RdView => ({
   rdId: rd.IpamResourceDiscoveryId,
   ownerId: rd.OwnerId,
   regions: rd.OperatingRegions.map((r) => r.RegionName),
+  exclusions: rd.OrganizationalUnitExclusions,
 });
 
 /**
@@ -39,15 +43,16 @@ export const rdsOfIpam = async (deps: Deps, ipam: IpamRecord): Promise<RdView[]>
   return out;
 };
 
-/** Accounts a resource discovery monitors (single-account mode: its owner). */
-export const monitoredAccounts = async (_deps: Deps, rd: RdView): Promise<{ AccountId: string }[]> => [
-  { AccountId: rd.ownerId },
-];
-
-/** Regions × accounts, region-major so one slow region does not hold up every account's first read. */
-export const targetsOf = async (deps: Deps, rd: RdView): Promise<DiscoveryTarget[]> => {
-  const accounts = await monitoredAccounts(deps, rd);
-  return rd.regions.flatMap((Region) => accounts.map((a) => ({ ...a, Region })));
+/**
+ * Regions × monitored accounts, region-major so one slow region does not hold up every account's
+ * first read; and the accounts the RD's OU exclusions leave out.
+ */
+export const targetsOf = async (
+  deps: Deps,
+  rd: RdView,
+): Promise<{ targets: DiscoveryTarget[]; excluded: string[] }> => {
+  const { accounts, excluded } = await monitoredBy(deps, rd.ownerId, rd.exclusions);
+  return { targets: rd.regions.flatMap((Region) => accounts.map((a) => ({ ...a, Region }))), excluded };
 };
 
 /** Every IPAM of every owner. */

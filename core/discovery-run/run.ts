@@ -7,7 +7,7 @@
  */
 import type { Deps } from '../ops/context';
 import type { CycleState } from './plan';
-import { readSnapshots, recordSnapshot } from './snapshot';
+import { readSnapshots, recordSnapshot, retireSnapshot } from './snapshot';
 import type { DiscoverySample, ReconcileInput, WorkItem } from './types';
 
 export interface RunIo {
@@ -66,6 +66,10 @@ export const runCycle = async (
   state: CycleState,
   o: RunOptions,
 ): Promise<RunReport> => {
+  for (const r of state.retire ?? []) {
+    const dropped = await retireSnapshot(deps, r.rdId, r);
+    io.log({ event: 'retired', rdId: r.rdId, accountId: r.AccountId, region: r.Region, dropped });
+  }
   const items = state.items;
   const pending = structuredClone(state.pending);
   let next = 0;
@@ -107,7 +111,7 @@ export const runCycle = async (
   const rest = items.slice(next);
   const waiting = new Set(rest.flatMap((i) => i.ipamIds));
   const reconciled: string[] = [];
-  const after: CycleState = { ...state, items: rest, pending, hop: state.hop + 1 };
+  const after: CycleState = { ...state, items: rest, retire: [], pending, hop: state.hop + 1 };
   for (const ipamId of Object.keys(pending)) {
     if (waiting.has(ipamId) || io.remainingMs() <= 0) continue;
     if (await reconcileIpam(deps, io, ipamId, after)) reconciled.push(ipamId);

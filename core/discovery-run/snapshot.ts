@@ -92,6 +92,20 @@ export const recordSnapshot = async (
   return 'stale';
 };
 
+/**
+ * Drop the snapshot of a target its RD no longer reads; a concurrent new read of it wins.
+ * @example await retireSnapshot(deps, 'ipam-res-disco-1', { AccountId: '111122223333', Region: 'us-west-2' })
+ */
+export const retireSnapshot = async (deps: Deps, rdId: string, target: DiscoveryTarget): Promise<boolean> => {
+  const record = await deps.store.get<SnapshotRecord>(refOf(rdId, target));
+  if (!record) return false;
+  const res = await deps.store.commit([
+    { type: 'delete', ref: refOf(rdId, target), expectVersion: record._v },
+  ]);
+  if (res.ok && record._blob) await deps.store.deleteBlob(record._blob);
+  return res.ok;
+};
+
 export interface Snapshot {
   record: SnapshotRecord;
   rows: DiscoveredResourceCidr[];

@@ -18,6 +18,16 @@ import {
   getIpamDiscoveredResourceCidrs,
 } from './discovered';
 import { createIpam, deleteIpam, describeIpams, modifyIpam } from './ipam';
+import { disableIpamOrganizationAdminAccount, enableIpamOrganizationAdminAccount } from './org-admin';
+import {
+  createOrganization,
+  createOrganizationalUnit,
+  deleteOrganizationalUnit,
+  describeOrganization,
+  moveAccount,
+  registerOrganizationAccount,
+  removeAccountFromOrganization,
+} from './organization';
 import { createIpamPool, describeIpamPools } from './pool';
 import { deleteIpamPool, modifyIpamPool } from './pool-admin';
 import { getIpamPoolCidrs, provisionIpamPoolCidr } from './pool-cidr';
@@ -74,9 +84,24 @@ export const operations = {
   GetIpamDiscoveredResourceCidrs: getIpamDiscoveredResourceCidrs,
   GetIpamDiscoveredAccounts: getIpamDiscoveredAccounts,
   GetIpamDiscoveredPublicAddresses: getIpamDiscoveredPublicAddresses,
+  EnableIpamOrganizationAdminAccount: enableIpamOrganizationAdminAccount,
+  DisableIpamOrganizationAdminAccount: disableIpamOrganizationAdminAccount,
 } satisfies Record<string, AnyOperation>;
 
 export type ActionName = keyof typeof operations;
+
+/** The organization registry's actions: Allot-specific, JSON API only (no EC2 action exists). */
+export const registryOperations = {
+  CreateOrganization: createOrganization,
+  DescribeOrganization: describeOrganization,
+  CreateOrganizationalUnit: createOrganizationalUnit,
+  DeleteOrganizationalUnit: deleteOrganizationalUnit,
+  RegisterOrganizationAccount: registerOrganizationAccount,
+  MoveAccount: moveAccount,
+  RemoveAccountFromOrganization: removeAccountFromOrganization,
+} satisfies Record<string, AnyOperation>;
+
+export type RegistryActionName = keyof typeof registryOperations;
 
 export const isAction = (name: string): name is ActionName => Object.hasOwn(operations, name);
 

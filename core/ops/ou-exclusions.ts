@@ -13,6 +13,30 @@ const norm = (p: string) => p.replace(/\/$/, '');
 const ouPath = (p: string) => norm(p).replace(/\/\*$/, '');
 const wildcard = (p: string) => norm(p).endsWith('/*');
 
+/** An exclusion path split into its organization, root, OU chain and `/*` flag. */
+export const parsePath = (p: string) => {
+  const parts = ouPath(p).split('/');
+  return { orgId: parts[0]!, rootId: parts[1]!, ous: parts.slice(2), wildcard: wildcard(p) };
+};
+
+/**
+ * Is an account excluded ([self-hosted] F-OUX)? `chain` is the account's OU ancestry, outermost
+ * first and its own OU last (empty for an account directly under the root). A `/`-path matches
+ * only its own OU, a `/*`-path that OU or any descendant.
+ * @example isExcluded({ OrganizationId: 'o-a1b2c3d4e5', RootId: 'r-f6g7' }, ['ou-f6g7-aaaaaaaa'], exclusions)
+ */
+export const isExcluded = (
+  org: { OrganizationId: string; RootId: string },
+  chain: readonly string[],
+  exclusions: readonly OuExclusion[],
+): boolean =>
+  exclusions.some((e) => {
+    const x = parsePath(e.OrganizationsEntityPath);
+    if (x.orgId !== org.OrganizationId || x.rootId !== org.RootId) return false;
+    const ou = x.ous[x.ous.length - 1]!;
+    return x.wildcard ? chain.includes(ou) : chain[chain.length - 1] === ou;
+  });
+
 /** Does `a` exclude an OU that `b` also excludes? */
 const overlaps = (a: string, b: string): boolean =>
   ouPath(a) === ouPath(b) ||
@@ -27,7 +51,7 @@ const paths = (list: { OrganizationsEntityPath?: string }[] | undefined, field: 
     return p;
   });
   if (new Set(out.map(norm)).size !== out.length)
-    fail('InvalidParameterValue', `${field} lists a path twice.`);
+    fail('InvalidParameterCombination', `${field} lists a path twice (F-OUX-04).`);
   return out;
 };
 
@@ -52,7 +76,7 @@ export const applyExclusions = (
     for (let j = i + 1; j < next.length; j++)
       if (overlaps(next[i]!, next[j]!))
         fail(
-          'InvalidParameterValue',
+          'InvalidParameterCombination',
           `The exclusions '${next[i]}' and '${next[j]}' exclude the same OU (F-OUX-04).`,
         );
   if (next.length > MAX_OU_EXCLUSIONS)

@@ -112,10 +112,7 @@ export const disassociateIpamResourceDiscovery = async (
   const id = required(input.IpamResourceDiscoveryAssociationId, 'IpamResourceDiscoveryAssociationId');
   const assoc = await deps.store.get<RdAssociationRecord>({ kind: 'rd-association', id });
   if (assoc?.IsDefault && assoc.OwnerId === caller.accountId)
-    fail(
-      'IncorrectState',
-      'The default resource discovery association cannot be disassociated (F-RDA-03).',
-    );
+    fail('IncorrectState', 'The default resource discovery association cannot be disassociated (F-RDA-03).');
   if (!assoc || assoc.OwnerId !== caller.accountId) {
     return fail(
       'InvalidIpamResourceDiscoveryAssociationId.NotFound',

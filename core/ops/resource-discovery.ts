@@ -9,6 +9,7 @@ import { arn, dryRun, regionName, required, type TagSpecification, tagsFor } fro
 import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { filterPredicate, type PageInput, pageArray } from './listing';
+import { checkExclusionChange } from './org-registry';
 import { applyExclusions } from './ou-exclusions';
 import { loadOwnRd, rdShape, rdsOfCaller } from './rd-common';
 import { updateRecord } from './records';
@@ -125,6 +126,12 @@ export const modifyIpamResourceDiscovery = async (deps: Deps, caller: Caller, in
       'OperationNotPermitted',
       'The default resource discovery has the operating regions of its IPAM; change them with ModifyIpam.',
     );
+  await checkExclusionChange(
+    deps,
+    caller,
+    input.AddOrganizationalUnitExclusions,
+    input.RemoveOrganizationalUnitExclusions,
+  );
   dryRun(input);
   const next = await updateRecord<ResourceDiscoveryRecord>(
     deps,

@@ -19,6 +19,9 @@
  *   scope move    MOVE#<ipamId>               <resId>#<hex>/<len> -                             -
  *   history       HIST#<scopeId>#<hex>/<len>  <start>#<assoc>   -                               -
  *   blob part     BLOB#<key>                  PART#<5 digits>   -                               -
+ *   organization  ORG#<orgId>                 #                 -                               -
+ *   org unit      ORG#<orgId>                 OU#<ouId>         -                               -
+ *   org account   ORGACCT#<acct>              #                 ORG#<orgId>#accounts / acct     -
  *
  * Addresses in sort keys are fixed-width hex (8 or 32 digits) and lengths are 3 digits, so text
  * order is address order: a pool's CIDRs and allocations come back sorted by address. A pool's
@@ -91,6 +94,12 @@ export const itemKey = (ref: RecordRef): ItemKey => {
       return { PK: `MOVE#${ref.ipamId}`, SK: cidrSk(ref.resourceId, ref.cidr) };
     case 'history':
       return { PK: `HIST#${ref.scopeId}#${cidrKey(parseCidr(ref.cidr))}`, SK: `${ref.start}#${ref.key}` };
+    case 'organization':
+      return { PK: `ORG#${ref.id}`, SK: ROOT_SK };
+    case 'org-unit':
+      return { PK: `ORG#${ref.orgId}`, SK: `OU#${ref.id}` };
+    case 'org-account':
+      return { PK: `ORGACCT#${ref.accountId}`, SK: ROOT_SK };
   }
 };
 
@@ -135,6 +144,8 @@ export const indexKeys = (r: AnyRecord): IndexKeys => {
         GSI2PK: `RD#${r.IpamResourceDiscoveryId}#rdas`,
         GSI2SK: r.IpamResourceDiscoveryAssociationId,
       };
+    case 'org-account':
+      return { GSI1PK: `ORG#${r.OrganizationId}#accounts`, GSI1SK: r.AccountId };
     default:
       return {};
   }
@@ -177,6 +188,10 @@ export const queryPlan = (q: ListQuery): QueryPlan => {
       return { pk: `MOVE#${q.ipamId}` };
     case 'history':
       return { pk: `HIST#${q.scopeId}#${cidrKey(parseCidr(q.cidr))}` };
+    case 'org-unit':
+      return { pk: `ORG#${q.orgId}`, skPrefix: 'OU#' };
+    case 'org-account':
+      return { index: 'GSI1', pk: `ORG#${q.orgId}#accounts` };
   }
 };
 

@@ -25,7 +25,10 @@ export type RecordRef =
   | { kind: 'history'; scopeId: string; cidr: string; start: string; key: string }
   | { kind: 'resource-discovery'; id: string }
   | { kind: 'rd-association'; id: string }
-  | { kind: 'scope-move'; ipamId: string; resourceId: string; cidr: string };
+  | { kind: 'scope-move'; ipamId: string; resourceId: string; cidr: string }
+  | { kind: 'organization'; id: string }
+  | { kind: 'org-unit'; orgId: string; id: string }
+  | { kind: 'org-account'; accountId: string };
 
 /** Numeric fields that transactions may bump with a bound. */
 export type CounterField =
@@ -88,7 +91,11 @@ export type ListQuery =
   | { kind: 'resource-discovery'; owner: string }
   | { kind: 'rd-association'; ipamId: string }
   | { kind: 'rd-association'; rdId: string }
-  | { kind: 'scope-move'; ipamId: string };
+  | { kind: 'scope-move'; ipamId: string }
+  /** An organization's OUs, by id. */
+  | { kind: 'org-unit'; orgId: string }
+  /** An organization's member accounts, by account id. */
+  | { kind: 'org-account'; orgId: string };
 
 export interface Store {
   /** Strongly consistent read of one record. */
@@ -162,6 +169,12 @@ export const refOf = (r: AnyRecord): RecordRef => {
       return { kind: 'rd-association', id: r.IpamResourceDiscoveryAssociationId };
     case 'scope-move':
       return { kind: 'scope-move', ipamId: r.IpamId, resourceId: r.ResourceId, cidr: r.ResourceCidr };
+    case 'organization':
+      return { kind: 'organization', id: r.OrganizationId };
+    case 'org-unit':
+      return { kind: 'org-unit', orgId: r.OrganizationId, id: r.OrganizationalUnitId };
+    case 'org-account':
+      return { kind: 'org-account', accountId: r.AccountId };
     case 'history':
       return {
         kind: 'history',

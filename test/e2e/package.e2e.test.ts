@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { operations } from '../../core/ops';
+import { operations, registryOperations } from '../../core/ops';
 
 describe('serverless package', () => {
   it('builds the deployment artifact and template with no AWS credentials', () => {
@@ -32,7 +32,9 @@ describe('serverless package', () => {
     const declared = Object.keys(
       parse(readFileSync('serverless.yml', 'utf8'), { logLevel: 'silent' }).functions as object,
     );
-    expect(declared).toEqual(expect.arrayContaining(['Ec2Query', ...Object.keys(operations)]));
+    expect(declared).toEqual(
+      expect.arrayContaining(['Ec2Query', ...Object.keys(operations), ...Object.keys(registryOperations)]),
+    );
     const functions = Object.entries(template.Resources).filter(
       ([, r]) => (r as { Type: string }).Type === 'AWS::Lambda::Function',
     );

@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { isAllotError } from '../../core/errors';
-import { type ActionName, operations } from '../../core/ops';
+import { type ActionName, operations, type RegistryActionName, registryOperations } from '../../core/ops';
 import { type Caller, type Config, type Deps, defaultConfig, type Ids } from '../../core/ops/context';
 import type { Store } from '../../core/store/port';
 
@@ -23,13 +23,16 @@ export const countingIds = (): Ids => {
   };
 };
 
+/** An EC2 action, or one of the organization registry's own. */
+export type Action = ActionName | RegistryActionName;
+
 export interface Env {
   deps: Deps;
   clock: { now: number };
   caller: Caller;
   // biome-ignore lint/suspicious/noExplicitAny: results are checked field by field in tests
-  call(action: ActionName, input?: object, caller?: Partial<Caller>): Promise<any>;
-  expectError(action: ActionName, input: object, code: string, caller?: Partial<Caller>): Promise<string>;
+  call(action: Action, input?: object, caller?: Partial<Caller>): Promise<any>;
+  expectError(action: Action, input: object, code: string, caller?: Partial<Caller>): Promise<string>;
 }
 
 export const makeEnv = (store: Store, config: Partial<Config> = {}): Env => {
@@ -42,8 +45,12 @@ export const makeEnv = (store: Store, config: Partial<Config> = {}): Env => {
     random: () => 0,
   };
   const caller: Caller = { accountId: ACCOUNT, region: HOME };
-  const call = async (action: ActionName, input: object = {}, who: Partial<Caller> = {}) => {
-    const op = operations[action] as (d: Deps, c: Caller, i: object) => Promise<object>;
+  const call = async (action: Action, input: object = {}, who: Partial<Caller> = {}) => {
+    const op = (operations[action as ActionName] ?? registryOperations[action as RegistryActionName]) as (
+      d: Deps,
+      c: Caller,
+      i: object,
+    ) => Promise<object>;
     return op(deps, { ...caller, ...who }, input);
   };
   return {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RdAssociationRecord } from '../../../core/model';
 import { ACCOUNT, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
+import { orgWithTree } from '../../helpers/org';
 import { storeFactories } from '../../helpers/stores';
 
 const ORG = 'o-a1b2c3d4e5/r-f6g7h8i9j0example';
@@ -100,6 +101,7 @@ describe.each(storeFactories())('resource discoveries (%s store)', (_name, makeS
 
   it('F-RD-05, F-OUX-03/04/07: modifies regions and OU exclusions with their validation', async () => {
     const e = await env();
+    await orgWithTree(e, { delegate: true });
     const { IpamResourceDiscovery: rd } = await e.call('CreateIpamResourceDiscovery', {});
     const id = rd.IpamResourceDiscoveryId;
     const modify = (input: object) =>
@@ -126,7 +128,7 @@ describe.each(storeFactories())('resource discoveries (%s store)', (_name, makeS
           { OrganizationsEntityPath: `${ORG}/ou-ghi0-awsccccc/ou-jkl0-awsddddd/` },
         ],
       },
-      'InvalidParameterValue',
+      'InvalidParameterCombination',
     );
     await bad(
       { AddOrganizationalUnitExclusions: [{ OrganizationsEntityPath: 'not/a/path' }] },

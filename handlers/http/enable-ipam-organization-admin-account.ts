@@ -1,0 +1,3 @@
+import { httpHandler } from '../shared/http';
+
+export const handler = httpHandler('EnableIpamOrganizationAdminAccount');

@@ -1,0 +1,7 @@
+/** POST /v1/RegisterOrganizationAccount (Allot-specific, JSON only; organization registry): add a member account under the root or an OU. */
+import { registerOrganizationAccount } from '../../core/ops/organization';
+import { jsonRoute } from '../shared/http';
+
+export const handler = jsonRoute('RegisterOrganizationAccount', ({ deps, caller, input }) =>
+  registerOrganizationAccount(deps, caller, input),
+);

@@ -1,0 +1,7 @@
+/** POST /v1/RemoveAccountFromOrganization (Allot-specific, JSON only; organization registry): remove a member account. */
+import { removeAccountFromOrganization } from '../../core/ops/organization';
+import { jsonRoute } from '../shared/http';
+
+export const handler = jsonRoute('RemoveAccountFromOrganization', ({ deps, caller, input }) =>
+  removeAccountFromOrganization(deps, caller, input),
+);

@@ -9,7 +9,9 @@ import {
   CreateIpamPolicyCommand,
   CreateIpamPoolCommand,
   DescribeIpamsCommand,
+  DisableIpamOrganizationAdminAccountCommand,
   type EC2Client,
+  EnableIpamOrganizationAdminAccountCommand,
   ProvisionIpamPoolCidrCommand,
   paginateDescribeIpamPools,
   paginateGetIpamPoolAllocations,
@@ -154,6 +156,56 @@ describe('EC2 endpoint: signatures', () => {
     } finally {
       client.destroy();
       wrong.destroy();
+    }
+  });
+});
+
+describe('EC2 SDK: organization IPAM admin', () => {
+  it('the management account of a registered organization delegates and revokes the IPAM admin', async () => {
+    const mgmt = '999988887777';
+    const json = async (action: string, body: object, account: string) => {
+      const res = await fetch(`${stack.url}/v1/${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-allot-account-id': account },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const org = await json('CreateOrganization', { OrganizationId: 'o-a1b2c3d4e5', RootId: 'r-abcd' }, mgmt);
+    expect([org.status, org.body.Organization]).toEqual([
+      200,
+      { OrganizationId: 'o-a1b2c3d4e5', RootId: 'r-abcd', ManagementAccountId: mgmt },
+    ]);
+    expect((await json('RegisterOrganizationAccount', { AccountId: ACCOUNT }, mgmt)).status).toBe(200);
+    const asMgmt = ec2Client(stack.url, { accessKeyId: mgmt });
+    try {
+      const enabled = await asMgmt.send(
+        new EnableIpamOrganizationAdminAccountCommand({ DelegatedAdminAccountId: ACCOUNT }),
+      );
+      expect(enabled.Success).toBe(true);
+      await expectEc2Error(
+        ec2.send(new EnableIpamOrganizationAdminAccountCommand({ DelegatedAdminAccountId: ACCOUNT })),
+        'UnauthorizedOperation',
+        403,
+      );
+      await expectEc2Error(
+        asMgmt.send(new EnableIpamOrganizationAdminAccountCommand({ DelegatedAdminAccountId: mgmt })),
+        'OperationNotPermitted',
+      );
+      const seen = await json('DescribeOrganization', {}, ACCOUNT);
+      expect((seen.body.Organization as { DelegatedAdminAccountId: string }).DelegatedAdminAccountId).toBe(
+        ACCOUNT,
+      );
+      const disabled = await asMgmt.send(
+        new DisableIpamOrganizationAdminAccountCommand({ DelegatedAdminAccountId: ACCOUNT }),
+      );
+      expect(disabled.Success).toBe(true);
+      await expectEc2Error(
+        asMgmt.send(new DisableIpamOrganizationAdminAccountCommand({ DelegatedAdminAccountId: ACCOUNT })),
+        'InvalidParameterValue',
+      );
+    } finally {
+      asMgmt.destroy();
     }
   });
 });

@@ -71,33 +71,113 @@ const error = {
   },
 };
 
-const paths = Object.fromEntries(
-  Object.keys(operations).map((action) => {
-    const op = model.operations[action]!;
-    return [
-      `/v1/${action}`,
-      {
-        post: {
-          operationId: action,
-          security: [{ account: [] }],
-          requestBody: {
-            content: { 'application/json': { schema: op.input ? schemaOf(op.input.shape) : {} } },
-          },
-          responses: {
-            200: {
-              description: 'Result',
-              content: { 'application/json': { schema: op.output ? schemaOf(op.output.shape) : {} } },
-            },
-            400: error,
-            401: error,
-            403: error,
-            412: { ...error, description: 'DryRunOperation: the request would have succeeded' },
-          },
-        },
+const path = (action: string, input: unknown, output: unknown, summary?: string) => [
+  `/v1/${action}`,
+  {
+    post: {
+      operationId: action,
+      ...(summary ? { summary } : {}),
+      security: [{ account: [] }],
+      requestBody: { content: { 'application/json': { schema: input } } },
+      responses: {
+        200: { description: 'Result', content: { 'application/json': { schema: output } } },
+        400: error,
+        401: error,
+        403: error,
+        412: { ...error, description: 'DryRunOperation: the request would have succeeded' },
       },
-    ];
+    },
+  },
+];
+
+// Allot's own actions (no EC2 shape exists): the organization registry, discovery, events, metrics.
+const str = { type: 'string' };
+const int = { type: 'integer' };
+const bool = { type: 'boolean' };
+const obj = (properties: Record<string, unknown>, required?: string[]) => ({
+  type: 'object',
+  ...(required ? { required } : {}),
+  properties,
+});
+const list = (items: unknown) => ({ type: 'array', items });
+const org = obj({ OrganizationId: str, RootId: str, ManagementAccountId: str, DelegatedAdminAccountId: str });
+const ou = obj({ OrganizationalUnitId: str, ParentId: str, Name: str });
+const account = obj({ AccountId: str, ParentId: str });
+const allot: [string, string, unknown, unknown][] = [
+  [
+    'CreateOrganization',
+    "Create the caller's organization; the caller becomes its management account.",
+    obj({ OrganizationId: str, RootId: str, DryRun: bool }),
+    obj({ Organization: org }),
+  ],
+  [
+    'DescribeOrganization',
+    "The caller's organization; OUs and accounts for its management account and IPAM admin.",
+    obj({ DryRun: bool }),
+    obj({ Organization: org, OrganizationalUnits: list(ou), Accounts: list(account) }),
+  ],
+  [
+    'CreateOrganizationalUnit',
+    'Add an OU under the root or another OU (management account).',
+    obj({ ParentId: str, Name: str, OrganizationalUnitId: str, DryRun: bool }, ['ParentId', 'Name']),
+    obj({ OrganizationalUnit: ou }),
+  ],
+  [
+    'DeleteOrganizationalUnit',
+    'Delete an OU that holds no OUs or accounts (management account).',
+    obj({ OrganizationalUnitId: str, DryRun: bool }, ['OrganizationalUnitId']),
+    obj({ OrganizationalUnit: ou }),
+  ],
+  [
+    'RegisterOrganizationAccount',
+    'Add a member account under the root or an OU (management account).',
+    obj({ AccountId: str, ParentId: str, DryRun: bool }, ['AccountId']),
+    obj({ Account: account }),
+  ],
+  [
+    'MoveAccount',
+    'Move a member account to another OU or the root (management account).',
+    obj({ AccountId: str, DestinationParentId: str, DryRun: bool }, ['AccountId', 'DestinationParentId']),
+    obj({ Account: account }),
+  ],
+  [
+    'RemoveAccountFromOrganization',
+    'Remove a member account (not the management account or the IPAM admin).',
+    obj({ AccountId: str, DryRun: bool }, ['AccountId']),
+    obj({ Account: account }),
+  ],
+  [
+    'RunDiscovery',
+    "Run a discovery cycle over the caller's IPAMs now.",
+    obj({}),
+    obj({ Targets: int, Read: int, Failed: int, Reconciled: list(str), Remaining: int }),
+  ],
+  [
+    'DeliverEvent',
+    "Hand a deletion event (EventBridge shape) to reclamation, for the caller's account.",
+    obj({ source: str, 'detail-type': str, detail: { type: 'object' } }),
+    obj({ Resources: list(str), Released: list(str) }),
+  ],
+  [
+    'GetIpamMetrics',
+    "A scope's utilization and dashboard counts; address counts are decimal strings.",
+    obj({ IpamScopeId: str }, ['IpamScopeId']),
+    obj({
+      IpamScopeId: str,
+      Scope: { type: 'object' },
+      Pools: list({ type: 'object' }),
+      ResourceCidrs: { type: 'object' },
+    }),
+  ],
+];
+
+const paths = Object.fromEntries([
+  ...Object.keys(operations).map((action) => {
+    const op = model.operations[action]!;
+    return path(action, op.input ? schemaOf(op.input.shape) : {}, op.output ? schemaOf(op.output.shape) : {});
   }),
-);
+  ...allot.map(([action, summary, input, output]) => path(action, input, output, summary)),
+]);
 
 const doc = {
   openapi: '3.0.3',

@@ -29,8 +29,12 @@ export const loadPool = async (deps: Deps, caller: Caller, id: string | undefine
   return pool;
 };
 
+/** In service: created or modified, not being changed, deleted or isolated. */
+export const isComplete = (r: { State: string }): boolean =>
+  r.State.endsWith('-complete') && r.State !== 'delete-complete' && r.State !== 'isolate-complete';
+
 export const requireComplete = (r: { State: string }, what: string): void => {
-  if (!r.State.endsWith('-complete') || r.State === 'delete-complete' || r.State === 'isolate-complete') {
+  if (!isComplete(r)) {
     fail('IncorrectState', `${what} is in state '${r.State}'; wait until it is complete.`);
   }
 };

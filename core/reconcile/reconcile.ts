@@ -24,6 +24,7 @@ import type { Deps } from '../ops/context';
 import { listAll } from '../ops/listing';
 import type { ResourceSpec } from '../ops/pool-rules';
 import { reclaimResource } from '../ops/reclaim';
+import { isComplete } from '../ops/records';
 import { evaluateScope, toInput } from './evaluate-scope';
 import { recordHistory } from './history';
 import { loadScopePools, type PoolData } from './scope-data';
@@ -57,7 +58,8 @@ const importInto = async (deps: Deps, ipam: IpamRecord, pools: PoolData[], rows:
   const taken = new Set<string>();
   // Deepest pools first: a CIDR lands in the most specific pool that auto-imports it.
   for (const p of [...pools].sort((a, b) => b.pool.PoolDepth - a.pool.PoolDepth)) {
-    if (!p.pool.AutoImport || p.pool.State !== 'create-complete') continue;
+    // Any pool in service imports, including one whose AutoImport a ModifyIpamPool switched on.
+    if (!p.pool.AutoImport || !isComplete(p.pool)) continue;
     const candidates = rows.filter((r) => !taken.has(rowKey(r)));
     const { imports } = selectImports(
       {

@@ -121,6 +121,23 @@ describe.each(storeFactories())('reconciliation (%s store)', (_name, makeStore) 
     expect(filtered.IpamResourceCidrs.map((r: { ResourceId: string }) => r.ResourceId)).toEqual(['vpc-d']);
   });
 
+  it('F-IMPORT-01: a pool whose AutoImport is switched on by ModifyIpamPool (modify-complete) imports', async () => {
+    const { env, ipam, run } = await setup();
+    const { IpamPool } = await env.call('CreateIpamPool', {
+      IpamScopeId: ipam.PrivateDefaultScopeId,
+      AddressFamily: 'ipv4',
+      Locale: 'us-east-1',
+    });
+    await env.call('ProvisionIpamPoolCidr', { IpamPoolId: IpamPool.IpamPoolId, Cidr: '192.168.0.0/16' });
+    expect((await run()).imported.filter((i) => i.startsWith(IpamPool.IpamPoolId))).toEqual([]);
+    const { IpamPool: modified } = await env.call('ModifyIpamPool', {
+      IpamPoolId: IpamPool.IpamPoolId,
+      AutoImport: true,
+    });
+    expect(modified.State).toBe('modify-complete');
+    expect((await run()).imported).toEqual([`${IpamPool.IpamPoolId} 192.168.0.0/24 vpc-d`]);
+  });
+
   it('F-ALLOC-08: a resource gone from a successful read is released after the grace; a failed read changes nothing', async () => {
     const { env, ipam, poolId, run } = await setup();
     await run();

@@ -12,7 +12,11 @@ import type { WorkItem } from './types';
 /** IPAMs still waiting for reconciliation: their RDs and the pairs read successfully so far. */
 export type PendingIpams = Record<
   string,
-  { rdIds: string[]; covered: { AccountId: string; Region: string }[] }
+  {
+    rdIds: string[];
+    covered: { AccountId: string; Region: string }[];
+    monitored: { AccountId: string; Region: string }[];
+  }
 >;
 
 /** A snapshot of a target an RD no longer reads (region removed, account excluded or gone). */
@@ -46,7 +50,7 @@ export const planCycle = async (deps: Deps, opts: { owner?: string } = {}): Prom
   const rdIpams = new Map<string, { rd: RdView; ipamIds: string[] }>();
   for (const ipam of ipams) {
     const rds = await rdsOfIpam(deps, ipam);
-    pending[ipam.IpamId] = { rdIds: rds.map((r) => r.rdId), covered: [] };
+    pending[ipam.IpamId] = { rdIds: rds.map((r) => r.rdId), covered: [], monitored: [] };
     for (const rd of rds) {
       const entry = rdIpams.get(rd.rdId) ?? { rd, ipamIds: [] };
       entry.ipamIds.push(ipam.IpamId);
@@ -56,8 +60,10 @@ export const planCycle = async (deps: Deps, opts: { owner?: string } = {}): Prom
   const retire: Retired[] = [];
   for (const { rd, ipamIds } of rdIpams.values()) {
     const { targets, excluded } = await targetsOf(deps, rd);
-    for (const t of targets)
+    for (const t of targets) {
       byKey.set(`${rd.rdId}|${t.AccountId}|${t.Region}`, { ...t, rdId: rd.rdId, ipamIds });
+      for (const id of ipamIds) pending[id]!.monitored.push({ AccountId: t.AccountId, Region: t.Region });
+    }
     for (const s of await snapshotRecords(deps, rd.rdId)) {
       if (byKey.has(`${rd.rdId}|${s.AccountId}|${s.DiscoveryRegion}`)) continue;
       retire.push({ rdId: rd.rdId, AccountId: s.AccountId, Region: s.DiscoveryRegion });

@@ -47,7 +47,13 @@ const reconcileIpam = async (deps: Deps, io: RunIo, ipamId: string, state: Cycle
   try {
     const snaps = (await Promise.all(p.rdIds.map((rd) => readSnapshots(deps, rd)))).flat();
     const discovered = snaps.flatMap((s) => s.rows);
-    await io.reconcile(deps, { ipamId, discovered, covered: p.covered, now: new Date(deps.now()) });
+    await io.reconcile(deps, {
+      ipamId,
+      discovered,
+      covered: p.covered,
+      monitored: p.monitored,
+      now: new Date(deps.now()),
+    });
     io.log({ event: 'reconciled', ipamId, rows: discovered.length, covered: p.covered.length });
     return true;
   } catch (e) {

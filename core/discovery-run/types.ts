@@ -66,5 +66,12 @@ export interface ReconcileInput {
   discovered: readonly DiscoveredResourceCidr[];
   /** (account, region) pairs read successfully this cycle. */
   covered: readonly { AccountId: string; Region: string }[];
+  /**
+   * Pairs the IPAM's resource discoveries monitor this cycle, read or not: a failed read keeps
+   * its pair's rows, while rows of a pair no longer monitored (RD disassociated or unshared,
+   * region removed, organization admin disabled) leave the IPAM. Absent: keep every uncovered
+   * pair's rows.
+   */
+  monitored?: readonly { AccountId: string; Region: string }[];
   now: Date;
 }

@@ -190,6 +190,7 @@ export const reconcileIpam = async (deps: Deps, input: ReconcileInput): Promise<
   const ipam = await deps.store.get<IpamRecord>({ kind: 'ipam', id: input.ipamId });
   if (!ipam) return report;
   const covered = new Set(input.covered.map((c) => pairKey(c.AccountId, c.Region)));
+  const monitored = input.monitored && new Set(input.monitored.map((c) => pairKey(c.AccountId, c.Region)));
   const now = input.now.getTime();
   const placed = await placeRows(
     deps,
@@ -203,8 +204,12 @@ export const reconcileIpam = async (deps: Deps, input: ReconcileInput): Promise<
       ...toInput(r),
       ...(ignored.has(rowKey(r)) ? { Ignored: true } : {}),
     }));
+    // Rows of a monitored pair whose read failed stay as they were; unmonitored pairs' rows go.
     const kept = previous.rows
-      .filter((r) => !covered.has(pairKey(r.ResourceOwnerId, r.ResourceRegion)))
+      .filter((r) => {
+        const pair = pairKey(r.ResourceOwnerId, r.ResourceRegion);
+        return !covered.has(pair) && (!monitored || monitored.has(pair));
+      })
       .map(toInput);
     const rows = [...kept, ...fresh];
     let pools = await loadScopePools(deps, scopeId);

@@ -161,5 +161,15 @@ describe.each(storeFactories())('organization mode discovery (%s store)', (_name
     expect(third?.released).toEqual([]);
     expect(await allocated()).toEqual([`10.1.0.0/16 ${ADMIN}`, `10.3.0.0/16 ${MGMT}`]);
     expect(await accounts()).toEqual([[ADMIN, '-']]);
+    // The IPAM no longer monitors the management account: its CIDRs leave the scope.
+    expect(
+      (
+        await e.call(
+          'GetIpamResourceCidrs',
+          { IpamScopeId: Ipam.PrivateDefaultScopeId },
+          { accountId: ADMIN },
+        )
+      ).IpamResourceCidrs.map((r: { ResourceId: string }) => r.ResourceId),
+    ).toEqual([`vpc-${ADMIN}`]);
   });
 });

@@ -75,8 +75,19 @@ describe('discovery cycle', () => {
       { AccountId: OTHER_ACCOUNT, Region: 'eu-west-1', rdId: RD2, ipamIds: ['ipam-00000000000000002'] },
     ]);
     expect(state.pending).toEqual({
-      'ipam-00000000000000001': { rdIds: [RD1], covered: [] },
-      'ipam-00000000000000002': { rdIds: [RD2], covered: [] },
+      'ipam-00000000000000001': {
+        rdIds: [RD1],
+        covered: [],
+        monitored: [
+          { AccountId: ACCOUNT, Region: 'us-east-1' },
+          { AccountId: ACCOUNT, Region: 'us-west-2' },
+        ],
+      },
+      'ipam-00000000000000002': {
+        rdIds: [RD2],
+        covered: [],
+        monitored: [{ AccountId: OTHER_ACCOUNT, Region: 'eu-west-1' }],
+      },
     });
     expect((await planCycle(e.deps, { owner: OTHER_ACCOUNT })).items.map((i) => i.Region)).toEqual([
       'eu-west-1',

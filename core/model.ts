@@ -287,13 +287,30 @@ export interface RdAssociationRecord extends Versioned {
   IpamResourceDiscoveryAssociationId: string;
   IsDefault: boolean;
   IpamResourceDiscoveryAssociationArn: string;
+  /** The RD owner [api]. */
   OwnerId: string;
+  /** Internal: the IPAM owner, who alone may disassociate (absent = OwnerId). */
+  _ipamOwner?: string;
   IpamResourceDiscoveryId: string;
   IpamId: string;
   IpamArn: string;
   IpamRegion: string;
   State: string;
   Tags: Tag[];
+}
+
+/**
+ * A resource discovery shared with another account ([self-hosted] F-RD-07/08, in place of AWS
+ * RAM): `pending` until the grantee accepts, then `active`. Removing it revokes the share.
+ */
+export interface RdShareRecord extends Versioned {
+  kind: 'rd-share';
+  IpamResourceDiscoveryId: string;
+  /** The RD owner. */
+  OwnerId: string;
+  Principal: string;
+  Status: 'pending' | 'active';
+  CreationTime: string;
 }
 
 /** A VPC CIDR moved to another private scope (F-RES-07), applied by reconciliation. */
@@ -354,6 +371,7 @@ export type AnyRecord =
   | ScopeMoveRecord
   | OrganizationRecord
   | OrgUnitRecord
-  | OrgAccountRecord;
+  | OrgAccountRecord
+  | RdShareRecord;
 
 export type RecordKind = AnyRecord['kind'];

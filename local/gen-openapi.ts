@@ -103,6 +103,13 @@ const list = (items: unknown) => ({ type: 'array', items });
 const org = obj({ OrganizationId: str, RootId: str, ManagementAccountId: str, DelegatedAdminAccountId: str });
 const ou = obj({ OrganizationalUnitId: str, ParentId: str, Name: str });
 const account = obj({ AccountId: str, ParentId: str });
+const share = obj({
+  IpamResourceDiscoveryId: str,
+  OwnerId: str,
+  Principal: str,
+  Status: { type: 'string', enum: ['pending', 'active', 'deleted'] },
+  CreationTime: str,
+});
 const allot: [string, string, unknown, unknown][] = [
   [
     'CreateOrganization',
@@ -145,6 +152,33 @@ const allot: [string, string, unknown, unknown][] = [
     'Remove a member account (not the management account or the IPAM admin).',
     obj({ AccountId: str, DryRun: bool }, ['AccountId']),
     obj({ Account: account }),
+  ],
+  [
+    'ShareIpamResourceDiscovery',
+    "Share a resource discovery with an account, from the RD's region (RD owner).",
+    obj({ IpamResourceDiscoveryId: str, Principal: str, DryRun: bool }, [
+      'IpamResourceDiscoveryId',
+      'Principal',
+    ]),
+    obj({ ResourceDiscoveryShare: share }),
+  ],
+  [
+    'AcceptIpamResourceDiscoveryShare',
+    'Accept a resource discovery shared with the caller.',
+    obj({ IpamResourceDiscoveryId: str, DryRun: bool }, ['IpamResourceDiscoveryId']),
+    obj({ ResourceDiscoveryShare: share }),
+  ],
+  [
+    'DeleteIpamResourceDiscoveryShare',
+    'Revoke a share (owner, with Principal) or leave it (grantee).',
+    obj({ IpamResourceDiscoveryId: str, Principal: str, DryRun: bool }, ['IpamResourceDiscoveryId']),
+    obj({ ResourceDiscoveryShare: share }),
+  ],
+  [
+    'GetIpamResourceDiscoveryShares',
+    'Shares the caller made and shares offered to it.',
+    obj({ IpamResourceDiscoveryId: str }),
+    obj({ ResourceDiscoveryShares: list(share) }),
   ],
   [
     'RunDiscovery',

@@ -10,7 +10,7 @@ import type { IpamRecord, OuExclusion, ResourceDiscoveryRecord } from '../model'
 import type { Caller, Deps } from '../ops/context';
 import { listAll } from '../ops/listing';
 import { monitoredBy } from '../ops/org-registry';
-import { associationsOf } from '../ops/rd-common';
+import { associationsOf, liveRdOf, sharedWith } from '../ops/rd-common';
 import type { DiscoveryTarget } from './types';
 
 export interface RdView {
@@ -29,15 +29,12 @@ const viewOf = (rd: ResourceDiscoveryRecord): RdView => ({
 
 /**
  * The resource discoveries associated with an IPAM (F-RDA-02), its default RD included, that
- * still exist (a deleted one shows `not-found` and feeds nothing).
+ * still exist and are still shared with the IPAM owner (otherwise `not-found`, feeding nothing).
  */
 export const rdsOfIpam = async (deps: Deps, ipam: IpamRecord): Promise<RdView[]> => {
   const out: RdView[] = [];
   for (const a of await associationsOf(deps, ipam.IpamId)) {
-    const rd = await deps.store.get<ResourceDiscoveryRecord>({
-      kind: 'resource-discovery',
-      id: a.IpamResourceDiscoveryId,
-    });
+    const rd = await liveRdOf(deps, a);
     if (rd) out.push(viewOf(rd));
   }
   return out;
@@ -68,7 +65,8 @@ const ipamsOf = async (deps: Deps, owner: string): Promise<IpamRecord[]> =>
  */
 export const loadRdForCaller = async (deps: Deps, caller: Caller, rdId: string): Promise<RdView> => {
   const own = await deps.store.get<ResourceDiscoveryRecord>({ kind: 'resource-discovery', id: rdId });
-  if (own?.OwnerId === caller.accountId) return viewOf(own);
+  // The owner, and an account it is shared with (F-RD-08).
+  if (own && (await sharedWith(deps, own, caller.accountId))) return viewOf(own);
   for (const ipam of await ipamsOf(deps, caller.accountId)) {
     const rd = (await rdsOfIpam(deps, ipam)).find((r) => r.rdId === rdId);
     if (rd) return rd;

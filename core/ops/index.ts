@@ -37,6 +37,12 @@ import {
   describeIpamResourceDiscoveryAssociations,
   disassociateIpamResourceDiscovery,
 } from './rd-association';
+import {
+  acceptIpamResourceDiscoveryShare,
+  deleteIpamResourceDiscoveryShare,
+  getIpamResourceDiscoveryShares,
+  shareIpamResourceDiscovery,
+} from './rd-share';
 import { modifyIpamResourceCidr } from './resource-cidr-modify';
 import { getIpamResourceCidrs } from './resource-cidrs';
 import {
@@ -90,8 +96,11 @@ export const operations = {
 
 export type ActionName = keyof typeof operations;
 
-/** The organization registry's actions: Allot-specific, JSON API only (no EC2 action exists). */
-export const registryOperations = {
+/**
+ * Allot-specific actions, JSON API only (no EC2 action exists): the organization registry and
+ * resource discovery sharing, which stand in for AWS Organizations and AWS RAM.
+ */
+export const allotOperations = {
   CreateOrganization: createOrganization,
   DescribeOrganization: describeOrganization,
   CreateOrganizationalUnit: createOrganizationalUnit,
@@ -99,9 +108,13 @@ export const registryOperations = {
   RegisterOrganizationAccount: registerOrganizationAccount,
   MoveAccount: moveAccount,
   RemoveAccountFromOrganization: removeAccountFromOrganization,
+  ShareIpamResourceDiscovery: shareIpamResourceDiscovery,
+  AcceptIpamResourceDiscoveryShare: acceptIpamResourceDiscoveryShare,
+  DeleteIpamResourceDiscoveryShare: deleteIpamResourceDiscoveryShare,
+  GetIpamResourceDiscoveryShares: getIpamResourceDiscoveryShares,
 } satisfies Record<string, AnyOperation>;
 
-export type RegistryActionName = keyof typeof registryOperations;
+export type AllotActionName = keyof typeof allotOperations;
 
 export const isAction = (name: string): name is ActionName => Object.hasOwn(operations, name);
 

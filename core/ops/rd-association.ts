@@ -11,7 +11,7 @@ import { arn, dryRun, required, type TagSpecification, tagsFor } from './common'
 import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { filterPredicate, type PageInput, pageArray } from './listing';
-import { associationGuard, associationShape, associationsOf, ipamsOf } from './rd-common';
+import { associationGuard, associationShape, associationsOf, ipamsOf, sharedWith } from './rd-common';
 import { loadIpam, requireComplete } from './records';
 
 export const MAX_ASSOCIATIONS = 5;
@@ -37,8 +37,8 @@ export const associateIpamResourceDiscovery = async (deps: Deps, caller: Caller,
   const ipam = await loadIpam(deps, caller, input.IpamId);
   requireComplete(ipam, `IPAM ${ipam.IpamId}`);
   const rd = await deps.store.get<ResourceDiscoveryRecord>({ kind: 'resource-discovery', id: rdId });
-  // Without RAM sharing, only the caller's own resource discoveries can be associated.
-  if (!rd || rd.OwnerId !== caller.accountId) {
+  // The caller's own resource discoveries, and those shared with it and accepted (F-RDA-01).
+  if (!rd || !(await sharedWith(deps, rd, caller.accountId))) {
     return fail(
       'InvalidIpamResourceDiscoveryId.NotFound',
       `The resource discovery ID '${rdId}' does not exist.`,
@@ -62,7 +62,8 @@ export const associateIpamResourceDiscovery = async (deps: Deps, caller: Caller,
       'ipam-resource-discovery-association',
       id,
     ),
-    OwnerId: caller.accountId,
+    OwnerId: rd.OwnerId,
+    _ipamOwner: caller.accountId,
     IpamResourceDiscoveryId: rdId,
     IpamId: ipam.IpamId,
     IpamArn: ipam.IpamArn,
@@ -111,9 +112,10 @@ export const disassociateIpamResourceDiscovery = async (
 ) => {
   const id = required(input.IpamResourceDiscoveryAssociationId, 'IpamResourceDiscoveryAssociationId');
   const assoc = await deps.store.get<RdAssociationRecord>({ kind: 'rd-association', id });
-  if (assoc?.IsDefault && assoc.OwnerId === caller.accountId)
+  const ipamOwner = assoc && (assoc._ipamOwner ?? assoc.OwnerId);
+  if (assoc?.IsDefault && ipamOwner === caller.accountId)
     fail('IncorrectState', 'The default resource discovery association cannot be disassociated (F-RDA-03).');
-  if (!assoc || assoc.OwnerId !== caller.accountId) {
+  if (!assoc || ipamOwner !== caller.accountId) {
     return fail(
       'InvalidIpamResourceDiscoveryAssociationId.NotFound',
       `The resource discovery association ID '${id}' does not exist.`,

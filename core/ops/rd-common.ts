@@ -4,7 +4,7 @@
  * loading an RD its owner may change.
  */
 import { fail } from '../errors';
-import type { IpamRecord, RdAssociationRecord, ResourceDiscoveryRecord } from '../model';
+import type { IpamRecord, RdAssociationRecord, RdShareRecord, ResourceDiscoveryRecord } from '../model';
 import type { Write } from '../store/port';
 import { arn, publicShape } from './common';
 import type { Caller, Deps } from './context';
@@ -72,19 +72,38 @@ export const associationGuard = (a: { IpamId: string; IpamResourceDiscoveryId: s
 
 export const rdShape = (r: ResourceDiscoveryRecord) => publicShape(r);
 
-/** Status of an association: `not-found` once its RD was deleted (F-RD-10, F-RDA-04). */
-export const associationShape = async (deps: Deps, a: RdAssociationRecord) => {
-  const rd = await deps.store.get({ kind: 'resource-discovery', id: a.IpamResourceDiscoveryId });
-  return { ...publicShape(a), ResourceDiscoveryStatus: rd ? 'active' : 'not-found' };
+/**
+ * The RD an association reads, while it exists and its owner still shares it with the IPAM owner;
+ * otherwise the association is `not-found` (F-RD-10, F-RDA-04) and feeds nothing.
+ */
+export const liveRdOf = async (
+  deps: Deps,
+  a: RdAssociationRecord,
+): Promise<ResourceDiscoveryRecord | undefined> => {
+  const rd = await deps.store.get<ResourceDiscoveryRecord>({
+    kind: 'resource-discovery',
+    id: a.IpamResourceDiscoveryId,
+  });
+  return rd && (await sharedWith(deps, rd, a._ipamOwner ?? a.OwnerId)) ? rd : undefined;
 };
+
+export const associationShape = async (deps: Deps, a: RdAssociationRecord) => ({
+  ...publicShape(a),
+  ResourceDiscoveryStatus: (await liveRdOf(deps, a)) ? 'active' : 'not-found',
+});
 
 /** The caller's IPAMs. */
 export const ipamsOf = (deps: Deps, caller: Caller): Promise<IpamRecord[]> =>
   listAll<IpamRecord>(deps.store, { kind: 'ipam', owner: caller.accountId });
 
-/** Every RD the caller owns, default ones included. */
-export const rdsOfCaller = (deps: Deps, caller: Caller): Promise<ResourceDiscoveryRecord[]> =>
-  listAll<ResourceDiscoveryRecord>(deps.store, { kind: 'resource-discovery', owner: caller.accountId });
+/** Every RD the caller owns, default ones included, then those shared with it (F-RD-09). */
+export const rdsOfCaller = async (deps: Deps, caller: Caller): Promise<ResourceDiscoveryRecord[]> => [
+  ...(await listAll<ResourceDiscoveryRecord>(deps.store, {
+    kind: 'resource-discovery',
+    owner: caller.accountId,
+  })),
+  ...(await rdsSharedWith(deps, caller.accountId)),
+];
 
 /**
  * An RD the caller owns.
@@ -95,4 +114,29 @@ export const loadOwnRd = async (deps: Deps, caller: Caller, id: string): Promise
   if (!rd || rd.OwnerId !== caller.accountId)
     fail('InvalidIpamResourceDiscoveryId.NotFound', `The resource discovery ID '${id}' does not exist.`);
   return rd as ResourceDiscoveryRecord;
+};
+
+export const shareRef = (rdId: string, principal: string) => ({ kind: 'rd-share' as const, rdId, principal });
+
+/** Is the RD shared with `account`, share accepted? */
+export const sharedWith = async (
+  deps: Deps,
+  rd: ResourceDiscoveryRecord,
+  account: string,
+): Promise<boolean> =>
+  rd.OwnerId === account ||
+  (await deps.store.get<RdShareRecord>(shareRef(rd.IpamResourceDiscoveryId, account)))?.Status === 'active';
+
+/** RDs shared with `account` and accepted. */
+export const rdsSharedWith = async (deps: Deps, account: string): Promise<ResourceDiscoveryRecord[]> => {
+  const out: ResourceDiscoveryRecord[] = [];
+  for (const s of await listAll<RdShareRecord>(deps.store, { kind: 'rd-share', principal: account })) {
+    if (s.Status !== 'active') continue;
+    const rd = await deps.store.get<ResourceDiscoveryRecord>({
+      kind: 'resource-discovery',
+      id: s.IpamResourceDiscoveryId,
+    });
+    if (rd) out.push(rd);
+  }
+  return out;
 };

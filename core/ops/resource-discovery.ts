@@ -12,6 +12,7 @@ import { filterPredicate, type PageInput, pageArray } from './listing';
 import { checkExclusionChange } from './org-registry';
 import { applyExclusions } from './ou-exclusions';
 import { loadOwnRd, rdShape, rdsOfCaller } from './rd-common';
+import { shareDeletes } from './rd-share';
 import { updateRecord } from './records';
 
 type Regions = { RegionName?: string }[] | undefined;
@@ -179,5 +180,7 @@ export const deleteIpamResourceDiscovery = async (
     { type: 'delete', ref: { kind: 'unique', name: `ipam#${rd.OwnerId}#${rd.IpamResourceDiscoveryRegion}` } },
   ]);
   if (!res.ok) fail('IncorrectState', `Resource discovery ${id} changed meanwhile; retry the request.`);
+  // Its shares go too; until then they point at nothing and grant nothing.
+  for (const d of await shareDeletes(deps, id)) await deps.store.commit([d]);
   return { IpamResourceDiscovery: { ...rdShape(rd), State: 'delete-complete' } };
 };

@@ -22,6 +22,7 @@
  *   organization  ORG#<orgId>                 #                 -                               -
  *   org unit      ORG#<orgId>                 OU#<ouId>         -                               -
  *   org account   ORGACCT#<acct>              #                 ORG#<orgId>#accounts / acct     -
+ *   rd share      RD#<rdId>                   SHARE#<principal> -                               GRANTEE#<acct>#rdshares / rdId
  *
  * Addresses in sort keys are fixed-width hex (8 or 32 digits) and lengths are 3 digits, so text
  * order is address order: a pool's CIDRs and allocations come back sorted by address. A pool's
@@ -100,6 +101,8 @@ export const itemKey = (ref: RecordRef): ItemKey => {
       return { PK: `ORG#${ref.orgId}`, SK: `OU#${ref.id}` };
     case 'org-account':
       return { PK: `ORGACCT#${ref.accountId}`, SK: ROOT_SK };
+    case 'rd-share':
+      return { PK: `RD#${ref.rdId}`, SK: `SHARE#${ref.principal}` };
   }
 };
 
@@ -146,6 +149,8 @@ export const indexKeys = (r: AnyRecord): IndexKeys => {
       };
     case 'org-account':
       return { GSI1PK: `ORG#${r.OrganizationId}#accounts`, GSI1SK: r.AccountId };
+    case 'rd-share':
+      return { GSI2PK: `GRANTEE#${r.Principal}#rdshares`, GSI2SK: r.IpamResourceDiscoveryId };
     default:
       return {};
   }
@@ -192,6 +197,10 @@ export const queryPlan = (q: ListQuery): QueryPlan => {
       return { pk: `ORG#${q.orgId}`, skPrefix: 'OU#' };
     case 'org-account':
       return { index: 'GSI1', pk: `ORG#${q.orgId}#accounts` };
+    case 'rd-share':
+      return 'rdId' in q
+        ? { pk: `RD#${q.rdId}`, skPrefix: 'SHARE#' }
+        : { index: 'GSI2', pk: `GRANTEE#${q.principal}#rdshares` };
   }
 };
 

@@ -28,7 +28,8 @@ export type RecordRef =
   | { kind: 'scope-move'; ipamId: string; resourceId: string; cidr: string }
   | { kind: 'organization'; id: string }
   | { kind: 'org-unit'; orgId: string; id: string }
-  | { kind: 'org-account'; accountId: string };
+  | { kind: 'org-account'; accountId: string }
+  | { kind: 'rd-share'; rdId: string; principal: string };
 
 /** Numeric fields that transactions may bump with a bound. */
 export type CounterField =
@@ -95,7 +96,11 @@ export type ListQuery =
   /** An organization's OUs, by id. */
   | { kind: 'org-unit'; orgId: string }
   /** An organization's member accounts, by account id. */
-  | { kind: 'org-account'; orgId: string };
+  | { kind: 'org-account'; orgId: string }
+  /** Shares of one resource discovery, by principal. */
+  | { kind: 'rd-share'; rdId: string }
+  /** Shares granted to one account, by RD. */
+  | { kind: 'rd-share'; principal: string };
 
 export interface Store {
   /** Strongly consistent read of one record. */
@@ -175,6 +180,8 @@ export const refOf = (r: AnyRecord): RecordRef => {
       return { kind: 'org-unit', orgId: r.OrganizationId, id: r.OrganizationalUnitId };
     case 'org-account':
       return { kind: 'org-account', accountId: r.AccountId };
+    case 'rd-share':
+      return { kind: 'rd-share', rdId: r.IpamResourceDiscoveryId, principal: r.Principal };
     case 'history':
       return {
         kind: 'history',

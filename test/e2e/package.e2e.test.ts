@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { operations, registryOperations } from '../../core/ops';
+import { allotOperations, operations } from '../../core/ops';
 
 describe('serverless package', () => {
   it('builds the deployment artifact and template with no AWS credentials', () => {
@@ -33,7 +33,7 @@ describe('serverless package', () => {
       parse(readFileSync('serverless.yml', 'utf8'), { logLevel: 'silent' }).functions as object,
     );
     expect(declared).toEqual(
-      expect.arrayContaining(['Ec2Query', ...Object.keys(operations), ...Object.keys(registryOperations)]),
+      expect.arrayContaining(['Ec2Query', ...Object.keys(operations), ...Object.keys(allotOperations)]),
     );
     const functions = Object.entries(template.Resources).filter(
       ([, r]) => (r as { Type: string }).Type === 'AWS::Lambda::Function',

@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { isAllotError } from '../../core/errors';
-import { type ActionName, operations, type RegistryActionName, registryOperations } from '../../core/ops';
+import { type ActionName, type AllotActionName, allotOperations, operations } from '../../core/ops';
 import { type Caller, type Config, type Deps, defaultConfig, type Ids } from '../../core/ops/context';
 import type { Store } from '../../core/store/port';
 
@@ -24,7 +24,7 @@ export const countingIds = (): Ids => {
 };
 
 /** An EC2 action, or one of the organization registry's own. */
-export type Action = ActionName | RegistryActionName;
+export type Action = ActionName | AllotActionName;
 
 export interface Env {
   deps: Deps;
@@ -46,7 +46,7 @@ export const makeEnv = (store: Store, config: Partial<Config> = {}): Env => {
   };
   const caller: Caller = { accountId: ACCOUNT, region: HOME };
   const call = async (action: Action, input: object = {}, who: Partial<Caller> = {}) => {
-    const op = (operations[action as ActionName] ?? registryOperations[action as RegistryActionName]) as (
+    const op = (operations[action as ActionName] ?? allotOperations[action as AllotActionName]) as (
       d: Deps,
       c: Caller,
       i: object,

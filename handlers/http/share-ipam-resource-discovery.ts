@@ -1,0 +1,7 @@
+/** POST /v1/ShareIpamResourceDiscovery (Allot-specific, JSON only): share a resource discovery with another account (in place of AWS RAM). */
+import { shareIpamResourceDiscovery } from '../../core/ops/rd-share';
+import { jsonRoute } from '../shared/http';
+
+export const handler = jsonRoute('ShareIpamResourceDiscovery', ({ deps, caller, input }) =>
+  shareIpamResourceDiscovery(deps, caller, input),
+);

@@ -300,6 +300,21 @@ export interface RdAssociationRecord extends Versioned {
 }
 
 /**
+ * Released space in its reuse delay (F-ALLOC-09), written with the release so pool metrics can
+ * count it as assigned until `Until` (FEATURES-monitoring F-MET-03 [decision]). The space tree
+ * enforces the delay; this record only reports it, and expires a day after it ends (`ttl`).
+ */
+export interface CoolingRecord extends Versioned {
+  kind: 'cooling';
+  IpamPoolId: string;
+  Cidr: string;
+  IpamPoolAllocationId: string;
+  /** End of the reuse delay, epoch ms. */
+  Until: number;
+  ttl: number;
+}
+
+/**
  * A resource discovery shared with another account ([self-hosted] F-RD-07/08, in place of AWS
  * RAM): `pending` until the grantee accepts, then `active`. Removing it revokes the share.
  */
@@ -372,6 +387,7 @@ export type AnyRecord =
   | OrganizationRecord
   | OrgUnitRecord
   | OrgAccountRecord
-  | RdShareRecord;
+  | RdShareRecord
+  | CoolingRecord;
 
 export type RecordKind = AnyRecord['kind'];

@@ -28,19 +28,40 @@ export const releaseAllocation = async (
   const cidr = parseCidr(rec.Cidr, familyOf(pool.AddressFamily));
   const holder = (await poolRoots(deps, pool)).find((r) => contains(r.cidr, cidr));
   if (!holder) return false;
+  const until = deps.now() + delay;
+  // Reported to the pool metrics while it lasts (F-MET-03); the space tree enforces it.
+  const cooling: Write[] =
+    delay > 0
+      ? [
+          {
+            type: 'create',
+            record: {
+              kind: 'cooling',
+              IpamPoolId: pool.IpamPoolId,
+              Cidr: rec.Cidr,
+              IpamPoolAllocationId: rec.IpamPoolAllocationId,
+              Until: until,
+              ttl: Math.floor(until / 1000) + 86_400,
+              _v: 1,
+              _created: deps.now(),
+            },
+          },
+        ]
+      : [];
   const res = await release(
     { store: deps.store },
     {
       root: holder.root,
       block: cidr,
       value: rec.IpamPoolAllocationId,
-      ...(delay > 0 ? { coolUntil: deps.now() + delay } : {}),
+      ...(delay > 0 ? { coolUntil: until } : {}),
       extra: [
         {
           type: 'delete',
           ref: { kind: 'allocation', poolId: pool.IpamPoolId, cidr: rec.Cidr },
           expectVersion: rec._v,
         },
+        ...cooling,
         ...extra,
       ],
     },

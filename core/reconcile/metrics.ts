@@ -5,6 +5,7 @@
  * figures feed the API (GetIpamMetrics) and the CloudWatch EMF lines the discovery job logs.
  */
 
+import { parseCidr } from '../discovery/cidr-lite';
 import type { MetricDatum } from '../discovery/emf';
 import { poolMetricData, scopeMetricData } from '../discovery/metric-data';
 import {
@@ -14,14 +15,35 @@ import {
   poolUtilization,
   scopeUtilization,
 } from '../discovery/metrics';
+import type { CoolingRecord } from '../model';
 import type { Deps } from '../ops/context';
+import { listAll } from '../ops/listing';
 import { loadScopePools, type PoolData } from './scope-data';
 import { loadView } from './view';
 
-const spaceOf = (p: PoolData) => ({
+const spaceOf = (p: PoolData, cooling: readonly string[] = []) => ({
   ProvisionedCidrs: p.cidrs.filter((c) => c.State === 'provisioned').map((c) => c.Cidr),
-  Allocations: p.allocations.map((a) => ({ Cidr: a.Cidr, ResourceType: a.ResourceType })),
+  Allocations: [
+    ...p.allocations.map((a) => ({ Cidr: a.Cidr, ResourceType: a.ResourceType })),
+    // Space in its reuse delay counts as assigned until it can be reused (F-MET-03 [decision]).
+    ...cooling.map((Cidr) => ({ Cidr, ResourceType: 'custom' as const })),
+  ],
 });
+
+/** A pool's released space still in its reuse delay, inside a CIDR still provisioned. */
+const coolingOf = async (deps: Deps, p: PoolData): Promise<string[]> => {
+  const now = deps.now();
+  const provisioned = p.cidrs.filter((c) => c.State === 'provisioned').map((c) => parseCidr(c.Cidr));
+  return (await listAll<CoolingRecord>(deps.store, { kind: 'cooling', poolId: p.pool.IpamPoolId }))
+    .filter((c) => {
+      const b = parseCidr(c.Cidr);
+      return (
+        c.Until > now &&
+        provisioned.some((h) => h.version === b.version && h.start <= b.start && b.end <= h.end)
+      );
+    })
+    .map((c) => c.Cidr);
+};
 
 const counts = (c: PoolCounts | undefined) =>
   c
@@ -49,8 +71,9 @@ export const scopeFigures = async (deps: Deps, scopeId: string): Promise<ScopeFi
   const { rows } = await loadView(deps, scopeId);
   const byPool = countByPool(rows);
   const metrics: MetricDatum[] = [...scopeMetricData(scopeId, rows)];
-  const poolFigures = pools.map((p) => {
-    const util = poolUtilization(spaceOf(p));
+  const cooling = await Promise.all(pools.map((p) => coolingOf(deps, p)));
+  const poolFigures = pools.map((p, i) => {
+    const util = poolUtilization(spaceOf(p, cooling[i]));
     const identity = {
       IpamPoolId: p.pool.IpamPoolId,
       IpamScopeId: scopeId,
@@ -74,8 +97,8 @@ export const scopeFigures = async (deps: Deps, scopeId: string): Promise<ScopeFi
     };
   });
   const scope = scopeUtilization(
-    pools.map((p) => ({
-      ...spaceOf(p),
+    pools.map((p, i) => ({
+      ...spaceOf(p, cooling[i]),
       AddressFamily: p.pool.AddressFamily,
       ...(p.pool.SourceIpamPoolId ? { SourceIpamPoolId: p.pool.SourceIpamPoolId } : {}),
       ...(p.pool.SourceResource ? { SourceResource: p.pool.SourceResource } : {}),

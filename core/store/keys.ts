@@ -7,6 +7,7 @@
  *   pool          POOL#<id>                   #                 SCOPE#<scopeId>#pools / id      OWNER#<acct>#pool / id
  *   pool CIDR     POOL#<poolId>               #CIDR#<hex>/<len> -                               -
  *   allocation    POOL#<poolId>               ALLOC#<hex>/<len> ALLOCID#<allocId> / #           OWNER#<acct>#allocation / id
+ *   cooling       POOL#<poolId>               COOL#<hex>/<len>#<allocId> -                        -
  *   token         TOKEN#<acct>#<action>#<tok> #                 -                               -
  *   unique guard  UNIQUE#<name>               #                 -                               -
  *   credential    CRED#<accessKeyId>          #                 -                               -
@@ -103,6 +104,8 @@ export const itemKey = (ref: RecordRef): ItemKey => {
       return { PK: `ORGACCT#${ref.accountId}`, SK: ROOT_SK };
     case 'rd-share':
       return { PK: `RD#${ref.rdId}`, SK: `SHARE#${ref.principal}` };
+    case 'cooling':
+      return { PK: `POOL#${ref.poolId}`, SK: `${cidrSk('COOL', ref.cidr)}#${ref.allocationId}` };
   }
 };
 
@@ -197,6 +200,8 @@ export const queryPlan = (q: ListQuery): QueryPlan => {
       return { pk: `ORG#${q.orgId}`, skPrefix: 'OU#' };
     case 'org-account':
       return { index: 'GSI1', pk: `ORG#${q.orgId}#accounts` };
+    case 'cooling':
+      return { pk: `POOL#${q.poolId}`, skPrefix: 'COOL#' };
     case 'rd-share':
       return 'rdId' in q
         ? { pk: `RD#${q.rdId}`, skPrefix: 'SHARE#' }

@@ -29,7 +29,8 @@ export type RecordRef =
   | { kind: 'organization'; id: string }
   | { kind: 'org-unit'; orgId: string; id: string }
   | { kind: 'org-account'; accountId: string }
-  | { kind: 'rd-share'; rdId: string; principal: string };
+  | { kind: 'rd-share'; rdId: string; principal: string }
+  | { kind: 'cooling'; poolId: string; cidr: string; allocationId: string };
 
 /** Numeric fields that transactions may bump with a bound. */
 export type CounterField =
@@ -100,7 +101,9 @@ export type ListQuery =
   /** Shares of one resource discovery, by principal. */
   | { kind: 'rd-share'; rdId: string }
   /** Shares granted to one account, by RD. */
-  | { kind: 'rd-share'; principal: string };
+  | { kind: 'rd-share'; principal: string }
+  /** Released space of a pool in (or past) its reuse delay, by address. */
+  | { kind: 'cooling'; poolId: string };
 
 export interface Store {
   /** Strongly consistent read of one record. */
@@ -182,6 +185,8 @@ export const refOf = (r: AnyRecord): RecordRef => {
       return { kind: 'org-account', accountId: r.AccountId };
     case 'rd-share':
       return { kind: 'rd-share', rdId: r.IpamResourceDiscoveryId, principal: r.Principal };
+    case 'cooling':
+      return { kind: 'cooling', poolId: r.IpamPoolId, cidr: r.Cidr, allocationId: r.IpamPoolAllocationId };
     case 'history':
       return {
         kind: 'history',

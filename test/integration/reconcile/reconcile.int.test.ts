@@ -300,6 +300,35 @@ describe.each(storeFactories())('reconciliation (%s store)', (_name, makeStore) 
     );
   });
 
+  it('F-MET-03: released space in its reuse delay counts as assigned until it can be reused', async () => {
+    const env = makeEnv(await makeStore());
+    const { Ipam } = await env.call('CreateIpam', {});
+    const { IpamPool } = await env.call('CreateIpamPool', {
+      IpamScopeId: Ipam.PrivateDefaultScopeId,
+      AddressFamily: 'ipv4',
+    });
+    await env.call('ProvisionIpamPoolCidr', { IpamPoolId: IpamPool.IpamPoolId, Cidr: '10.0.0.0/16' });
+    const { IpamPoolAllocation: a } = await env.call('AllocateIpamPoolCidr', {
+      IpamPoolId: IpamPool.IpamPoolId,
+      Cidr: '10.0.0.0/18',
+    });
+    const assigned = async () =>
+      (
+        (await getIpamMetrics(env.deps, env.caller, { IpamScopeId: Ipam.PrivateDefaultScopeId })).Pools as {
+          PercentAssigned: number;
+        }[]
+      )[0]?.PercentAssigned;
+    expect(await assigned()).toBe(25);
+    await env.call('ReleaseIpamPoolAllocation', {
+      IpamPoolId: IpamPool.IpamPoolId,
+      Cidr: a.Cidr,
+      IpamPoolAllocationId: a.IpamPoolAllocationId,
+    });
+    expect(await assigned()).toBe(25);
+    env.clock.now += env.deps.config.reuseDelayMs.advanced;
+    expect(await assigned()).toBe(0);
+  });
+
   it('GetIpamMetrics: pool and scope utilization (exact for IPv6) and the dashboard counts', async () => {
     const { env, ipam, poolId, run } = await setup();
     await run();

@@ -119,7 +119,7 @@ export const modifyIpamResourceCidr = async (
       return monitored ? rest : { ...rest, Ignored: true };
     });
     const evaluated = evaluateScope(await loadScopePools(deps, scope.IpamScopeId), rows);
-    const body = { rows: evaluated, open: view.open };
+    const body = { rows: evaluated, open: view.open, ...(view.pending ? { pending: view.pending } : {}) };
     if (await saveView(deps, scope.IpamScopeId, body, view.record, new Date(deps.now()))) {
       return { IpamResourceCidr: resourceCidrShape(scope.IpamId, scope.IpamScopeId, evaluated.find(same)!) };
     }

@@ -13,7 +13,7 @@ import {
 } from '../discovery/history';
 import type { HistoryItemRecord } from '../model';
 import type { Deps } from '../ops/context';
-import type { Write } from '../store/port';
+import { refOf } from '../store/port';
 import type { ViewRow } from './view';
 
 const RETENTION_S = 3 * 366 * 24 * 3600;
@@ -45,35 +45,33 @@ const toItem = (r: HistoryRecord, now: number, v = 1, created = now): HistoryIte
   };
 };
 
-const commitAll = async (deps: Deps, writes: Write[]) => {
-  // Each record is its own item; 25 per transaction keeps units small.
-  for (let i = 0; i < writes.length; i += 25) await deps.store.commit(writes.slice(i, i + 25));
-};
+/** History writes of one evaluation: creates of new records, replaces at the version read. */
+export type HistoryWrite =
+  | { type: 'create'; record: HistoryItemRecord }
+  | { type: 'replace'; record: HistoryItemRecord; expectVersion: number };
 
 /**
- * Writes the history changes of one scope's evaluation and returns its new open records.
- * @example view.open = await recordHistory(deps, scopeId, view.open, evaluatedRows, new Date());
+ * The history changes of one scope's evaluation and the scope's new open records. Nothing is
+ * written here: the writes go into the scope view as a journal, saved on the view's version, and
+ * only the reconciliation whose save won applies them (applyHistory). So two overlapping cycles
+ * never both write history, and a crash between the save and the writes is finished next time.
+ * @example const h = planHistory(deps, scopeId, view.open, evaluatedRows, new Date());
  */
-export const recordHistory = async (
+export const planHistory = (
   deps: Deps,
   scopeId: string,
   open: readonly HistoryItemRecord[],
   rows: readonly ViewRow[],
   at: Date,
-): Promise<{ open: HistoryItemRecord[]; opened: number; closed: number }> => {
+): { open: HistoryItemRecord[]; journal: HistoryWrite[]; opened: number; closed: number } => {
   const byKey = new Map(open.map((r) => [r._key, r]));
   const changes = diffHistory(open.map(toDates), associations(scopeId, rows as HistoryRow[]), at);
   const now = deps.now();
-  const replace = (r: HistoryRecord): Write => {
+  const replace = (r: HistoryRecord): HistoryWrite => {
     const was = byKey.get(associationKey(r))!;
     return { type: 'replace', record: toItem(r, now, was._v, was._created), expectVersion: was._v };
   };
   const opened = changes.opened.map((r) => toItem(r, now));
-  await commitAll(deps, [
-    ...opened.map((record): Write => ({ type: 'create', record })),
-    ...changes.closed.map(replace),
-    ...changes.updated.map(replace),
-  ]);
   const gone = new Set([...changes.closed, ...changes.updated].map(associationKey));
   const updated = changes.updated.map((r) => {
     const was = byKey.get(associationKey(r))!;
@@ -81,7 +79,30 @@ export const recordHistory = async (
   });
   return {
     open: [...open.filter((r) => !gone.has(r._key)), ...updated, ...opened],
+    journal: [
+      ...opened.map((record): HistoryWrite => ({ type: 'create', record })),
+      ...changes.closed.map(replace),
+      ...changes.updated.map(replace),
+    ],
     opened: opened.length,
     closed: changes.closed.length,
   };
+};
+
+/**
+ * Applies a history journal; idempotent, so a journal interrupted midway is simply applied again:
+ * a create whose record exists, or a replace whose record is one version past `expectVersion`,
+ * was applied before. Returns the writes that found their record in any other state (none unless
+ * the table was changed by hand), which are skipped so one bad record cannot stall the scope.
+ * @example await applyHistory(deps, view.pending ?? []);
+ */
+export const applyHistory = async (deps: Deps, journal: readonly HistoryWrite[]): Promise<number> => {
+  let conflicts = 0;
+  for (const w of journal) {
+    const res = await deps.store.commit([w]);
+    if (res.ok || w.type === 'create') continue;
+    const current = await deps.store.get<HistoryItemRecord>(refOf(w.record));
+    if (current?._v !== w.expectVersion + 1) conflicts++;
+  }
+  return conflicts;
 };

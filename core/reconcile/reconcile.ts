@@ -26,7 +26,7 @@ import type { ResourceSpec } from '../ops/pool-rules';
 import { reclaimResource } from '../ops/reclaim';
 import { isComplete } from '../ops/records';
 import { evaluateScope, toInput } from './evaluate-scope';
-import { recordHistory } from './history';
+import { applyHistory, planHistory } from './history';
 import { loadScopePools, type PoolData } from './scope-data';
 import { loadView, saveView } from './view';
 
@@ -41,6 +41,8 @@ export interface ReconcileReport {
   /** History records opened and closed (F-HIST). */
   opened: number;
   closed: number;
+  /** History writes that found their record in an unexpected state and were skipped. */
+  historyConflicts: number;
 }
 
 const rowKey = (r: { ResourceId?: string; ResourceCidr: string }) =>
@@ -186,6 +188,7 @@ export const reconcileIpam = async (deps: Deps, input: ReconcileInput): Promise<
     released: [],
     opened: 0,
     closed: 0,
+    historyConflicts: 0,
   };
   const ipam = await deps.store.get<IpamRecord>({ kind: 'ipam', id: input.ipamId });
   if (!ipam) return report;
@@ -199,6 +202,8 @@ export const reconcileIpam = async (deps: Deps, input: ReconcileInput): Promise<
   );
   for (const [scopeId, discovered] of placed) {
     const previous = await loadView(deps, scopeId);
+    // Finish the history writes of the last evaluation, should they have been cut short.
+    report.historyConflicts += await applyHistory(deps, previous.pending ?? []);
     const ignored = new Set(previous.rows.filter((r) => r.Ignored).map(rowKey));
     const fresh = discovered.map((r) => ({
       ...toInput(r),
@@ -217,10 +222,14 @@ export const reconcileIpam = async (deps: Deps, input: ReconcileInput): Promise<
     report.released.push(...(await releaseGone(deps, pools, rows, covered, now)));
     if (report.imported.length + report.released.length > 0) pools = await loadScopePools(deps, scopeId);
     const stored = evaluateScope(pools, rows);
-    const history = await recordHistory(deps, scopeId, previous.open, stored, input.now);
-    report.opened += history.opened;
-    report.closed += history.closed;
-    await saveView(deps, scopeId, { rows: stored, open: history.open }, previous.record, input.now);
+    const history = planHistory(deps, scopeId, previous.open, stored, input.now);
+    const body = { rows: stored, open: history.open, pending: history.journal };
+    // Only the reconciliation whose save wins writes its history (see planHistory).
+    if (await saveView(deps, scopeId, body, previous.record, input.now)) {
+      report.historyConflicts += await applyHistory(deps, history.journal);
+      report.opened += history.opened;
+      report.closed += history.closed;
+    }
     report.rows += stored.length;
   }
   return report;

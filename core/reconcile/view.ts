@@ -6,20 +6,21 @@
 import type { EvaluatedResourceCidr } from '../discovery/types';
 import type { HistoryItemRecord, ScopeViewRecord } from '../model';
 import type { Deps } from '../ops/context';
+import type { HistoryWrite } from './history';
 
 /** A stored row: an evaluated resource CIDR with its sample time. */
 export type ViewRow = Omit<EvaluatedResourceCidr, 'InUseAddressCount'> & { SampleTime?: string };
 
-export interface ScopeView {
+export interface ScopeView extends Body {
   record?: ScopeViewRecord;
-  rows: ViewRow[];
-  /** The scope's open history records (F-HIST), diffed against the next evaluation. */
-  open: HistoryItemRecord[];
 }
 
 interface Body {
   rows: ViewRow[];
+  /** The scope's open history records (F-HIST), diffed against the next evaluation. */
   open: HistoryItemRecord[];
+  /** The history writes of the evaluation that saved this view, applied after the save. */
+  pending?: HistoryWrite[];
 }
 
 /**

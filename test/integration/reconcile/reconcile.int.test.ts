@@ -5,9 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredResourceCidr } from '../../../core/discovery/discovered';
+import type { HistoryItemRecord } from '../../../core/model';
 import { getIpamMetrics } from '../../../core/ops/metrics';
 import { reclaimResource } from '../../../core/ops/reclaim';
 import { RELEASE_GRACE_MS, reconcileIpam } from '../../../core/reconcile';
+import { planHistory } from '../../../core/reconcile/history';
+import { loadView, saveView } from '../../../core/reconcile/view';
 import { ACCOUNT, type Env, makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 
@@ -327,6 +330,49 @@ describe.each(storeFactories())('reconciliation (%s store)', (_name, makeStore) 
     expect(await assigned()).toBe(25);
     env.clock.now += env.deps.config.reuseDelayMs.advanced;
     expect(await assigned()).toBe(0);
+  });
+
+  it('F-HIST: two overlapping reconciliations write one history, and cut-short writes are finished', async () => {
+    const { env, ipam } = await setup();
+    const scope = ipam.PrivateDefaultScopeId;
+    const vpcA = [row('vpc-a', '10.0.0.0/24')];
+    const at = (t: number) =>
+      reconcileIpam(env.deps, { ipamId: ipam.IpamId, discovered: vpcA, covered: COVERED, now: new Date(t) });
+    const t0 = env.clock.now;
+    // Two cycles seeing vpc-a at different sample times: only the one whose view save wins writes.
+    const reports = await Promise.all([at(t0), at(t0 + 1000)]);
+    expect(reports.map((r) => r.opened).sort()).toEqual([0, 1]);
+    const records = async () =>
+      (
+        await env.deps.store.list<HistoryItemRecord>(
+          { kind: 'history', scopeId: scope, cidr: '10.0.0.0/24' },
+          100,
+        )
+      ).items.map((r) => [r.ResourceId, r.SampledEndTime ?? 'open']);
+    expect(await records()).toEqual([['vpc-a', 'open']]);
+    // A reconciliation that saved its view but died before its history writes: vpc-a is gone.
+    const view = await loadView(env.deps, scope);
+    const plan = planHistory(env.deps, scope, view.open, [], new Date(t0 + 60_000));
+    expect(plan.closed).toBe(1);
+    await saveView(
+      env.deps,
+      scope,
+      { rows: [], open: plan.open, pending: plan.journal },
+      view.record,
+      new Date(t0 + 60_000),
+    );
+    expect(await records()).toEqual([['vpc-a', 'open']]);
+    // The next reconciliation finishes the journal first, so the record closes at the right time.
+    const next = await reconcileIpam(env.deps, {
+      ipamId: ipam.IpamId,
+      discovered: [],
+      covered: COVERED,
+      now: new Date(t0 + 120_000),
+    });
+    expect([next.historyConflicts, await records()]).toEqual([
+      0,
+      [['vpc-a', new Date(t0 + 60_000).toISOString()]],
+    ]);
   });
 
   it('GetIpamMetrics: pool and scope utilization (exact for IPv6) and the dashboard counts', async () => {

@@ -15,6 +15,7 @@ import {
   DescribeVpcsCommand,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCidr, parseCidr } from '../../core/discovery/cidr-lite';
 import { planCycle } from '../../core/discovery-run/plan';
 import { reclaimEvent } from '../../core/ops/reclaim-run';
 import { DynamoStore } from '../../core/store/dynamo';
@@ -54,7 +55,8 @@ describe.skipIf(!hasMoto)('discovery against moto', () => {
       await east.send(new CreateVpcCommand({ CidrBlock: '10.1.0.0/16', AmazonProvidedIpv6CidrBlock: true }))
     ).Vpc!;
     made.vpc = vpc.VpcId!;
-    made.v6 = vpc.Ipv6CidrBlockAssociationSet![0]!.Ipv6CidrBlock!;
+    // Discovery prints CIDRs canonically; moto may not (e.g. 2400:6500:437f:0e00::/56).
+    made.v6 = formatCidr(parseCidr(vpc.Ipv6CidrBlockAssociationSet![0]!.Ipv6CidrBlock!));
     await east.send(new AssociateVpcCidrBlockCommand({ VpcId: made.vpc, CidrBlock: '10.2.0.0/16' }));
     made.subnet = (await east.send(new CreateSubnetCommand({ VpcId: made.vpc, CidrBlock: '10.1.1.0/24' })))
       .Subnet!.SubnetId!;
@@ -222,5 +224,53 @@ describe.skipIf(!hasMoto)('discovery against moto', () => {
       (await env.call('GetIpamResourceCidrs', { IpamScopeId: scope, ResourceId: made.vpc }))
         .IpamResourceCidrs,
     ).toEqual([]);
+  });
+
+  it('overlap, compliance and history: an imported VPC that breaks a rule and overlaps another region', async () => {
+    const cycle = async () => {
+      const { functionName: _none, ...discovery } = loadSettings().discovery;
+      const settings = { ...loadSettings(), discovery: { ...discovery, ec2Endpoint: moto.endpoint } };
+      return runAndHandOff(env.deps, settings, await planCycle(env.deps), {
+        remainingMs: () => Number.POSITIVE_INFINITY,
+      });
+    };
+    const { Ipams } = await env.call('DescribeIpams', {});
+    const scope = Ipams[0].PrivateDefaultScopeId;
+    const { IpamPools } = await env.call('DescribeIpamPools', {});
+    // The auto-importing pool of the previous test now requires a tag the new VPC lacks.
+    await env.call('ModifyIpamPool', {
+      IpamPoolId: IpamPools[0].IpamPoolId,
+      AddAllocationResourceTags: [{ Key: 'env', Value: 'prod' }],
+    });
+    const east = motoEc2(moto.endpoint, ACCOUNT, 'us-east-1');
+    const twin = (await east.send(new CreateVpcCommand({ CidrBlock: '10.9.0.0/16' }))).Vpc!.VpcId!;
+    await cycle();
+    const status = async (id: string) =>
+      (await env.call('GetIpamResourceCidrs', { IpamScopeId: scope, ResourceId: id })).IpamResourceCidrs.map(
+        (r: Record<string, string>) =>
+          `${r.ResourceRegion} ${r.ResourceCidr} ${r.ManagementState} ${r.ComplianceStatus} ${r.OverlapStatus}`,
+      );
+    // F-IMPORT-03: imported despite the rule, so noncompliant; F-STAT-06: both twins overlap.
+    expect(await status(twin)).toEqual(['us-east-1 10.9.0.0/16 managed noncompliant overlapping']);
+    expect(await status(made.westVpc)).toEqual(['us-west-2 10.9.0.0/16 unmanaged unmanaged overlapping']);
+    const history = async (input: object = {}) =>
+      (
+        await env.call('GetIpamAddressHistory', { IpamScopeId: scope, Cidr: '10.9.0.0/16', ...input })
+      ).HistoryRecords.map(
+        (r: Record<string, string>) =>
+          `${r.ResourceId} ${r.ResourceOverlapStatus} ${r.SampledEndTime ?? 'open'}`,
+      );
+    expect((await history()).sort()).toEqual(
+      [`${made.westVpc} overlapping open`, `${twin} overlapping open`].sort(),
+    );
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    // The twin is deleted: the next cycle closes its record; the other VPC is alone again.
+    await east.send(new DeleteVpcCommand({ VpcId: twin }));
+    await cycle();
+    const closed = await history({ StartTime: since });
+    expect(closed.find((r: string) => r.startsWith(twin))).toMatch(
+      new RegExp(`^${twin} overlapping \\d{4}-`),
+    );
+    expect(await history()).toEqual([`${made.westVpc} nonoverlapping open`]);
   });
 });

@@ -102,7 +102,8 @@ class Loader {
     private readonly fresh: boolean,
   ) {}
   readonly lookup: Lookup = (key) => {
-    const hit = this.local.get(keyId(key));
+    // Most walks load nothing: skip building the key while the local map is empty.
+    const hit = this.local.size === 0 ? undefined : this.local.get(keyId(key));
     if (hit !== undefined || this.fresh) return hit;
     return this.store.peekNode?.(key);
   };

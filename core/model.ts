@@ -360,6 +360,18 @@ export interface OrgUnitRecord extends Versioned {
   _childCount: number;
 }
 
+/**
+ * An account removed from its organization (F-GEN-06 [self-hosted]): what it owns shows
+ * `isolate-complete` until the account is registered in an organization again.
+ */
+export interface IsolationRecord extends Versioned {
+  kind: 'isolation';
+  AccountId: string;
+  /** The organization it was removed from. */
+  OrganizationId: string;
+  Since: string;
+}
+
 /** A member account of an organization (an account belongs to at most one) and where it sits. */
 export interface OrgAccountRecord extends Versioned {
   kind: 'org-account';
@@ -387,6 +399,7 @@ export type AnyRecord =
   | OrganizationRecord
   | OrgUnitRecord
   | OrgAccountRecord
+  | IsolationRecord
   | RdShareRecord
   | CoolingRecord;
 

@@ -7,6 +7,7 @@ import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { deleteIpamData } from './ipam-delete';
 import { ipamGuards, validateModification } from './ipam-rules';
+import { isolationLens } from './isolation';
 import { filterPredicate, listPage, type PageInput } from './listing';
 import { defaultRecords } from './rd-common';
 import { loadIpam, updateRecord } from './records';
@@ -151,14 +152,18 @@ export const describeIpams = async (
 ): Promise<{ Ipams: object[]; NextToken?: string }> => {
   const keep = filterPredicate(input.Filters, IPAM_FIELDS);
   dryRun(input);
+  const lens = await isolationLens(deps, [caller.accountId]);
+  const shown = (r: IpamRecord) => lens(r, r.OwnerId);
   if (input.IpamIds && input.IpamIds.length > 0) {
     const found: IpamRecord[] = [];
-    for (const id of input.IpamIds) found.push(await loadIpam(deps, caller, id));
+    for (const id of input.IpamIds) found.push(shown(await loadIpam(deps, caller, id)));
     return { Ipams: found.filter(keep).map((r) => publicShape(r)) };
   }
-  const page = await listPage<IpamRecord>(deps.store, { kind: 'ipam', owner: caller.accountId }, input, keep);
+  const page = await listPage<IpamRecord>(deps.store, { kind: 'ipam', owner: caller.accountId }, input, (r) =>
+    keep(shown(r)),
+  );
   return {
-    Ipams: page.items.map((r) => publicShape(r)),
+    Ipams: page.items.map((r) => publicShape(shown(r))),
     ...(page.NextToken ? { NextToken: page.NextToken } : {}),
   };
 };

@@ -14,6 +14,7 @@ import type { OrgAccountRecord, OrganizationRecord, OrgUnitRecord } from '../mod
 import type { Write } from '../store/port';
 import { dryRun, publicShape, required } from './common';
 import type { Caller, Deps } from './context';
+import { isolateWrite, restoreWrites } from './isolation';
 import { accountsOf, chainOf, managedOrg, membershipOf, unitsOf } from './org-registry';
 
 const ORG_ID = /^o-[a-z0-9]{10,32}$/;
@@ -209,13 +210,20 @@ export const registerOrganizationAccount = async (
     _v: 1,
     _created: deps.now(),
   };
-  const res = await deps.store.commit([{ type: 'create', record: member }, ...childCount(org, parentId, 1)]);
+  const parentWrites = childCount(org, parentId, 1);
+  const res = await deps.store.commit([
+    { type: 'create', record: member },
+    ...parentWrites,
+    ...(await restoreWrites(deps, id)),
+  ]);
   if (!res.ok)
     fail(
       'IncorrectState',
       res.failed.includes(0)
         ? `Account ${id} is already a member of an organization.`
-        : `The parent ${parentId} was deleted meanwhile.`,
+        : res.failed.some((i) => i > parentWrites.length)
+          ? `Account ${id} changed meanwhile; retry the request.`
+          : `The parent ${parentId} was deleted meanwhile.`,
     );
   return { Account: publicShape(member) };
 };
@@ -268,6 +276,7 @@ export const removeAccountFromOrganization = async (
     { type: 'delete', ref: { kind: 'org-account', accountId: id }, expectVersion: member._v },
     { type: 'check', ref: { kind: 'organization', id: org.OrganizationId }, expectVersion: org._v },
     ...childCount(org, member.ParentId, -1),
+    await isolateWrite(deps, id, org.OrganizationId),
   ]);
   if (!res.ok)
     fail('IncorrectState', `Account ${id} or its organization changed meanwhile; retry the request.`);

@@ -5,6 +5,7 @@ import type { Write } from '../store/port';
 import { arn, dryRun, publicShape, required, type TagSpecification, tagsFor } from './common';
 import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
+import { isolationLens } from './isolation';
 import { filterPredicate, listPage, type PageInput } from './listing';
 import { resolveLocale } from './pool-locale';
 import { resourceTags, validateRules } from './pool-rules';
@@ -228,19 +229,18 @@ export const describeIpamPools = async (
 ): Promise<{ IpamPools: object[]; NextToken?: string }> => {
   const match = filterPredicate(input.Filters, POOL_FIELDS);
   dryRun(input);
+  const lens = await isolationLens(deps, [caller.accountId]);
+  const shown = (p: PoolRecord) => lens(p, p.OwnerId);
   if (input.IpamPoolIds && input.IpamPoolIds.length > 0) {
     const found: PoolRecord[] = [];
-    for (const id of input.IpamPoolIds) found.push(await loadPool(deps, caller, id));
+    for (const id of input.IpamPoolIds) found.push(shown(await loadPool(deps, caller, id)));
     return { IpamPools: found.filter(match).map((p) => publicShape(p)) };
   }
-  const page = await listPage<PoolRecord>(
-    deps.store,
-    { kind: 'pool', owner: caller.accountId },
-    input,
-    match,
+  const page = await listPage<PoolRecord>(deps.store, { kind: 'pool', owner: caller.accountId }, input, (p) =>
+    match(shown(p)),
   );
   return {
-    IpamPools: page.items.map((p) => publicShape(p)),
+    IpamPools: page.items.map((p) => publicShape(shown(p))),
     ...(page.NextToken ? { NextToken: page.NextToken } : {}),
   };
 };

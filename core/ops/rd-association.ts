@@ -10,6 +10,7 @@ import type { RdAssociationRecord, ResourceDiscoveryRecord } from '../model';
 import { arn, dryRun, required, type TagSpecification, tagsFor } from './common';
 import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
+import { isolationLens } from './isolation';
 import { filterPredicate, type PageInput, pageArray } from './listing';
 import { associationGuard, associationShape, associationsOf, ipamsOf, sharedWith } from './rd-common';
 import { loadIpam, requireComplete } from './records';
@@ -161,10 +162,15 @@ export const describeIpamResourceDiscoveryAssociations = async (
 ) => {
   const keep = filterPredicate(input.Filters, FIELDS);
   dryRun(input);
+  const associations: RdAssociationRecord[] = [];
+  for (const ipam of await ipamsOf(deps, caller))
+    associations.push(...(await associationsOf(deps, ipam.IpamId)));
+  const lens = await isolationLens(
+    deps,
+    associations.flatMap((a) => [a.OwnerId, a._ipamOwner]),
+  );
   const shown: object[] = [];
-  for (const ipam of await ipamsOf(deps, caller)) {
-    for (const a of await associationsOf(deps, ipam.IpamId)) shown.push(await associationShape(deps, a));
-  }
+  for (const a of associations) shown.push(await associationShape(deps, lens(a, a.OwnerId, a._ipamOwner)));
   const ids = input.IpamResourceDiscoveryAssociationIds ?? [];
   const idOf = (a: object) =>
     (a as { IpamResourceDiscoveryAssociationId: string }).IpamResourceDiscoveryAssociationId;

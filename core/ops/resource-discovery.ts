@@ -8,6 +8,7 @@ import type { ResourceDiscoveryRecord } from '../model';
 import { arn, dryRun, regionName, required, type TagSpecification, tagsFor } from './common';
 import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
+import { isolationLens } from './isolation';
 import { filterPredicate, type PageInput, pageArray } from './listing';
 import { checkExclusionChange } from './org-registry';
 import { applyExclusions } from './ou-exclusions';
@@ -94,6 +95,10 @@ export const describeIpamResourceDiscoveries = async (
   const keep = filterPredicate(input.Filters, FIELDS);
   dryRun(input);
   const rds = await rdsOfCaller(deps, caller);
+  const lens = await isolationLens(
+    deps,
+    rds.map((r) => r.OwnerId),
+  );
   const ids = input.IpamResourceDiscoveryIds ?? [];
   for (const id of ids) {
     if (!rds.some((r) => r.IpamResourceDiscoveryId === id))
@@ -101,7 +106,7 @@ export const describeIpamResourceDiscoveries = async (
   }
   const shown = rds
     .filter((r) => ids.length === 0 || ids.includes(r.IpamResourceDiscoveryId))
-    .map(rdShape)
+    .map((r) => rdShape(lens(r, r.OwnerId)))
     .filter(keep);
   const page = pageArray(shown, input, `rds#${caller.accountId}`);
   return { IpamResourceDiscoveries: page.items, ...(page.NextToken ? { NextToken: page.NextToken } : {}) };

@@ -5,6 +5,7 @@ import { arn, dryRun, publicShape, required, type TagSpecification, tagsFor } fr
 import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { scopeSpaceDeletes } from './ipam-delete';
+import { isolationLens } from './isolation';
 import { filterPredicate, type PageInput, pageArray } from './listing';
 import { loadIpam, loadScope, requireComplete, updateRecord } from './records';
 import { createScopeSpace } from './scope-space';
@@ -124,16 +125,20 @@ export const describeIpamScopes = async (
 ): Promise<{ IpamScopes: object[]; NextToken?: string }> => {
   const keep = filterPredicate(input.Filters, SCOPE_FIELDS);
   dryRun(input);
+  const lens = await isolationLens(deps, [caller.accountId]);
+  const shown = (r: ScopeRecord) => lens(r, r.OwnerId);
   if (input.IpamScopeIds && input.IpamScopeIds.length > 0) {
     const found: ScopeRecord[] = [];
-    for (const id of input.IpamScopeIds) found.push(await loadScope(deps, caller, id));
+    for (const id of input.IpamScopeIds) found.push(shown(await loadScope(deps, caller, id)));
     return { IpamScopes: found.filter(keep).map((r) => publicShape(r)) };
   }
   // Scopes are indexed per IPAM, and an account has at most one IPAM per region (F-QUOTA-01).
   const ipams = (await deps.store.list<IpamRecord>({ kind: 'ipam', owner: caller.accountId }, 1000)).items;
   const all: ScopeRecord[] = [];
   for (const ipam of ipams) {
-    all.push(...(await deps.store.list<ScopeRecord>({ kind: 'scope', ipamId: ipam.IpamId }, 1000)).items);
+    all.push(
+      ...(await deps.store.list<ScopeRecord>({ kind: 'scope', ipamId: ipam.IpamId }, 1000)).items.map(shown),
+    );
   }
   const page = pageArray(all.filter(keep), input, `scopes#${caller.accountId}`);
   return {

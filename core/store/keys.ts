@@ -23,6 +23,7 @@
  *   organization  ORG#<orgId>                 #                 -                               -
  *   org unit      ORG#<orgId>                 OU#<ouId>         -                               -
  *   org account   ORGACCT#<acct>              #                 ORG#<orgId>#accounts / acct     -
+ *   isolation     ORGACCT#<acct>              ISOLATED          -                               -
  *   rd share      RD#<rdId>                   SHARE#<principal> -                               GRANTEE#<acct>#rdshares / rdId
  *
  * Addresses in sort keys are fixed-width hex (8 or 32 digits) and lengths are 3 digits, so text
@@ -102,6 +103,8 @@ export const itemKey = (ref: RecordRef): ItemKey => {
       return { PK: `ORG#${ref.orgId}`, SK: `OU#${ref.id}` };
     case 'org-account':
       return { PK: `ORGACCT#${ref.accountId}`, SK: ROOT_SK };
+    case 'isolation':
+      return { PK: `ORGACCT#${ref.accountId}`, SK: 'ISOLATED' };
     case 'rd-share':
       return { PK: `RD#${ref.rdId}`, SK: `SHARE#${ref.principal}` };
     case 'cooling':

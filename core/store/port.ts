@@ -29,6 +29,7 @@ export type RecordRef =
   | { kind: 'organization'; id: string }
   | { kind: 'org-unit'; orgId: string; id: string }
   | { kind: 'org-account'; accountId: string }
+  | { kind: 'isolation'; accountId: string }
   | { kind: 'rd-share'; rdId: string; principal: string }
   | { kind: 'cooling'; poolId: string; cidr: string; allocationId: string };
 
@@ -183,6 +184,8 @@ export const refOf = (r: AnyRecord): RecordRef => {
       return { kind: 'org-unit', orgId: r.OrganizationId, id: r.OrganizationalUnitId };
     case 'org-account':
       return { kind: 'org-account', accountId: r.AccountId };
+    case 'isolation':
+      return { kind: 'isolation', accountId: r.AccountId };
     case 'rd-share':
       return { kind: 'rd-share', rdId: r.IpamResourceDiscoveryId, principal: r.Principal };
     case 'cooling':

@@ -8,15 +8,15 @@ import { BITS, type Cidr, familyOf } from '../cidr/types';
 import { fail } from '../errors';
 import type { AllocationRecord, PoolCidrRecord, PoolRecord } from '../model';
 import { claim } from '../space/allocator';
-import { emptyNode } from '../space/node';
 import type { Write } from '../store/port';
 import { dryRun, intInRange, publicShape, required } from './common';
 import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { filterPredicate, listPage, type PageInput } from './listing';
+import { checkPlannedCidr, isPlanningPool, provisionPlanned } from './pool-cidr-plan';
 import { topLevelPlan } from './pool-cidr-top';
 import { checkNetmask } from './pool-rules';
-import { contains, poolRoots, rootKey } from './pool-space';
+import { contains, newPoolCidr, poolRoots, type rootKey } from './pool-space';
 import { loadPool, requireComplete } from './records';
 
 export interface ProvisionInput {
@@ -55,6 +55,13 @@ export const provisionIpamPoolCidr = async (
       `Pool ${pool.IpamPoolId} already has ${pool._cidrCount} CIDRs; the maximum is ${deps.config.quotas.cidrsPerPool} (F-PCIDR-10).`,
     );
   }
+  if (isPlanningPool(pool)) {
+    const cidr = await checkPlannedCidr(deps, pool, explicit);
+    dryRun(input);
+    const id = deps.ids.next('ipam-pool-cidr', 32);
+    const shape = (r: PoolCidrRecord): Result => ({ IpamPoolCidr: cidrShape(r) });
+    return provisionPlanned(deps, pool, cidr, id, gate, shape);
+  }
   const plan = pool.SourceIpamPoolId
     ? await childPlan(deps, caller, pool, explicit, prefix)
     : await topLevelPlan(deps, caller, pool, explicit, prefix);
@@ -72,35 +79,9 @@ export const provisionIpamPoolCidr = async (
       value: plan.value(cidrId),
       now,
       extra: (block: Cidr) => {
-        const text = formatCidr(block);
-        const record: PoolCidrRecord = {
-          kind: 'pool-cidr',
-          IpamPoolId: pool.IpamPoolId,
-          IpamPoolCidrId: cidrId,
-          Cidr: text,
-          NetmaskLength: block.prefix,
-          State: 'provisioned',
-          _sourceAllocationId: plan.value(cidrId),
-          _v: 1,
-          _created: now,
-        };
-        result = { IpamPoolCidr: cidrShape(record) };
-        return [
-          ...plan.extra(block, text),
-          { type: 'create', record },
-          {
-            type: 'node',
-            write: { kind: 'put', node: emptyNode(rootKey(pool.IpamPoolId, block)), expectVersion: null },
-          },
-          {
-            type: 'counter',
-            ref: { kind: 'pool', id: pool.IpamPoolId },
-            field: '_cidrCount',
-            delta: 1,
-            limit: deps.config.quotas.cidrsPerPool,
-          },
-          ...gate.write(result),
-        ] satisfies Write[];
+        const fresh = newPoolCidr(deps, pool, cidrId, block, plan.value(cidrId));
+        result = { IpamPoolCidr: cidrShape(fresh.record) };
+        return [...plan.extra(block, fresh.record.Cidr), ...fresh.writes, ...gate.write(result)];
       },
     },
   );

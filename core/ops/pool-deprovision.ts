@@ -16,6 +16,7 @@ import type { Write } from '../store/port';
 import { dryRun, required } from './common';
 import type { Caller, Deps } from './context';
 import { cidrShape } from './pool-cidr';
+import { isPlanningPool, planGuardRelease } from './pool-cidr-plan';
 import { contains, poolRoots, rootKey } from './pool-space';
 import { loadPool } from './records';
 import { scopeRoot } from './scope-space';
@@ -74,6 +75,11 @@ export const returnToSource = async (
   const value = rec._sourceAllocationId ?? rec.IpamPoolCidrId;
   let root: NodeKey;
   const more = [...extra];
+  if (isPlanningPool(pool)) {
+    // A planning pool's CIDR took no scope space, only its guard (F-POOL-10).
+    const guard = await planGuardRelease(deps, pool, rec.Cidr);
+    if (guard.length > 0) return (await deps.store.commit([...extra, ...guard])).ok;
+  }
   if (pool.SourceIpamPoolId) {
     const parent = await deps.store.get<PoolRecord>({ kind: 'pool', id: pool.SourceIpamPoolId });
     const roots = parent ? await poolRoots(deps, parent) : [];

@@ -1,8 +1,9 @@
 /** A pool's space: the root nodes of its provisioned CIDRs, and where its own space came from. */
-import { parseCidr } from '../cidr';
+import { formatCidr, parseCidr as parse } from '../cidr';
 import type { Cidr } from '../cidr/types';
 import type { PoolCidrRecord, PoolRecord } from '../model';
-import type { NodeKey } from '../space/node';
+import { emptyNode, type NodeKey } from '../space/node';
+import type { Write } from '../store/port';
 import type { Deps } from './context';
 
 export const rootKey = (poolId: string, c: Cidr): NodeKey => ({
@@ -23,7 +24,7 @@ export const rootsOf = (pool: PoolRecord, records: PoolCidrRecord[]): PoolRoot[]
   records
     .filter((r) => r.State === 'provisioned')
     .map((record) => {
-      const cidr = parseCidr(record.Cidr);
+      const cidr = parse(record.Cidr);
       return { cidr, record, root: rootKey(pool.IpamPoolId, cidr) };
     });
 
@@ -35,4 +36,45 @@ export const contains = (outer: Cidr, inner: Cidr): boolean => {
   if (outer.version !== inner.version || inner.prefix < outer.prefix) return false;
   const shift = BigInt((outer.version === 4 ? 32 : 128) - outer.prefix);
   return inner.start >> shift === outer.start >> shift;
+};
+
+/**
+ * A newly provisioned CIDR of `pool`: its record, and the writes that store it with an empty root
+ * node and count it against the pool's CIDR quota.
+ */
+export const newPoolCidr = (
+  deps: Deps,
+  pool: PoolRecord,
+  cidrId: string,
+  block: Cidr,
+  sourceAllocationId?: string,
+): { record: PoolCidrRecord; writes: Write[] } => {
+  const record: PoolCidrRecord = {
+    kind: 'pool-cidr',
+    IpamPoolId: pool.IpamPoolId,
+    IpamPoolCidrId: cidrId,
+    Cidr: formatCidr(block),
+    NetmaskLength: block.prefix,
+    State: 'provisioned',
+    ...(sourceAllocationId !== undefined ? { _sourceAllocationId: sourceAllocationId } : {}),
+    _v: 1,
+    _created: deps.now(),
+  };
+  return {
+    record,
+    writes: [
+      { type: 'create', record },
+      {
+        type: 'node',
+        write: { kind: 'put', node: emptyNode(rootKey(pool.IpamPoolId, block)), expectVersion: null },
+      },
+      {
+        type: 'counter',
+        ref: { kind: 'pool', id: pool.IpamPoolId },
+        field: '_cidrCount',
+        delta: 1,
+        limit: deps.config.quotas.cidrsPerPool,
+      },
+    ],
+  };
 };

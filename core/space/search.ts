@@ -5,7 +5,10 @@
  *
  * The walk is synchronous over a `lookup` of already loaded nodes; when it reaches a node that is
  * not loaded yet it stops and names it, the caller loads it and walks again (at most tree-depth
- * times). This keeps the in-process allocator free of per-level promise overhead.
+ * times). This keeps the in-process allocator free of per-level promise overhead. The usual
+ * request (one unfiltered block) first tries a straight descent with no backtracking, which
+ * answers exactly as the walk would or steps aside (test/unit/space/descend.test.ts checks this
+ * on random trees).
  */
 import { BITS, type Cidr, type Family } from '../cidr/types';
 import { blockStart, CELL_DEPTH, depthOf, positionOf, STRIDE } from './geometry';
@@ -135,12 +138,63 @@ class Walk {
   }
 }
 
-/** Up to `want` candidate blocks under one root node, lowest first. */
-export const search = (root: NodeView, req: SearchRequest, lookup: Lookup, want = 1): SearchOutcome => {
+/**
+ * The common case of the walk without its backtracking: one unfiltered block, following at every
+ * position the lower child with room, one step per level. It gives up (undefined) on anything
+ * the walk handles specially (released space whose delay has passed, a hint that promised more
+ * than a child holds), and the full walk then runs; where it answers, the answer is the walk's.
+ */
+const descend = (root: NodeView, req: SearchRequest, lookup: Lookup): SearchOutcome | undefined => {
+  const { prefix, now } = req;
+  let path = [root];
+  let n = root;
+  for (;;) {
+    if (hasExpired(n, now)) return undefined;
+    const mf = tableOf(n, now);
+    const q = n.key.prefix;
+    if (mf[1]! > prefix) return path.length === 1 ? { found: [], stale: [], expired: [] } : undefined;
+    let h = 1;
+    let d = 0;
+    for (;;) {
+      if (mf[h]! > prefix || q + d > prefix || n.b.has(h)) return undefined;
+      const below = (n.u.get(h) ?? 0) > 0;
+      if (mf[h] === q + d && !below) {
+        const start = blockStart(n.key.version, n.key.start, q, h);
+        return {
+          found: [{ block: { version: n.key.version, start, prefix }, path }],
+          stale: [],
+          expired: [],
+        };
+      }
+      if (d === CELL_DEPTH) break;
+      h = mf[2 * h]! <= prefix ? 2 * h : 2 * h + 1;
+      d++;
+    }
+    if (!((n.u.get(h) ?? 0) > 0) || prefix <= q + STRIDE) return undefined;
+    const key: NodeKey = {
+      ...n.key,
+      start: blockStart(n.key.version, n.key.start, q, h),
+      prefix: q + STRIDE,
+    };
+    const child = lookup(key);
+    if (child === undefined) return { found: [], need: key, stale: [], expired: [] };
+    if (child === null) return undefined;
+    path = [...path, child];
+    n = child;
+  }
+};
+
+/** The full walk alone (the reference the fast descent must agree with). */
+export const walkSearch = (root: NodeView, req: SearchRequest, lookup: Lookup, want = 1): SearchOutcome => {
   const walk = new Walk(req, lookup, want);
   walk.visit([root], 1);
   return walk.out;
 };
+
+/** Up to `want` candidate blocks under one root node, lowest first. */
+export const search = (root: NodeView, req: SearchRequest, lookup: Lookup, want = 1): SearchOutcome =>
+  (want === 1 && !req.allowed && !req.disallowed ? descend(root, req, lookup) : undefined) ??
+  walkSearch(root, req, lookup, want);
 
 /** Path of loaded nodes from the root to the deepest node containing `block`, or the node to load. */
 export const pathTo = (root: NodeView, block: Cidr, lookup: Lookup): { path: NodeView[]; need?: NodeKey } => {

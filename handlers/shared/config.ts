@@ -9,7 +9,8 @@
  *   ALLOT_FREE_REUSE_DELAY_SECONDS  same, free tier (default 172800)
  *   ALLOT_AMAZON_SUPPLY             JSON {"us-east-1": ["2600:1f10::/36"]}: "Amazon-provided" space
  *   ALLOT_QUOTAS                    JSON overrides of quotas, e.g. {"poolsPerScope": 100}
- *   ALLOT_NODE_CACHE_MS             space-node cache lifetime per process (default 1000)
+ *   ALLOT_NODE_CACHE_MS             space-node cache lifetime per process (default 5000)
+ *   ALLOT_POOL_CACHE_MS             lifetime of pools cached by the allocation path (default 1000)
  *   ALLOT_LOCAL_CREDENTIALS         1: accept the local pair test/test on the EC2 endpoint (npm start sets it)
  *   ALLOT_LOCAL_ACCOUNT_ID          account of the local pair (default 000000000000)
  *   ALLOT_ACCOUNT_ID_AS_ACCESS_KEY  1: a 12-digit access key id signs as that account (with secret test)
@@ -45,6 +46,7 @@ export interface Settings {
   endpoint?: string;
   region: string;
   nodeCacheMs: number;
+  poolCacheMs: number;
   core: Config;
 }
 
@@ -102,7 +104,8 @@ export const loadSettings = (): Settings => {
     tableName: process.env.TABLE_NAME ?? 'allot-local',
     ...(endpoint ? { endpoint } : {}),
     region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-    nodeCacheMs: Number(process.env.ALLOT_NODE_CACHE_MS ?? 1000),
+    nodeCacheMs: Number(process.env.ALLOT_NODE_CACHE_MS ?? 5000),
+    poolCacheMs: Number(process.env.ALLOT_POOL_CACHE_MS ?? 1000),
     core,
   };
 };

@@ -17,6 +17,7 @@ export const runtime = (): { deps: Deps; settings: Settings } => {
     client,
     tableName: settings.tableName,
     nodeCacheTtlMs: settings.nodeCacheMs,
+    poolCacheTtlMs: settings.poolCacheMs,
   });
   cached = { deps: { store, now: Date.now, ids: randomIds(), config: settings.core }, settings };
   return cached;

@@ -107,7 +107,8 @@ export class MemoryStore implements Store {
   }
 
   async commit(writes: Write[]): Promise<CommitResult> {
-    const failed = writes.flatMap((w, i) => (this.holds(w) ? [] : [i]));
+    const failed: number[] = [];
+    for (let i = 0; i < writes.length; i++) if (!this.holds(writes[i]!)) failed.push(i);
     if (failed.length > 0) {
       const nodes = failed.flatMap((i) => {
         const w = writes[i]!;
@@ -230,7 +231,8 @@ export class MemoryStore implements Store {
         return;
       }
       case 'put':
-        this.setNode(key, { ...cloneNode(w.node), v: (w.expectVersion ?? w.node.v) + 1 });
+        // The committed node is handed over (see Store.commit): keep it, at its new version.
+        this.setNode(key, { ...w.node, v: (w.expectVersion ?? w.node.v) + 1 });
         return;
       case 'delete':
         this.setNode(key, undefined);

@@ -118,7 +118,10 @@ export interface Store {
     opts?: { cached?: boolean },
   ): Promise<{ pool?: PoolRecord; cidrs: PoolCidrRecord[] }>;
   list<T extends AnyRecord>(q: ListQuery, limit: number, cursor?: string): Promise<Page<T>>;
-  /** Atomic unit of work (at most 100 writes). */
+  /**
+   * Atomic unit of work (at most 100 writes). A node a committed 'put' carries is handed over:
+   * the store may keep it as its view (no copy), so the caller must not change it afterwards.
+   */
   commit(writes: Write[]): Promise<CommitResult>;
   /** Read a space-tree node; `fresh` bypasses any cache and reads strongly consistently. */
   readNode(key: NodeKey, fresh?: boolean): Promise<NodeView | undefined>;

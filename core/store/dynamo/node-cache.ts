@@ -15,7 +15,6 @@
  */
 import {
   applyClaim,
-  cloneNode,
   type NodeKey,
   type NodeView,
   type NodeWrite,
@@ -89,7 +88,8 @@ export class NodeCache {
           break;
         }
         case 'put':
-          this.remember(key, { ...cloneNode(w.node), v: (w.expectVersion ?? w.node.v) + 1 });
+          // The committed node is handed over (see Store.commit): cache it, at its new version.
+          this.remember(key, { ...w.node, v: (w.expectVersion ?? w.node.v) + 1 });
           break;
         case 'delete':
           this.remember(key, null);

@@ -51,15 +51,15 @@ describe('node cache', () => {
     expect(cache.peek(nodeKey())).toBeUndefined();
   });
 
-  it("stores a copy of a committed 'put' at the new version, and null after a 'delete'", () => {
+  it("takes over a committed 'put' at the new version (no copy), and null after a 'delete'", () => {
     const cache = new NodeCache(1000);
     const node = makeNode({ v: 0, u: { 1: 1 } });
     cache.committed([{ kind: 'put', node, expectVersion: null }]);
     const cached = cache.peek(node.key);
     expect(cached).toEqual({ ...node, v: 1 });
-    expect(cached).not.toBe(node);
-    node.u.set(1, 7);
-    expect(cached?.u.get(1)).toBe(1);
+    // Handed over (Store.commit): the maps are the committed ones, the caller's version is untouched.
+    expect(cached?.u).toBe(node.u);
+    expect(node.v).toBe(0);
     cache.committed([{ kind: 'put', node: makeNode({ v: 1 }), expectVersion: 1 }]);
     expect(cache.peek(node.key)?.v).toBe(2);
     cache.committed([{ kind: 'delete', key: node.key, expectVersion: 2 }]);

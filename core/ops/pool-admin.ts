@@ -4,7 +4,7 @@ import type { PoolRecord, Tag } from '../model';
 import type { Write } from '../store/port';
 import { dryRun, publicShape, required } from './common';
 import type { Caller, Deps } from './context';
-import { poolSubtree, releaseSourceClaims } from './pool-cascade';
+import { markSubtree, releaseSourceClaims } from './pool-cascade';
 import { purgePools } from './pool-purge';
 import { resourceTags, validateRules } from './pool-rules';
 import { loadPool, updateRecord } from './records';
@@ -121,7 +121,7 @@ export const deleteIpamPool = async (
     );
   }
   dryRun(input);
-  const subtree = await poolSubtree(deps, pool);
+  const subtree = await markSubtree(deps, pool);
   await releaseSourceClaims(deps, pool);
   await purgePools(deps, subtree);
   const scopeDelta: Write = {

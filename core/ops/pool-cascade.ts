@@ -1,4 +1,5 @@
 /** Cascade helpers for DeleteIpamPool (F-POOL-15): the pool's subtree, and its space returned. */
+import { fail } from '../errors';
 import type { PoolCidrRecord, PoolRecord } from '../model';
 import type { Deps } from './context';
 import { returnToSource } from './pool-deprovision';
@@ -11,6 +12,61 @@ export const poolSubtree = async (deps: Deps, pool: PoolRecord): Promise<PoolRec
   for (let i = 0; i < out.length; i++)
     out.push(...all.filter((p) => p.SourceIpamPoolId === out[i]!.IpamPoolId));
   return out;
+};
+
+const DELETING = 'delete-in-progress';
+/** Rounds of re-reading the subtree before a cascade gives up (each round follows a lost race). */
+const MARK_ROUNDS = 20;
+
+/**
+ * Marks the pool and all its descendants delete-in-progress, top-down, and returns them: no
+ * allocation starts in a marked pool, and no child pool is created under one (the child's
+ * counter write on its source refuses that state). Each mark replaces the pool at the version
+ * just read, and creating or removing a child moves that version, so a lost race means the
+ * subtree changed: it is read again. Pools are listed through an index that may lag behind, so
+ * the marked pools' exact child counts decide when the listing has shown every child.
+ */
+export const markSubtree = async (deps: Deps, pool: PoolRecord): Promise<PoolRecord[]> => {
+  const marked = new Map<string, PoolRecord>();
+  for (let round = 0; round < MARK_ROUNDS; round++) {
+    let lost = false;
+    for (const p of await poolSubtree(deps, pool)) {
+      if (marked.has(p.IpamPoolId)) continue;
+      const fresh = await deps.store.get<PoolRecord>({ kind: 'pool', id: p.IpamPoolId });
+      if (!fresh) continue;
+      if (fresh.State === DELETING) {
+        marked.set(fresh.IpamPoolId, fresh);
+        continue;
+      }
+      const next: PoolRecord = { ...fresh, State: DELETING };
+      const res = await deps.store.commit([{ type: 'replace', record: next, expectVersion: fresh._v }]);
+      if (!res.ok) {
+        lost = true;
+        break;
+      }
+      marked.set(fresh.IpamPoolId, { ...next, _v: fresh._v + 1 });
+    }
+    if (!lost && (await childrenAllListed(deps, marked))) return [...marked.values()];
+    // The listing lags the counts (or lost a race): give the index a moment before reading again.
+    if (!lost) await new Promise((resolve) => setTimeout(resolve, 25 * (round + 1)));
+  }
+  return fail(
+    'IncorrectState',
+    `Pool ${pool.IpamPoolId} kept changing while it was being deleted; retry the request.`,
+  );
+};
+
+/** Does every marked pool have as many marked children as its child count says? */
+const childrenAllListed = async (deps: Deps, marked: Map<string, PoolRecord>): Promise<boolean> => {
+  for (const p of [...marked.values()]) {
+    const listed = [...marked.values()].filter((c) => c.SourceIpamPoolId === p.IpamPoolId).length;
+    if (listed >= p._childCount) continue;
+    // A child may have been deleted since the mark: the count to trust is the stored one.
+    const fresh = await deps.store.get<PoolRecord>({ kind: 'pool', id: p.IpamPoolId });
+    if (fresh) marked.set(p.IpamPoolId, fresh);
+    if (fresh && listed < fresh._childCount) return false;
+  }
+  return true;
 };
 
 /** Give every CIDR of `pool` back to its source pool or scope at once. */

@@ -23,6 +23,7 @@ const all = async <T extends AllocationRecord | PoolCidrRecord>(
 
 export const purgePools = async (deps: Deps, pools: PoolRecord[]): Promise<void> => {
   for (const p of pools) {
+    if (p.State === 'delete-in-progress') continue;
     await deps.store.commit([
       { type: 'replace', record: { ...p, State: 'delete-in-progress' }, expectVersion: p._v },
     ]);

@@ -176,6 +176,8 @@ export const createIpamPool = async (
             ref: { kind: 'pool' as const, id: parent.IpamPoolId },
             field: '_childCount' as const,
             delta: 1,
+            // A cascade delete marks the subtree first: a child created after that would outlive it.
+            unlessState: 'delete-in-progress',
           },
         ]
       : []),
@@ -190,6 +192,8 @@ export const createIpamPool = async (
       'ResourceLimitExceeded',
       `The scope already has the maximum of ${deps.config.quotas.poolsPerScope} pools (F-QUOTA-03).`,
     );
+  if (parent && res.failed.includes(2))
+    fail('IncorrectState', `Source pool ${parent.IpamPoolId} is being deleted.`);
   return fail(
     'IncorrectState',
     'The pool could not be created because its scope or source pool changed; retry the request.',

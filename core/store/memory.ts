@@ -167,6 +167,7 @@ export class MemoryStore implements Store {
         const r = this.records.get(id(itemKey(w.ref))) as Record<string, unknown> | undefined;
         if (!r) return false;
         const next = ((r[w.field] as number | undefined) ?? 0) + w.delta;
+        if (w.unlessState !== undefined && r.State === w.unlessState) return false;
         return next >= 0 && (w.limit === undefined || next <= w.limit);
       }
       case 'delete':

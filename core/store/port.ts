@@ -47,10 +47,18 @@ export type Write =
   /** Replace a record whose stored `_v` equals `expectVersion`; the stored `_v` becomes expect + 1. */
   | { type: 'replace'; record: AnyRecord; expectVersion: number }
   /**
-   * Add `delta` to a counter of an existing record; fails if the result leaves [0, limit].
+   * Add `delta` to a counter of an existing record; fails if the result leaves [0, limit], or
+   * while the record's State is `unlessState` (a source pool being deleted takes no new child).
    * Also bumps `_v`, so a concurrent read-modify-replace of the record cannot overwrite the count.
    */
-  | { type: 'counter'; ref: RecordRef; field: CounterField; delta: number; limit?: number }
+  | {
+      type: 'counter';
+      ref: RecordRef;
+      field: CounterField;
+      delta: number;
+      limit?: number;
+      unlessState?: string;
+    }
   /** Delete a record, optionally only at a version and only while the given counters are zero. */
   | { type: 'delete'; ref: RecordRef; expectVersion?: number; requireZero?: CounterField[] }
   /** Require a record to exist (and optionally be at a version) without changing it. */

@@ -53,6 +53,12 @@ export const notExists = (attr: string): Fragment =>
 export const versionIs = (attr: string, expect: number): Fragment =>
   fragment(`${ref(attr)} = :expect`, named(attr), { ':expect': expect });
 
+/** The attribute is absent or holds something other than `value`. */
+export const notEqual = (attr: string, value: string): Fragment =>
+  fragment(`(attribute_not_exists(${ref(attr)}) OR ${ref(attr)} <> :unless)`, named(attr), {
+    ':unless': value,
+  });
+
 /** The attribute is absent or 0 (counts are not stored when zero). */
 export const zeroOrAbsent = (attr: string): Fragment =>
   fragment(`(attribute_not_exists(${ref(attr)}) OR ${ref(attr)} = :zero)`, named(attr), { ':zero': 0 });

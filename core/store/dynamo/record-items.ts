@@ -12,6 +12,7 @@ import {
   counterWithin,
   exists,
   expressionParams,
+  notEqual,
   notExists,
   update,
   versionIs,
@@ -65,7 +66,11 @@ export const recordWriteParams = (w: RecordWrite, table: string): TransactItem =
         },
       };
     case 'counter': {
-      const condition = and(exists('PK'), counterWithin(w.field, w.delta, w.limit));
+      const condition = and(
+        exists('PK'),
+        counterWithin(w.field, w.delta, w.limit),
+        ...(w.unlessState !== undefined ? [notEqual('State', w.unlessState)] : []),
+      );
       const change = update({ add: [addTo(w.field, ':delta', w.delta), addTo('_v', ':one', 1)] });
       return {
         Update: { TableName: table, Key: itemKey(w.ref), ...expressionParams({ condition, update: change }) },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PoolRecord } from '../../../core/model';
 import { ACCOUNT, ipamWithPool, makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 
@@ -308,7 +309,8 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
     await e.expectError('DescribeIpamPools', { IpamPoolIds: [poolId] }, 'InvalidIpamPoolId.NotFound');
   });
 
-  it('F-POOL-15: cascade delete removes the subtree and returns its space to the source', async () => {
+  /** Parent → child (with a CIDR from the parent) → a cascade delete of the child. */
+  const cascadeRace = async () => {
     const e = await env();
     const { scopeId, poolId } = await ipamWithPool(e);
     const child = (
@@ -319,22 +321,123 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
       })
     ).IpamPool;
     await e.call('ProvisionIpamPoolCidr', { IpamPoolId: child.IpamPoolId, Cidr: '10.1.0.0/16' });
-    const grand = (
-      await e.call('CreateIpamPool', {
-        IpamScopeId: scopeId,
-        SourceIpamPoolId: child.IpamPoolId,
-        AddressFamily: 'ipv4',
-      })
-    ).IpamPool;
+    const late = (source: string) =>
+      e.call('CreateIpamPool', { IpamScopeId: scopeId, SourceIpamPoolId: source, AddressFamily: 'ipv4' });
+    const poolIds = async () =>
+      (await e.call('DescribeIpamPools', {})).IpamPools.map((p: { IpamPoolId: string }) => p.IpamPoolId);
+    const poolCount = async () =>
+      (await e.call('DescribeIpamScopes', { IpamScopeIds: [scopeId] })).IpamScopes[0].PoolCount;
+    return { e, scopeId, poolId, child, late, poolIds, poolCount };
+  };
+
+  it('F-POOL-15: cascade delete removes the subtree and returns its space to the source', async () => {
+    const { e, poolId, child, late, poolIds } = await cascadeRace();
+    const grand = (await late(child.IpamPoolId)).IpamPool;
     await e.call('ProvisionIpamPoolCidr', { IpamPoolId: grand.IpamPoolId, Cidr: '10.1.0.0/20' });
     await e.call('AllocateIpamPoolCidr', { IpamPoolId: grand.IpamPoolId, NetmaskLength: 24 });
     await e.call('DeleteIpamPool', { IpamPoolId: child.IpamPoolId, Cascade: true });
-    const ids = (await e.call('DescribeIpamPools', {})).IpamPools.map(
-      (p: { IpamPoolId: string }) => p.IpamPoolId,
-    );
-    expect(ids).toEqual([poolId]);
+    expect(await poolIds()).toEqual([poolId]);
     expect((await e.call('GetIpamPoolAllocations', { IpamPoolId: poolId })).IpamPoolAllocations).toEqual([]);
     const again = await e.call('AllocateIpamPoolCidr', { IpamPoolId: poolId, Cidr: '10.1.0.0/16' });
     expect(again.IpamPoolAllocation.Cidr).toBe('10.1.0.0/16');
+  });
+
+  it('F-POOL-15: a child pool created while the cascade reads the subtree is deleted with it', async () => {
+    const { e, poolId, child, late, poolIds, poolCount } = await cascadeRace();
+    const store = e.deps.store;
+    const list = store.list.bind(store);
+    let created: string | undefined;
+    // The first pool listing of the cascade answers from before a new child of the deleted pool.
+    store.list = (async (q, limit, cursor) => {
+      const page = await list(q, limit, cursor);
+      if (q.kind === 'pool' && created === undefined) {
+        created = 'pending';
+        created = (await late(child.IpamPoolId)).IpamPool.IpamPoolId;
+      }
+      return page;
+    }) as typeof store.list;
+    await e.call('DeleteIpamPool', { IpamPoolId: child.IpamPoolId, Cascade: true });
+    store.list = list;
+    expect(created).toBe('ipam-pool-00000000000000003');
+    expect(await poolIds()).toEqual([poolId]);
+    expect(await poolCount()).toBe(1);
+    // The parent holds no child and no allocation for the deleted child's CIDR.
+    expect((await e.call('GetIpamPoolAllocations', { IpamPoolId: poolId })).IpamPoolAllocations).toEqual([]);
+    await e.call('DeprovisionIpamPoolCidr', { IpamPoolId: poolId, Cidr: '10.0.0.0/8' });
+    expect((await e.call('DeleteIpamPool', { IpamPoolId: poolId })).IpamPool.State).toBe('delete-complete');
+  });
+
+  it('F-POOL-15: a child pool requested once the cascade has marked its source is refused', async () => {
+    const { e, poolId, child, late, poolIds, poolCount } = await cascadeRace();
+    const store = e.deps.store;
+    const commit = store.commit.bind(store);
+    let refused: string | undefined;
+    store.commit = (async (writes) => {
+      const res = await commit(writes);
+      const w = writes[0];
+      if (refused === undefined && w?.type === 'replace' && w.record.kind === 'pool' && res.ok) {
+        refused = 'pending';
+        refused = await e.expectError(
+          'CreateIpamPool',
+          { IpamScopeId: child.IpamScopeId, SourceIpamPoolId: child.IpamPoolId, AddressFamily: 'ipv4' },
+          'IncorrectState',
+        );
+      }
+      return res;
+    }) as typeof store.commit;
+    await e.call('DeleteIpamPool', { IpamPoolId: child.IpamPoolId, Cascade: true });
+    store.commit = commit;
+    expect(refused).toBe(
+      `Source pool ${child.IpamPoolId} is in state 'delete-in-progress'; wait until it is complete.`,
+    );
+    expect(await poolIds()).toEqual([poolId]);
+    expect(await poolCount()).toBe(1);
+    expect((await late(poolId)).IpamPool.PoolDepth).toBe(2);
+  });
+  it('F-POOL-15: a child pool that read its source before the cascade marked it is refused at commit', async () => {
+    const { e, poolId, child, late, poolIds, poolCount } = await cascadeRace();
+    const store = e.deps.store;
+    const commit = store.commit.bind(store);
+    // Between the new child's read of its source and its commit, the cascade marks the source.
+    store.commit = (async (writes) => {
+      const w = writes[0];
+      if (w?.type === 'create' && w.record.kind === 'pool') {
+        const source = await store.get<PoolRecord>({ kind: 'pool', id: child.IpamPoolId });
+        await commit([
+          { type: 'replace', record: { ...source!, State: 'delete-in-progress' }, expectVersion: source!._v },
+        ]);
+      }
+      return commit(writes);
+    }) as typeof store.commit;
+    const message = await e.expectError(
+      'CreateIpamPool',
+      { IpamScopeId: child.IpamScopeId, SourceIpamPoolId: child.IpamPoolId, AddressFamily: 'ipv4' },
+      'IncorrectState',
+    );
+    store.commit = commit;
+    expect(message).toBe(`Source pool ${child.IpamPoolId} is being deleted.`);
+    await e.call('DeleteIpamPool', { IpamPoolId: child.IpamPoolId, Cascade: true });
+    expect(await poolIds()).toEqual([poolId]);
+    expect(await poolCount()).toBe(1);
+    expect((await late(poolId)).IpamPool.PoolDepth).toBe(2);
+  });
+  it('F-POOL-15: a pool listing that lags behind (as an index can) leaves no child behind', async () => {
+    const { e, poolId, child, late, poolIds, poolCount } = await cascadeRace();
+    const grand = (await late(child.IpamPoolId)).IpamPool.IpamPoolId as string;
+    const store = e.deps.store;
+    const list = store.list.bind(store);
+    let lagging = 2;
+    // The first two pool listings do not show the newest child yet; the child counts do.
+    store.list = (async (q, limit, cursor) => {
+      const page = await list(q, limit, cursor);
+      if (q.kind !== 'pool' || lagging === 0) return page;
+      lagging--;
+      return { ...page, items: page.items.filter((p) => (p as PoolRecord).IpamPoolId !== grand) };
+    }) as typeof store.list;
+    await e.call('DeleteIpamPool', { IpamPoolId: child.IpamPoolId, Cascade: true });
+    store.list = list;
+    expect(lagging).toBe(0);
+    expect(await poolIds()).toEqual([poolId]);
+    expect(await poolCount()).toBe(1);
   });
 });

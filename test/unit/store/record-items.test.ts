@@ -98,6 +98,34 @@ describe('record write params', () => {
     });
   });
 
+  it("'counter' with unlessState also refuses a record in that state", () => {
+    const p = recordWriteParams(
+      {
+        type: 'counter',
+        ref: { kind: 'pool', id: 'p' },
+        field: '_childCount',
+        delta: 1,
+        unlessState: 'delete-in-progress',
+      },
+      TABLE,
+    );
+    expect(p).toEqual({
+      Update: {
+        TableName: TABLE,
+        Key: { PK: 'POOL#p', SK: '#' },
+        UpdateExpression: 'ADD #_childCount :delta, #_v :one',
+        ConditionExpression: 'attribute_exists(#PK) AND (attribute_not_exists(#State) OR #State <> :unless)',
+        ExpressionAttributeNames: {
+          '#_childCount': '_childCount',
+          '#_v': '_v',
+          '#PK': 'PK',
+          '#State': 'State',
+        },
+        ExpressionAttributeValues: { ':delta': 1, ':one': 1, ':unless': 'delete-in-progress' },
+      },
+    });
+  });
+
   it("'delete' requires existence, optionally the version and zero counters", () => {
     const ref = { kind: 'pool', id: 'p' } as const;
     expect(recordWriteParams({ type: 'delete', ref }, TABLE)).toEqual({

@@ -183,6 +183,11 @@ export const allocateIpamPoolCidr = async (
     const replay = await gate.settle(input.ClientToken !== undefined && res.failed.includes(1));
     if (replay) return replay;
   }
+  // The view of the pool may be a second old: a pool deleted meanwhile is the better answer.
+  const current =
+    (await deps.store.get<PoolRecord>({ kind: 'pool', id: pool.IpamPoolId })) ??
+    fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${pool.IpamPoolId}' does not exist.`);
+  requireComplete(current, `Pool ${pool.IpamPoolId}`);
   return fail(
     'InsufficientCidrBlocks',
     explicit

@@ -1,7 +1,9 @@
 /**
  * Removal of pools and everything in them for cascade deletes (F-POOL-15, F-IPAM-08). Pools are
- * first marked delete-in-progress so no new allocation starts in them, then their allocations,
- * provisioned CIDRs and space nodes are deleted in batches.
+ * first marked delete-in-progress so no new allocation starts in them. An allocation that read
+ * the pool before the mark may still be on its way: every claim writes a space node that must
+ * exist, so the space goes first, and what committed before that is then listed and deleted
+ * (with a second pass over the space for a node such a claim added meanwhile).
  */
 import type { AllocationRecord, PoolCidrRecord, PoolRecord } from '../model';
 import type { RecordRef } from '../store/port';
@@ -29,6 +31,7 @@ export const purgePools = async (deps: Deps, pools: PoolRecord[]): Promise<void>
     ]);
   }
   for (const p of pools) {
+    await deps.store.purgeSpace(p.IpamPoolId);
     const refs: RecordRef[] = [];
     for (const a of await all<AllocationRecord>(deps, { kind: 'allocation', poolId: p.IpamPoolId })) {
       refs.push({ kind: 'allocation', poolId: p.IpamPoolId, cidr: a.Cidr });

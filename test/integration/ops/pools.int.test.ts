@@ -440,4 +440,74 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
     expect(await poolIds()).toEqual([poolId]);
     expect(await poolCount()).toBe(1);
   });
+
+  /**
+   * An allocation in the child that has read the pool and its space and commits while the
+   * cascade runs: `at` says whether it commits just before or just after the cascade's first
+   * removal of the child's space.
+   */
+  const allocationDuringCascade = async (at: 'before' | 'after') => {
+    const { e, poolId, child } = await cascadeRace();
+    const store = e.deps.store;
+    const commit = store.commit.bind(store);
+    const purgeSpace = store.purgeSpace.bind(store);
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let held = false;
+    store.commit = (async (writes) => {
+      const mine = writes.some(
+        (w) =>
+          w.type === 'create' && w.record.kind === 'allocation' && w.record.IpamPoolId === child.IpamPoolId,
+      );
+      if (mine && !held) {
+        held = true;
+        await gate;
+      }
+      return commit(writes);
+    }) as typeof store.commit;
+    const allocation = e
+      .call('AllocateIpamPoolCidr', { IpamPoolId: child.IpamPoolId, NetmaskLength: 24 })
+      .then(
+        (r) => r.IpamPoolAllocation.Cidr as string,
+        (err: { code?: string }) => err.code ?? 'thrown',
+      );
+    while (!held) await new Promise((resolve) => setTimeout(resolve, 1));
+    let first = true;
+    store.purgeSpace = async (space) => {
+      if (space === child.IpamPoolId && first) {
+        first = false;
+        if (at === 'before') {
+          open();
+          await allocation;
+        }
+        await purgeSpace(space);
+        if (at === 'after') {
+          open();
+          await allocation;
+        }
+        return;
+      }
+      return purgeSpace(space);
+    };
+    await e.call('DeleteIpamPool', { IpamPoolId: child.IpamPoolId, Cascade: true });
+    store.commit = commit;
+    store.purgeSpace = purgeSpace;
+    const left = await store.list({ kind: 'allocation', poolId: child.IpamPoolId }, 100);
+    return { e, poolId, outcome: await allocation, left: left.items };
+  };
+
+  it('F-POOL-15: an allocation that commits while the cascade runs is removed with the pool', async () => {
+    const { outcome, left } = await allocationDuringCascade('before');
+    expect(outcome).toBe('10.1.0.0/24');
+    expect(left).toEqual([]);
+  });
+
+  it('F-POOL-15: an allocation that commits after the cascade removed the space fails', async () => {
+    const { e, poolId, outcome, left } = await allocationDuringCascade('after');
+    expect(outcome).toBe('IncorrectState');
+    expect(left).toEqual([]);
+    expect((await e.call('GetIpamPoolAllocations', { IpamPoolId: poolId })).IpamPoolAllocations).toEqual([]);
+  });
 });

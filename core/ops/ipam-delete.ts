@@ -1,14 +1,16 @@
 /**
  * DeleteIpam (F-IPAM-07/08/09). Without cascade the IPAM must be empty and goes in one atomic
- * unit of work. With cascade (refused while the public scope has pools) the IPAM is first marked
- * delete-in-progress, then its private pools, scopes and the IPAM are removed; allocations end
+ * unit of work. With cascade (refused while the public scope has pools) the IPAM and its scopes
+ * are first marked delete-in-progress (ipam-cascade.ts), then its pools, scopes and the IPAM are
+ * removed; allocations end
  * with their pools and resources keep their CIDRs. Either way its default RD and every association
  * go with it; other RDs stay with their owners (F-IPAM-09, F-RDA-05).
  */
 import { fail } from '../errors';
-import type { IpamRecord, ScopeRecord } from '../model';
+import type { IpamRecord, PoolRecord, ScopeRecord } from '../model';
 import type { Write } from '../store/port';
 import type { Deps } from './context';
+import { markIpamContents } from './ipam-cascade';
 import { ipamGuards } from './ipam-rules';
 import { purgePools } from './pool-purge';
 import { ipamRdDeletes } from './rd-common';
@@ -56,25 +58,26 @@ export const deleteIpamData = async (
     if (!res.ok) fail('IncorrectState', 'The IPAM changed while it was being deleted; retry the request.');
     return { ...ipam, State: 'delete-complete' };
   }
-  const publicPools = pools.filter((p) => p.IpamScopeType === 'public');
-  if (publicPools.length > 0) {
+  const refuse = (publicPools: PoolRecord[]): never =>
     fail(
       'IncorrectState',
       `Cascade delete is refused while the public scope has pools: ${publicPools.map((p) => p.IpamPoolId).join(', ')}.`,
     );
-  }
+  const publicPools = pools.filter((p) => p.IpamScopeType === 'public');
+  if (publicPools.length > 0) refuse(publicPools);
   dryRun();
   const marked: IpamRecord = { ...ipam, State: 'delete-in-progress' };
   const res = await deps.store.commit([{ type: 'replace', record: marked, expectVersion: ipam._v }]);
   if (!res.ok) fail('IncorrectState', 'The IPAM changed while it was being deleted; retry the request.');
-  await purgePools(deps, pools);
+  const contents = await markIpamContents(deps, ipam, { ...marked, _v: ipam._v + 1 }, refuse);
+  await purgePools(deps, contents.pools);
   const rdRefs = (await ipamRdDeletes(deps, ipam)).flatMap((w) => (w.type === 'delete' ? [w.ref] : []));
   await deps.store.purge([
     ...rdRefs,
-    ...scopes.map((s: ScopeRecord) => ({ kind: 'scope' as const, id: s.IpamScopeId })),
+    ...contents.scopes.map((s: ScopeRecord) => ({ kind: 'scope' as const, id: s.IpamScopeId })),
     { kind: 'ipam', id: ipam.IpamId },
     guard.ref,
   ]);
-  for (const s of scopes) await deps.store.purgeSpace(s.IpamScopeId);
+  for (const s of contents.scopes) await deps.store.purgeSpace(s.IpamScopeId);
   return { ...ipam, State: 'delete-complete' };
 };

@@ -3,7 +3,7 @@ import { fail } from '../errors';
 import type { PoolCidrRecord, PoolRecord } from '../model';
 import type { Deps } from './context';
 import { returnToSource } from './pool-deprovision';
-import { listAll } from './pool-purge';
+import { listAll, MARK_ROUNDS, markDeleting } from './pool-purge';
 
 /** The pool and all its descendants (a scope holds at most a bounded number of pools). */
 export const poolSubtree = async (deps: Deps, pool: PoolRecord): Promise<PoolRecord[]> => {
@@ -13,10 +13,6 @@ export const poolSubtree = async (deps: Deps, pool: PoolRecord): Promise<PoolRec
     out.push(...all.filter((p) => p.SourceIpamPoolId === out[i]!.IpamPoolId));
   return out;
 };
-
-const DELETING = 'delete-in-progress';
-/** Rounds of re-reading the subtree before a cascade gives up (each round follows a lost race). */
-const MARK_ROUNDS = 20;
 
 /**
  * Marks the pool and all its descendants delete-in-progress, top-down, and returns them: no
@@ -32,19 +28,12 @@ export const markSubtree = async (deps: Deps, pool: PoolRecord): Promise<PoolRec
     let lost = false;
     for (const p of await poolSubtree(deps, pool)) {
       if (marked.has(p.IpamPoolId)) continue;
-      const fresh = await deps.store.get<PoolRecord>({ kind: 'pool', id: p.IpamPoolId });
-      if (!fresh) continue;
-      if (fresh.State === DELETING) {
-        marked.set(fresh.IpamPoolId, fresh);
-        continue;
-      }
-      const next: PoolRecord = { ...fresh, State: DELETING };
-      const res = await deps.store.commit([{ type: 'replace', record: next, expectVersion: fresh._v }]);
-      if (!res.ok) {
+      const m = await markDeleting<PoolRecord>(deps, { kind: 'pool', id: p.IpamPoolId });
+      if (m === 'lost') {
         lost = true;
         break;
       }
-      marked.set(fresh.IpamPoolId, { ...next, _v: fresh._v + 1 });
+      if (m) marked.set(m.IpamPoolId, m);
     }
     if (!lost && (await childrenAllListed(deps, marked))) return [...marked.values()];
     // The listing lags the counts (or lost a race): give the index a moment before reading again.

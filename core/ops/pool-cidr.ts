@@ -17,7 +17,7 @@ import { checkPlannedCidr, isPlanningPool, provisionPlanned } from './pool-cidr-
 import { topLevelPlan } from './pool-cidr-top';
 import { checkNetmask } from './pool-rules';
 import { contains, newPoolCidr, poolRoots, type rootKey } from './pool-space';
-import { loadPool, requireComplete } from './records';
+import { loadPool, recheckComplete, requireComplete } from './records';
 
 export interface ProvisionInput {
   DryRun?: boolean;
@@ -89,6 +89,7 @@ export const provisionIpamPoolCidr = async (
   if (res.reason === 'extra') {
     const replay = await gate.settle(input.ClientToken !== undefined);
     if (replay) return replay;
+    await recheckComplete(deps, { kind: 'pool', id: pool.IpamPoolId }, `Pool ${pool.IpamPoolId}`);
     fail(
       'IncorrectState',
       `Pool ${pool.IpamPoolId} changed while the CIDR was being provisioned; retry the request.`,

@@ -5,9 +5,36 @@
  * exist, so the space goes first, and what committed before that is then listed and deleted
  * (with a second pass over the space for a node such a claim added meanwhile).
  */
-import type { AllocationRecord, PoolCidrRecord, PoolRecord } from '../model';
+import { fail } from '../errors';
+import type { AllocationRecord, PoolCidrRecord, PoolRecord, ScopeRecord } from '../model';
 import type { RecordRef } from '../store/port';
 import type { Deps } from './context';
+
+export const DELETING = 'delete-in-progress';
+/** Tries of a mark, or rounds of re-reading what to mark, before a cascade gives up. */
+export const MARK_ROUNDS = 20;
+
+/**
+ * Marks a pool or scope delete-in-progress at the version just read. Returns the marked record,
+ * undefined when it is gone, or 'lost' when it changed between the read and the mark.
+ */
+export const markDeleting = async <T extends PoolRecord | ScopeRecord>(
+  deps: Deps,
+  ref: { kind: T['kind']; id: string },
+): Promise<T | undefined | 'lost'> => {
+  const fresh = await deps.store.get<T>(ref as RecordRef);
+  if (!fresh || fresh.State === DELETING) return fresh;
+  const next = { ...fresh, State: DELETING };
+  const res = await deps.store.commit([{ type: 'replace', record: next, expectVersion: fresh._v }]);
+  return res.ok ? { ...next, _v: fresh._v + 1 } : 'lost';
+};
+
+/** Marks one pool, retrying while it keeps changing under the mark. */
+const markPool = async (deps: Deps, id: string): Promise<void> => {
+  for (let i = 0; i < MARK_ROUNDS; i++)
+    if ((await markDeleting<PoolRecord>(deps, { kind: 'pool', id })) !== 'lost') return;
+  fail('IncorrectState', `Pool ${id} kept changing while it was being deleted; retry the request.`);
+};
 
 const all = async <T extends AllocationRecord | PoolCidrRecord>(
   deps: Deps,
@@ -24,12 +51,7 @@ const all = async <T extends AllocationRecord | PoolCidrRecord>(
 };
 
 export const purgePools = async (deps: Deps, pools: PoolRecord[]): Promise<void> => {
-  for (const p of pools) {
-    if (p.State === 'delete-in-progress') continue;
-    await deps.store.commit([
-      { type: 'replace', record: { ...p, State: 'delete-in-progress' }, expectVersion: p._v },
-    ]);
-  }
+  for (const p of pools) if (p.State !== DELETING) await markPool(deps, p.IpamPoolId);
   for (const p of pools) {
     await deps.store.purgeSpace(p.IpamPoolId);
     const refs: RecordRef[] = [];

@@ -74,6 +74,8 @@ export const newPoolCidr = (
         field: '_cidrCount',
         delta: 1,
         limit: deps.config.quotas.cidrsPerPool,
+        // A cascade delete lists the pool's CIDRs once it is marked: none may be added after.
+        unlessState: 'delete-in-progress',
       },
     ],
   };

@@ -9,7 +9,7 @@ import { isolationLens } from './isolation';
 import { filterPredicate, listPage, type PageInput } from './listing';
 import { resolveLocale } from './pool-locale';
 import { resourceTags, validateRules } from './pool-rules';
-import { loadIpam, loadPool, loadScope, requireComplete } from './records';
+import { loadIpam, loadPool, loadScope, recheckComplete, requireComplete } from './records';
 
 export interface CreateIpamPoolInput {
   DryRun?: boolean;
@@ -168,6 +168,8 @@ export const createIpamPool = async (
       field: 'PoolCount',
       delta: 1,
       limit: deps.config.quotas.poolsPerScope,
+      // A cascading DeleteIpam lists the scope's pools once it is marked: none may be added after.
+      unlessState: 'delete-in-progress',
     },
     ...(parent
       ? [
@@ -187,11 +189,13 @@ export const createIpamPool = async (
   if (res.ok) return result;
   const replay = await gate.settle(gate.write(result).length > 0 && res.failed.includes(writes.length - 1));
   if (replay) return replay;
-  if (res.failed.includes(1))
+  if (res.failed.includes(1)) {
+    await recheckComplete(deps, { kind: 'scope', id: scope.IpamScopeId }, `Scope ${scope.IpamScopeId}`);
     fail(
       'ResourceLimitExceeded',
       `The scope already has the maximum of ${deps.config.quotas.poolsPerScope} pools (F-QUOTA-03).`,
     );
+  }
   if (parent && res.failed.includes(2))
     fail('IncorrectState', `Source pool ${parent.IpamPoolId} is being deleted.`);
   return fail(

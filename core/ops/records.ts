@@ -39,6 +39,16 @@ export const requireComplete = (r: { State: string }, what: string): void => {
   }
 };
 
+/** After a refused write: the record as stored now must still be in service (or the error says why). */
+export const recheckComplete = async (
+  deps: Deps,
+  ref: { kind: 'ipam' | 'scope' | 'pool'; id: string },
+  what: string,
+): Promise<void> => {
+  const now = await deps.store.get<IpamRecord | ScopeRecord | PoolRecord>(ref);
+  requireComplete(now ?? { State: 'delete-complete' }, what);
+};
+
 /**
  * Read, change and replace a record, retrying when another writer got there first.
  * `change` may throw domain errors; it returns the new record and any writes to commit with it.

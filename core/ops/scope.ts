@@ -7,7 +7,7 @@ import { tokenGate } from './idempotency';
 import { scopeSpaceDeletes } from './ipam-delete';
 import { isolationLens } from './isolation';
 import { filterPredicate, type PageInput, pageArray } from './listing';
-import { loadIpam, loadScope, requireComplete, updateRecord } from './records';
+import { loadIpam, loadScope, recheckComplete, requireComplete, updateRecord } from './records';
 import { createScopeSpace } from './scope-space';
 
 interface ExternalAuthority {
@@ -88,6 +88,8 @@ export const createIpamScope = async (
       field: 'ScopeCount' as const,
       delta: 1,
       limit: deps.config.quotas.scopesPerIpam,
+      // A cascading DeleteIpam lists the scopes once the IPAM is marked: none may be added after.
+      unlessState: 'delete-in-progress',
     },
     ...createScopeSpace(id),
     ...gate.write(result),
@@ -97,6 +99,7 @@ export const createIpamScope = async (
   const replay = await gate.settle(res.failed.includes(writes.length - 1));
   if (replay) return replay;
   if (res.failed.includes(1)) {
+    await recheckComplete(deps, { kind: 'ipam', id: ipam.IpamId }, `IPAM ${ipam.IpamId}`);
     fail(
       'ResourceLimitExceeded',
       `The IPAM already has the maximum of ${deps.config.quotas.scopesPerIpam} scopes.`,

@@ -236,7 +236,8 @@ describe.each(storeFactories())('IPAMs and scopes (%s store)', (_name, makeStore
     expect((await e.call('CreateIpam', {})).Ipam.IpamRegion).toBe('us-east-1');
   });
 
-  it('F-IPAM-08: cascade delete removes private pools with their CIDRs and allocations; refused with public pools', async () => {
+  /** An IPAM with a private pool (CIDR and allocation) and a hook on the store's pool listings. */
+  const cascadeRace = async () => {
     const e = await env();
     const { Ipam } = await e.call('CreateIpam', {});
     const { IpamPool } = await e.call('CreateIpamPool', {
@@ -245,6 +246,28 @@ describe.each(storeFactories())('IPAMs and scopes (%s store)', (_name, makeStore
     });
     await e.call('ProvisionIpamPoolCidr', { IpamPoolId: IpamPool.IpamPoolId, Cidr: '10.0.0.0/16' });
     await e.call('AllocateIpamPoolCidr', { IpamPoolId: IpamPool.IpamPoolId, NetmaskLength: 24 });
+    const store = e.deps.store;
+    const list = store.list.bind(store);
+    /** Runs `act` once, right after the first listing of the scope's pools (the cascade's check, before any mark). */
+    const onPoolListing = (scopeId: string, act: () => Promise<unknown>) => {
+      let done = false;
+      store.list = (async (q, limit, cursor) => {
+        const page = await list(q, limit, cursor);
+        if (q.kind === 'pool' && 'scopeId' in q && q.scopeId === scopeId && !done) {
+          done = true;
+          await act();
+        }
+        return page;
+      }) as typeof store.list;
+    };
+    const restore = () => {
+      store.list = list;
+    };
+    return { e, Ipam, onPoolListing, restore };
+  };
+
+  it('F-IPAM-08: cascade delete removes private pools with their CIDRs and allocations; refused with public pools', async () => {
+    const { e, Ipam } = await cascadeRace();
     const pub = await e.call('CreateIpamPool', {
       IpamScopeId: Ipam.PublicDefaultScopeId,
       AddressFamily: 'ipv4',
@@ -257,5 +280,101 @@ describe.each(storeFactories())('IPAMs and scopes (%s store)', (_name, makeStore
     expect((await e.call('DescribeIpams', {})).Ipams).toEqual([]);
     expect((await e.call('DescribeIpamPools', {})).IpamPools).toEqual([]);
     expect((await e.call('DescribeIpamPoolAllocations', {})).IpamPoolAllocations).toEqual([]);
+  });
+
+  it('F-IPAM-08: a pool created while the cascade checks the IPAM is deleted with it', async () => {
+    const { e, Ipam, onPoolListing, restore } = await cascadeRace();
+    let late = '';
+    onPoolListing(Ipam.PrivateDefaultScopeId, async () => {
+      late = (
+        await e.call('CreateIpamPool', { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' })
+      ).IpamPool.IpamPoolId;
+    });
+    expect((await e.call('DeleteIpam', { IpamId: Ipam.IpamId, Cascade: true })).Ipam.State).toBe(
+      'delete-complete',
+    );
+    restore();
+    expect(late).toBe('ipam-pool-00000000000000002');
+    expect((await e.call('DescribeIpamPools', {})).IpamPools).toEqual([]);
+    expect((await e.call('DescribeIpamScopes', {})).IpamScopes).toEqual([]);
+  });
+
+  it('F-IPAM-08: a pool or scope that read its IPAM before the cascade marked it is refused at commit', async () => {
+    const { e, Ipam, onPoolListing, restore } = await cascadeRace();
+    const store = e.deps.store;
+    const commit = store.commit.bind(store);
+    const purgeSpace = store.purgeSpace.bind(store);
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+    let creates: Promise<string[]> | undefined;
+    // Both creates read their scope or IPAM first; the cascade's three marks (IPAM, two scopes)
+    // land next; then the creates commit; the cascade removes nothing until they have answered.
+    onPoolListing(Ipam.PrivateDefaultScopeId, async () => {
+      let waiting = 0;
+      let marks = 0;
+      store.commit = (async (writes) => {
+        const w = writes[0];
+        if (w?.type === 'create' && (w.record.kind === 'pool' || w.record.kind === 'scope')) {
+          waiting++;
+          while (marks < 3) await tick();
+        }
+        if (w?.type === 'replace') while (waiting < 2) await tick();
+        const res = await commit(writes);
+        if (w?.type === 'replace' && res.ok) marks++;
+        return res;
+      }) as typeof store.commit;
+      creates = Promise.all([
+        e.expectError(
+          'CreateIpamPool',
+          { IpamScopeId: Ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' },
+          'IncorrectState',
+        ),
+        e.expectError('CreateIpamScope', { IpamId: Ipam.IpamId }, 'IncorrectState'),
+      ]);
+      store.purgeSpace = async (space) => {
+        await creates;
+        return purgeSpace(space);
+      };
+    });
+    expect((await e.call('DeleteIpam', { IpamId: Ipam.IpamId, Cascade: true })).Ipam.State).toBe(
+      'delete-complete',
+    );
+    restore();
+    store.commit = commit;
+    store.purgeSpace = purgeSpace;
+    expect(await creates).toEqual([
+      `Scope ${Ipam.PrivateDefaultScopeId} is in state 'delete-in-progress'; wait until it is complete.`,
+      `IPAM ${Ipam.IpamId} is in state 'delete-in-progress'; wait until it is complete.`,
+    ]);
+    expect((await e.call('DescribeIpamPools', {})).IpamPools).toEqual([]);
+    expect((await e.call('DescribeIpamScopes', {})).IpamScopes).toEqual([]);
+  });
+
+  it('F-IPAM-08: a public pool created after the check refuses the cascade and leaves the IPAM as it was', async () => {
+    const { e, Ipam, onPoolListing, restore } = await cascadeRace();
+    onPoolListing(Ipam.PublicDefaultScopeId, () =>
+      e.call('CreateIpamPool', { IpamScopeId: Ipam.PublicDefaultScopeId, AddressFamily: 'ipv4' }),
+    );
+    const message = await e.expectError(
+      'DeleteIpam',
+      { IpamId: Ipam.IpamId, Cascade: true },
+      'IncorrectState',
+    );
+    restore();
+    expect(message).toBe(
+      'Cascade delete is refused while the public scope has pools: ipam-pool-00000000000000002.',
+    );
+    expect((await e.call('DescribeIpams', {})).Ipams.map((i: { State: string }) => i.State)).toEqual([
+      'create-complete',
+    ]);
+    expect(
+      (await e.call('DescribeIpamScopes', {})).IpamScopes.map((s: { State: string }) => s.State),
+    ).toEqual(['create-complete', 'create-complete']);
+    const pools = (await e.call('DescribeIpamPools', {})).IpamPools.map((p: { State: string }) => p.State);
+    expect(pools).toEqual(['create-complete', 'create-complete']);
+    const more = await e.call('CreateIpamPool', {
+      IpamScopeId: Ipam.PrivateDefaultScopeId,
+      AddressFamily: 'ipv4',
+    });
+    expect(more.IpamPool.State).toBe('create-complete');
   });
 });

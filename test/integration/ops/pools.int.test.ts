@@ -510,4 +510,45 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
     expect(left).toEqual([]);
     expect((await e.call('GetIpamPoolAllocations', { IpamPoolId: poolId })).IpamPoolAllocations).toEqual([]);
   });
+
+  it('F-POOL-15: a CIDR provisioned to a pool the cascade has marked is refused, and the source keeps no claim', async () => {
+    const { e, poolId, child } = await cascadeRace();
+    const store = e.deps.store;
+    const commit = store.commit.bind(store);
+    const purge = store.purge.bind(store);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let waiting = false;
+    // The provision has read the child and its source; it commits just before the child itself goes.
+    store.commit = (async (writes) => {
+      if (writes.some((w) => w.type === 'create' && w.record.kind === 'pool-cidr' && !waiting)) {
+        waiting = true;
+        await held;
+      }
+      return commit(writes);
+    }) as typeof store.commit;
+    const provision = e.expectError(
+      'ProvisionIpamPoolCidr',
+      { IpamPoolId: child.IpamPoolId, Cidr: '10.2.0.0/16' },
+      'IncorrectState',
+    );
+    while (!waiting) await new Promise((resolve) => setTimeout(resolve, 1));
+    store.purge = async (refs) => {
+      if (refs.some((r) => r.kind === 'pool')) {
+        release();
+        await provision;
+      }
+      return purge(refs);
+    };
+    await e.call('DeleteIpamPool', { IpamPoolId: child.IpamPoolId, Cascade: true });
+    store.commit = commit;
+    store.purge = purge;
+    expect(await provision).toBe(
+      `Pool ${child.IpamPoolId} is in state 'delete-in-progress'; wait until it is complete.`,
+    );
+    expect((await e.call('GetIpamPoolAllocations', { IpamPoolId: poolId })).IpamPoolAllocations).toEqual([]);
+    expect((await store.list({ kind: 'pool-cidr', poolId: child.IpamPoolId }, 10)).items).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 /** ModifyIpamPool (F-POOL-11) and DeleteIpamPool (F-POOL-13, F-POOL-15). */
 import { fail } from '../errors';
 import type { PoolRecord, Tag } from '../model';
+import { reevaluateScope } from '../reconcile/reevaluate';
 import type { Write } from '../store/port';
 import { dryRun, publicShape, required } from './common';
 import type { Caller, Deps } from './context';
@@ -63,6 +64,11 @@ export const modifyIpamPool = async (
       return { next: changed };
     },
   );
+  // F-POOL-11: compliance of the resources the pool manages follows its rules at once.
+  const rulesEdited =
+    [input.AllocationMinNetmaskLength, input.AllocationMaxNetmaskLength].some((v) => v !== undefined) ||
+    add.length + remove.length > 0;
+  if (rulesEdited) await reevaluateScope(deps, next.IpamScopeId);
   return { IpamPool: publicShape(next) };
 };
 
@@ -131,5 +137,7 @@ export const deleteIpamPool = async (
     delta: -subtree.length,
   };
   await deps.store.commit([scopeDelta, ...counters.slice(1)]);
+  // The resources those pools managed are unmanaged now (F-STAT-08).
+  await reevaluateScope(deps, pool.IpamScopeId);
   return { IpamPool: publicShape({ ...pool, State: 'delete-complete' }) };
 };

@@ -8,9 +8,9 @@
 import { blockKey, tryParseCidr } from '../discovery/cidr-lite';
 import { fail } from '../errors';
 import type { IpamRecord, ScopeMoveRecord, ScopeRecord } from '../model';
-import { evaluateScope, toInput } from '../reconcile/evaluate-scope';
-import { loadScopePools } from '../reconcile/scope-data';
-import { loadView, saveView, type ViewRow } from '../reconcile/view';
+import { toInput } from '../reconcile/evaluate-scope';
+import { reevaluateScope } from '../reconcile/reevaluate';
+import { loadView, type ViewRow } from '../reconcile/view';
 import { dryRun, required } from './common';
 import type { Caller, Deps } from './context';
 import { reclaimResource } from './reclaim';
@@ -89,40 +89,37 @@ export const modifyIpamResourceCidr = async (
     r.ResourceId === id &&
     r.ResourceRegion === region &&
     blockKey(tryParseCidr(r.ResourceCidr)!) === blockKey(block);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const view = await loadView(deps, scope.IpamScopeId);
-    const row =
-      view.rows.find(same) ??
-      fail(
-        'InvalidIpamResourceCidr.NotFound',
-        `Resource CIDR ${text} of ${id} in ${region} is not in scope ${scope.IpamScopeId}.`,
-      );
-    if (moveTo && row.ResourceType !== 'vpc') {
-      fail(
-        'OperationNotPermitted',
-        'Only VPC CIDRs can be moved between scopes; their subnets follow (F-RES-07).',
-      );
-    }
-    dryRun(input);
-    if (moveTo) await recordMove(deps, scope.IpamId, row, moveTo);
-    if (!monitored && row.ManagementState === 'managed') {
-      await reclaimResource(deps, {
-        ResourceId: id,
-        Cidr: row.ResourceCidr,
-        ResourceOwner: row.ResourceOwnerId,
-      });
-    }
-    const rows = view.rows.map((r) => {
+  const notFound = () =>
+    fail(
+      'InvalidIpamResourceCidr.NotFound',
+      `Resource CIDR ${text} of ${id} in ${region} is not in scope ${scope.IpamScopeId}.`,
+    );
+  const row = (await loadView(deps, scope.IpamScopeId)).rows.find(same) ?? notFound();
+  if (moveTo && row.ResourceType !== 'vpc') {
+    fail(
+      'OperationNotPermitted',
+      'Only VPC CIDRs can be moved between scopes; their subnets follow (F-RES-07).',
+    );
+  }
+  dryRun(input);
+  if (moveTo) await recordMove(deps, scope.IpamId, row, moveTo);
+  if (!monitored && row.ManagementState === 'managed') {
+    await reclaimResource(deps, {
+      ResourceId: id,
+      Cidr: row.ResourceCidr,
+      ResourceOwner: row.ResourceOwnerId,
+    });
+  }
+  const saved = await reevaluateScope(deps, scope.IpamScopeId, (rows) =>
+    rows.map((r) => {
       const base = toInput(r);
       if (!same(r)) return base;
       const { Ignored: _, ...rest } = base;
       return monitored ? rest : { ...rest, Ignored: true };
-    });
-    const evaluated = evaluateScope(await loadScopePools(deps, scope.IpamScopeId), rows);
-    const body = { rows: evaluated, open: view.open, ...(view.pending ? { pending: view.pending } : {}) };
-    if (await saveView(deps, scope.IpamScopeId, body, view.record, new Date(deps.now()))) {
-      return { IpamResourceCidr: resourceCidrShape(scope.IpamId, scope.IpamScopeId, evaluated.find(same)!) };
-    }
-  }
-  return fail('IncorrectState', `Scope ${scope.IpamScopeId} is being evaluated; try again.`);
+    }),
+  );
+  if (!saved) return fail('IncorrectState', `Scope ${scope.IpamScopeId} is being evaluated; try again.`);
+  return {
+    IpamResourceCidr: resourceCidrShape(scope.IpamId, scope.IpamScopeId, saved.find(same) ?? notFound()),
+  };
 };

@@ -237,6 +237,42 @@ describe.each(storeFactories())('reconciliation (%s store)', (_name, makeStore) 
     );
   });
 
+  it('F-POOL-11, F-STAT-08: a rule edit or a cascade delete re-evaluates the scope at once, history included', async () => {
+    const { env, ipam, poolId, run } = await setup();
+    await run();
+    const scope = ipam.PrivateDefaultScopeId;
+    const vpcA = async () => (await rowsOf(env, scope)).find((r: string) => r.startsWith('vpc-a'));
+    const history = async () =>
+      (
+        await env.call('GetIpamAddressHistory', { IpamScopeId: scope, Cidr: '10.0.0.0/24' })
+      ).HistoryRecords.map(
+        (h: Record<string, string>) =>
+          `${h.ResourceId} ${h.ResourceComplianceStatus} ${h.ResourceOverlapStatus}`,
+      );
+    expect(await history()).toEqual(['vpc-a compliant overlapping']);
+    const tag = [{ Key: 'team', Value: 'net' }];
+    await env.call('ModifyIpamPool', { IpamPoolId: poolId, AddAllocationResourceTags: tag });
+    expect(await vpcA()).toBe('vpc-a 10.0.0.0/24 managed noncompliant overlapping');
+    expect(await history()).toEqual(['vpc-a noncompliant overlapping']);
+    await env.call('ModifyIpamPool', { IpamPoolId: poolId, RemoveAllocationResourceTags: tag });
+    expect(await vpcA()).toBe('vpc-a 10.0.0.0/24 managed compliant overlapping');
+    await env.call('ModifyIpamPool', { IpamPoolId: poolId, AllocationMinNetmaskLength: 25 });
+    expect(await vpcA()).toBe('vpc-a 10.0.0.0/24 managed noncompliant overlapping');
+    // A description edit changes no status and leaves the stored evaluation alone.
+    const before = await loadView(env.deps, scope);
+    await env.call('ModifyIpamPool', { IpamPoolId: poolId, Description: 'renamed' });
+    expect((await loadView(env.deps, scope)).record?._v).toBe(before.record?._v);
+    await env.call('DeleteIpamPool', { IpamPoolId: poolId, Cascade: true });
+    expect((await rowsOf(env, scope)).sort()).toEqual([
+      'subnet-1 10.0.0.0/28 - - -',
+      'vpc-a 10.0.0.0/24 unmanaged unmanaged overlapping',
+      'vpc-b 10.0.0.0/26 unmanaged unmanaged overlapping',
+      'vpc-c 10.0.200.0/24 unmanaged unmanaged nonoverlapping',
+      'vpc-d 192.168.0.0/24 unmanaged unmanaged nonoverlapping',
+    ]);
+    expect(await history()).toEqual(['vpc-a unmanaged overlapping']);
+  });
+
   it('F-HIST: records open and close at sample times, and queries take a window, an exact CIDR and a VPC', async () => {
     const { env, ipam, run } = await setup();
     const t0 = env.clock.now;

@@ -203,6 +203,33 @@ const allot: [string, string, unknown, unknown][] = [
       ResourceCidrs: { type: 'object' },
     }),
   ],
+  [
+    'GetIpamMetricData',
+    "Stored metric series of the caller's IPAMs over time, in periods, like CloudWatch GetMetricData.",
+    obj(
+      {
+        Namespace: str,
+        MetricName: str,
+        Dimensions: list(obj({ Name: str, Value: str }, ['Name', 'Value'])),
+        StartTime: str,
+        EndTime: str,
+        Period: { type: 'integer' },
+        Stat: { type: 'string', enum: ['Average', 'Minimum', 'Maximum', 'Sum', 'SampleCount'] },
+        AcrossSeries: { type: 'string', enum: ['MAX'] },
+      },
+      ['MetricName', 'StartTime', 'EndTime'],
+    ),
+    obj({
+      MetricDataResults: list(
+        obj({
+          Label: str,
+          Dimensions: list(obj({ Name: str, Value: str })),
+          Timestamps: list(str),
+          Values: list({ type: 'number' }),
+        }),
+      ),
+    }),
+  ],
 ];
 
 const paths = Object.fromEntries([

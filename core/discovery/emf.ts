@@ -3,6 +3,9 @@
  * metric store reads the same lines, so one shape serves both. Namespace defaults to
  * `Allot/IPAM`: `AWS/` namespaces are reserved for AWS services and cannot be published to.
  */
+/** The namespace of every Allot metric (EMF lines and the metric store). */
+export const METRIC_NAMESPACE = 'Allot/IPAM';
+
 export type MetricUnit = 'Count' | 'Percent' | 'None';
 
 export interface MetricDatum {
@@ -30,7 +33,7 @@ const MAX_METRICS = 100;
  * //   "Metrics":[{"Name":"OverlappingResourceCidrs","Unit":"Count"}]}]},"AddressFamily":"IPv4","ScopeID":"s","OverlappingResourceCidrs":2}']
  */
 export const toEmfLines = (data: readonly MetricDatum[], opts: EmfOptions): string[] => {
-  const namespace = opts.namespace ?? 'Allot/IPAM';
+  const namespace = opts.namespace ?? METRIC_NAMESPACE;
   const lines: { dims: [string, string][]; metrics: MetricDatum[] }[] = [];
   const open = new Map<string, (typeof lines)[number]>();
   for (const d of data) {

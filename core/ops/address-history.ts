@@ -6,7 +6,7 @@
 import { formatCidr, parseCidr } from '../cidr';
 import { fail } from '../errors';
 import type { HistoryItemRecord } from '../model';
-import { dryRun, required } from './common';
+import { dryRun, required, timeOf } from './common';
 import type { Caller, Deps } from './context';
 import { listAll, pageArray } from './listing';
 import { loadScope } from './records';
@@ -23,12 +23,6 @@ export interface GetIpamAddressHistoryInput {
 }
 
 const BOUNDS = { min: 1, max: 1000 };
-
-const timeOf = (v: string | Date | undefined, name: string): number | undefined => {
-  if (v === undefined) return undefined;
-  const t = v instanceof Date ? v.getTime() : Date.parse(v);
-  return Number.isNaN(t) ? fail('InvalidParameterValue', `${name} '${String(v)}' is not a timestamp.`) : t;
-};
 
 /** A bare address is its own /32 or /128 (F-HIST-10). */
 const exactCidr = (text: string): string =>

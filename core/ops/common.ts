@@ -59,6 +59,13 @@ export const ensureOwner = (caller: Caller, ownerId: string, what: string): void
     fail('UnauthorizedOperation', `You are not authorized to perform this operation on ${what}.`);
 };
 
+/** A timestamp field (ISO 8601 text or a Date) as epoch ms. */
+export const timeOf = (v: string | Date | undefined, name: string): number | undefined => {
+  if (v === undefined) return undefined;
+  const t = v instanceof Date ? v.getTime() : Date.parse(v);
+  return Number.isNaN(t) ? fail('InvalidParameterValue', `${name} '${String(v)}' is not a timestamp.`) : t;
+};
+
 export const intInRange = (
   value: number | undefined,
   name: string,

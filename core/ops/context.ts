@@ -27,6 +27,8 @@ export interface Config {
   quotas: Quotas;
   /** Reuse delay of released allocation space (F-ALLOC-09, F-QUOTA-24), in ms per tier. */
   reuseDelayMs: { advanced: number; free: number };
+  /** How long stored metric points are kept (F-MET-14: 15 months by default). */
+  metricRetentionMs: number;
   /** Operator-configured supply of Amazon-provided space per region (F-PCIDR-05); none by default. */
   amazonSupply?: Record<string, string[]>;
 }
@@ -42,6 +44,7 @@ export const defaultConfig = (): Config => ({
     amazonIpv6BlocksPerPool: 1,
   },
   reuseDelayMs: { advanced: 5 * 60_000, free: 48 * 3_600_000 },
+  metricRetentionMs: 455 * 86_400_000,
 });
 
 export interface Ids {

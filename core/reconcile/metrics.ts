@@ -6,7 +6,7 @@
  */
 
 import { parseCidr } from '../discovery/cidr-lite';
-import type { MetricDatum } from '../discovery/emf';
+import { METRIC_NAMESPACE, type MetricDatum } from '../discovery/emf';
 import { poolMetricData, scopeMetricData } from '../discovery/metric-data';
 import {
   countByPool,
@@ -15,7 +15,7 @@ import {
   poolUtilization,
   scopeUtilization,
 } from '../discovery/metrics';
-import type { CoolingRecord } from '../model';
+import type { CoolingRecord, IpamRecord, ScopeRecord } from '../model';
 import type { Deps } from '../ops/context';
 import { listAll } from '../ops/listing';
 import { loadScopePools, type PoolData } from './scope-data';
@@ -110,4 +110,29 @@ export const scopeFigures = async (deps: Deps, scopeId: string): Promise<ScopeFi
     PercentUsed: Math.round(u.share * 10_000) / 100,
   }));
   return { pools: poolFigures, scope, resourceCidrs: countResourceCidrs(rows), metrics };
+};
+
+/**
+ * Every scope's figures of one IPAM at the end of a cycle, stored in the metric store under the
+ * IPAM owner's account (F-MET-14/16) and returned for the EMF lines.
+ * @example const metrics = await recordIpamMetrics(deps, ipam, new Date());
+ */
+export const recordIpamMetrics = async (deps: Deps, ipam: IpamRecord, at: Date): Promise<MetricDatum[]> => {
+  const scopes = await listAll<ScopeRecord>(deps.store, { kind: 'scope', ipamId: ipam.IpamId });
+  const metrics: MetricDatum[] = [];
+  for (const s of scopes) metrics.push(...(await scopeFigures(deps, s.IpamScopeId)).metrics);
+  const expires = at.getTime() + deps.config.metricRetentionMs;
+  await deps.store.putMetrics(
+    metrics.map((m) => ({
+      Account: ipam.OwnerId,
+      Namespace: METRIC_NAMESPACE,
+      MetricName: m.Name,
+      Dimensions: m.Dimensions,
+      Unit: m.Unit,
+      Timestamp: at.getTime(),
+      Value: m.Value,
+      expires,
+    })),
+  );
+  return metrics;
 };

@@ -13,10 +13,12 @@ import {
   positionClear,
   refreshTableAfterClaim,
 } from '../space/node';
-import { indexKeys, itemKey, queryPlan } from './keys';
+import { dimensionsKey, indexKeys, itemKey, metricPointsPk, metricSeriesPk, queryPlan } from './keys';
 import {
   type CommitResult,
   type ListQuery,
+  type MetricPoint,
+  type MetricSeries,
   type Page,
   type RecordRef,
   refOf,
@@ -143,6 +145,37 @@ export class MemoryStore implements Store {
 
   async deleteBlob(key: string): Promise<void> {
     this.blobs.delete(key);
+  }
+
+  /** Series by their partition, then dimension key; points by series partition, then time. */
+  private readonly series = new Map<string, Map<string, MetricSeries>>();
+  private readonly points = new Map<string, Map<number, number>>();
+
+  async putMetrics(points: MetricPoint[]): Promise<void> {
+    for (const p of points) {
+      const { Account, Namespace, MetricName, Dimensions, Unit } = p;
+      const bySeries = this.series.get(metricSeriesPk(p)) ?? new Map<string, MetricSeries>();
+      this.series.set(metricSeriesPk(p), bySeries);
+      bySeries.set(dimensionsKey(Dimensions), copy({ Account, Namespace, MetricName, Dimensions, Unit }));
+      const byTime = this.points.get(metricPointsPk(p)) ?? new Map<number, number>();
+      this.points.set(metricPointsPk(p), byTime);
+      byTime.set(p.Timestamp, p.Value);
+    }
+  }
+
+  async metricSeries(q: Omit<MetricSeries, 'Dimensions' | 'Unit'>): Promise<MetricSeries[]> {
+    const bySeries = this.series.get(metricSeriesPk(q));
+    return bySeries
+      ? [...bySeries.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => copy(v))
+      : [];
+  }
+
+  async metricPoints(series: MetricSeries, from: number, to: number) {
+    const byTime = this.points.get(metricPointsPk(series)) ?? new Map<number, number>();
+    return [...byTime.entries()]
+      .filter(([t]) => t >= from && t <= to)
+      .sort(([a], [b]) => a - b)
+      .map(([Timestamp, Value]) => ({ Timestamp, Value }));
   }
 
   /** Test helper: how many blobs are stored (old snapshot generations must not pile up). */

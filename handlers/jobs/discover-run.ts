@@ -13,7 +13,7 @@ import type { ReconcileInput } from '../../core/discovery-run/types';
 import type { IpamRecord } from '../../core/model';
 import type { Deps } from '../../core/ops/context';
 import { reconcileIpam } from '../../core/reconcile';
-import { scopeFigures } from '../../core/reconcile/metrics';
+import { recordIpamMetrics } from '../../core/reconcile/metrics';
 import type { Settings } from '../shared/config';
 import { ec2ClientFactory } from './ec2-clients';
 import { failedTarget, readTarget } from './ec2-reader';
@@ -23,12 +23,11 @@ export const MAX_HOPS = 50;
 /** Scope reconciliation: resource CIDRs, auto-import, release of resources that are gone. */
 export const reconcile = async (deps: Deps, input: ReconcileInput): Promise<unknown> => {
   const report = await reconcileIpam(deps, input);
-  // The scopes' figures as CloudWatch embedded-metric-format lines (FEATURES-monitoring §4).
+  // Every scope's figures, stored for GetIpamMetricData and logged as CloudWatch
+  // embedded-metric-format lines (FEATURES-monitoring §4).
   const ipam = await deps.store.get<IpamRecord>({ kind: 'ipam', id: input.ipamId });
-  for (const scopeId of ipam ? [ipam.PrivateDefaultScopeId, ipam.PublicDefaultScopeId] : []) {
-    const { metrics } = await scopeFigures(deps, scopeId);
-    for (const line of toEmfLines(metrics, { timestamp: input.now.getTime() })) console.log(line);
-  }
+  const metrics = ipam ? await recordIpamMetrics(deps, ipam, input.now) : [];
+  for (const line of toEmfLines(metrics, { timestamp: input.now.getTime() })) console.log(line);
   return report;
 };
 

@@ -7,6 +7,7 @@
  *   ALLOT_PARTITION                 ARN partition (default aws)
  *   ALLOT_REUSE_DELAY_SECONDS       reuse delay of released space, advanced tier (default 300)
  *   ALLOT_FREE_REUSE_DELAY_SECONDS  same, free tier (default 172800)
+ *   ALLOT_METRIC_RETENTION_DAYS     how long stored metric points are kept (default 455, 15 months)
  *   ALLOT_AMAZON_SUPPLY             JSON {"us-east-1": ["2600:1f10::/36"]}: "Amazon-provided" space
  *   ALLOT_QUOTAS                    JSON overrides of quotas, e.g. {"poolsPerScope": 100}
  *   ALLOT_NODE_CACHE_MS             space-node cache lifetime per process (default 5000)
@@ -74,6 +75,9 @@ export const loadSettings = (): Settings => {
     advanced: seconds('ALLOT_REUSE_DELAY_SECONDS', 300),
     free: seconds('ALLOT_FREE_REUSE_DELAY_SECONDS', 172_800),
   };
+  const days = Number(process.env.ALLOT_METRIC_RETENTION_DAYS ?? 455);
+  if (!(days > 0)) throw new Error('ALLOT_METRIC_RETENTION_DAYS must be a positive number of days');
+  core.metricRetentionMs = days * 86_400_000;
   const supply = json<Record<string, string[]>>('ALLOT_AMAZON_SUPPLY');
   if (supply) core.amazonSupply = supply;
   core.quotas = { ...core.quotas, ...json<Partial<Config['quotas']>>('ALLOT_QUOTAS') };

@@ -3,8 +3,10 @@
  * does, driven over HTTP through the JSON API (F-TUT-GS flow without the VPC facade).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IpamRecord } from '../../core/model';
 import { defaultConfig, randomIds } from '../../core/ops';
 import { allocateIpamPoolCidr } from '../../core/ops/allocate';
+import { recordIpamMetrics } from '../../core/reconcile/metrics';
 import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 
@@ -242,5 +244,45 @@ describe('JSON API over HTTP on the local stack', () => {
     expect(
       (await call('GetIpamPoolAllocations', { IpamPoolId: pool.IpamPoolId }, who)).body.IpamPoolAllocations,
     ).toEqual([]);
+  });
+
+  it('GetIpamMetricData reads back what the cycles recorded, in periods, over HTTP', async () => {
+    const who = { 'x-allot-account-id': '333344445555' };
+    const ipam = (await call('CreateIpam', {}, who)).body.Ipam;
+    const pool = (
+      await call('CreateIpamPool', { IpamScopeId: ipam.PrivateDefaultScopeId, AddressFamily: 'ipv4' }, who)
+    ).body.IpamPool;
+    await call('ProvisionIpamPoolCidr', { IpamPoolId: pool.IpamPoolId, Cidr: '10.9.0.0/16' }, who);
+    // Two cycles' recordings, made in this process against the stack's table (as the job does).
+    const client = createDocumentClient({ endpoint: stack.ddbEndpoint, region: 'us-east-1' });
+    const deps = {
+      store: new DynamoStore({ client, tableName: stack.tableName }),
+      now: Date.now,
+      ids: randomIds(),
+      config: defaultConfig(),
+    };
+    const stored = (await deps.store.get<IpamRecord>({ kind: 'ipam', id: ipam.IpamId }))!;
+    const t0 = Date.UTC(2026, 10, 1);
+    await recordIpamMetrics(deps, stored, new Date(t0));
+    await call('AllocateIpamPoolCidr', { IpamPoolId: pool.IpamPoolId, NetmaskLength: 18 }, who);
+    await recordIpamMetrics(deps, stored, new Date(t0 + 300_000));
+    client.destroy();
+    const query = {
+      MetricName: 'PercentAssigned',
+      Dimensions: [{ Name: 'PoolID', Value: pool.IpamPoolId }],
+      StartTime: new Date(t0).toISOString(),
+      EndTime: new Date(t0 + 3_600_000).toISOString(),
+    };
+    const res = await call('GetIpamMetricData', query, who);
+    expect([res.status, res.body.MetricDataResults.map((r: { Values: number[] }) => r.Values)]).toEqual([
+      200,
+      [[0, 25]],
+    ]);
+    const hourly = await call('GetIpamMetricData', { ...query, Period: 3600, Stat: 'Maximum' }, who);
+    expect(hourly.body.MetricDataResults[0].Timestamps).toEqual(['2026-11-01T00:00:00.000Z']);
+    expect(hourly.body.MetricDataResults[0].Values).toEqual([25]);
+    expect((await call('GetIpamMetricData', query)).body.MetricDataResults).toEqual([]);
+    const bad = await call('GetIpamMetricData', { ...query, Period: 30 }, who);
+    expect([bad.status, bad.body.Error.Code]).toEqual([400, 'InvalidParameterValue']);
   });
 });

@@ -6,10 +6,10 @@
  * BatchWriteItem requests and 5.5 s before deleting the rows not seen again.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { blobPartKey } from '../keys';
 import type { Item } from './node-items';
-import { batchWrite, deleteKeys } from './send';
+import { batchWrite, deleteKeys, queryPartition } from './send';
 
 export const PART_BYTES = 350_000;
 
@@ -33,25 +33,8 @@ export const putBlob = async (
   return parts.length;
 };
 
-const partsOf = async (client: DynamoDBDocumentClient, table: string, key: string): Promise<Item[]> => {
-  const items: Item[] = [];
-  let start: Item | undefined;
-  do {
-    const res = await client.send(
-      new QueryCommand({
-        TableName: table,
-        ConsistentRead: true,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': 'PK' },
-        ExpressionAttributeValues: { ':pk': blobPartKey(key, 0).PK },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    items.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return items;
-};
+const partsOf = (client: DynamoDBDocumentClient, table: string, key: string): Promise<Item[]> =>
+  queryPartition(client, table, blobPartKey(key, 0).PK);
 
 /** The whole blob, or undefined when it is absent or not all `parts` are there (being deleted). */
 export const getBlob = async (

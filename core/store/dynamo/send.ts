@@ -10,6 +10,7 @@ import {
   type DynamoDBDocumentClient,
   PutCommand,
   type PutCommandInput,
+  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
@@ -118,4 +119,30 @@ export const deleteKeys = async (
     table,
     unique.map((Key) => ({ DeleteRequest: { Key } })),
   );
+};
+
+/** Every item of one partition (optionally a sort-key range), in sort-key order, strongly consistent. */
+export const queryPartition = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  pk: string,
+  range?: [string, string],
+): Promise<Item[]> => {
+  const out: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const res = await client.send(
+      new QueryCommand({
+        TableName: table,
+        ConsistentRead: true,
+        KeyConditionExpression: range ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk',
+        ExpressionAttributeNames: range ? { '#pk': 'PK', '#sk': 'SK' } : { '#pk': 'PK' },
+        ExpressionAttributeValues: range ? { ':pk': pk, ':from': range[0], ':to': range[1] } : { ':pk': pk },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    out.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return out;
 };

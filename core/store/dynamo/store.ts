@@ -13,6 +13,8 @@ import { type ItemKey, itemKey, nodeItemKey, queryPlan } from '../keys';
 import {
   type CommitResult,
   type ListQuery,
+  type MetricPoint,
+  type MetricSeries,
   type Page,
   type RecordRef,
   refOf,
@@ -28,6 +30,7 @@ import {
   spaceKeysQueryParams,
   startKeyOf,
 } from './list-params';
+import { metricPoints, metricSeries, putMetrics } from './metrics';
 import { NodeCache } from './node-cache';
 import {
   type Item,
@@ -223,6 +226,22 @@ export class DynamoStore implements Store {
 
   deleteBlob(key: string): Promise<void> {
     return deleteBlob(this.client, this.table, key);
+  }
+
+  putMetrics(points: MetricPoint[]): Promise<void> {
+    return putMetrics(this.client, this.table, points);
+  }
+
+  metricSeries(q: Omit<MetricSeries, 'Dimensions' | 'Unit'>): Promise<MetricSeries[]> {
+    return metricSeries(this.client, this.table, q);
+  }
+
+  metricPoints(
+    series: MetricSeries,
+    from: number,
+    to: number,
+  ): Promise<{ Timestamp: number; Value: number }[]> {
+    return metricPoints(this.client, this.table, series, from, to);
   }
 
   /** Any write to a pool or its CIDRs drops this process's cached copy of that pool. */

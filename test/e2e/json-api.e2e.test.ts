@@ -28,6 +28,18 @@ const call = async (action: string, body: object, headers: Record<string, string
   return { status: res.status, body: (await res.json()) as any };
 };
 
+/** Operations in this process against the stack's table (for what no API does: resources, cycles). */
+const stackDeps = () => {
+  const client = createDocumentClient({ endpoint: stack.ddbEndpoint, region: 'us-east-1' });
+  const deps = {
+    store: new DynamoStore({ client, tableName: stack.tableName }),
+    now: Date.now,
+    ids: randomIds(),
+    config: defaultConfig(),
+  };
+  return { client, deps };
+};
+
 beforeAll(async () => {
   stack = await startLocalStack({ port: 0, inMemory: true, tableName: 'allot-e2e' });
 }, 180_000);
@@ -209,13 +221,7 @@ describe('JSON API over HTTP on the local stack', () => {
     ).body.IpamPool;
     await call('ProvisionIpamPoolCidr', { IpamPoolId: pool.IpamPoolId, Cidr: '10.8.0.0/16' }, who);
     // A VPC allocation, made in this process against the stack's table (no API creates resources).
-    const client = createDocumentClient({ endpoint: stack.ddbEndpoint, region: 'us-east-1' });
-    const deps = {
-      store: new DynamoStore({ client, tableName: stack.tableName }),
-      now: Date.now,
-      ids: randomIds(),
-      config: defaultConfig(),
-    };
+    const { client, deps } = stackDeps();
     await allocateIpamPoolCidr(
       deps,
       { accountId: '222233334444', region: 'us-east-1' },
@@ -254,13 +260,7 @@ describe('JSON API over HTTP on the local stack', () => {
     ).body.IpamPool;
     await call('ProvisionIpamPoolCidr', { IpamPoolId: pool.IpamPoolId, Cidr: '10.9.0.0/16' }, who);
     // Two cycles' recordings, made in this process against the stack's table (as the job does).
-    const client = createDocumentClient({ endpoint: stack.ddbEndpoint, region: 'us-east-1' });
-    const deps = {
-      store: new DynamoStore({ client, tableName: stack.tableName }),
-      now: Date.now,
-      ids: randomIds(),
-      config: defaultConfig(),
-    };
+    const { client, deps } = stackDeps();
     const stored = (await deps.store.get<IpamRecord>({ kind: 'ipam', id: ipam.IpamId }))!;
     const t0 = Date.UTC(2026, 10, 1);
     await recordIpamMetrics(deps, stored, new Date(t0));

@@ -23,7 +23,11 @@ export interface RdView {
 const viewOf = (rd: ResourceDiscoveryRecord): RdView => ({
   rdId: rd.IpamResourceDiscoveryId,
   ownerId: rd.OwnerId,
-  regions: rd.OperatingRegions.map((r) => r.RegionName),
+  // The RD's own region first (an IPAM lists its home region last, as EC2 does).
+  regions: [
+    ...rd.OperatingRegions.map((r) => r.RegionName).filter((r) => r === rd.IpamResourceDiscoveryRegion),
+    ...rd.OperatingRegions.map((r) => r.RegionName).filter((r) => r !== rd.IpamResourceDiscoveryRegion),
+  ],
   exclusions: rd.OrganizationalUnitExclusions,
 });
 

@@ -60,7 +60,8 @@ export const createIpam = async (
   const now = deps.now();
   const ipamId = ids.next('ipam');
   const ipamArn = arn(config, caller.accountId, 'ipam', ipamId);
-  const operating = [caller.region, ...regions.filter((r) => r !== caller.region)];
+  // The regions as listed, then the home region if it was not (as EC2 answers, F-TUT-CLI-02).
+  const operating = [...regions, ...(regions.includes(caller.region) ? [] : [caller.region])];
   const scope = (type: 'public' | 'private'): ScopeRecord => {
     const id = ids.next('ipam-scope');
     return {

@@ -3,8 +3,9 @@ import { fail } from '../errors';
 import type { PoolRecord, Tag } from '../model';
 import { reevaluateScope } from '../reconcile/reevaluate';
 import type { Write } from '../store/port';
-import { dryRun, publicShape, required } from './common';
+import { dryRun, required } from './common';
 import type { Caller, Deps } from './context';
+import { poolShape } from './pool';
 import { markSubtree, releaseSourceClaims } from './pool-cascade';
 import { purgePools } from './pool-purge';
 import { resourceTags, validateRules } from './pool-rules';
@@ -69,7 +70,7 @@ export const modifyIpamPool = async (
     [input.AllocationMinNetmaskLength, input.AllocationMaxNetmaskLength].some((v) => v !== undefined) ||
     add.length + remove.length > 0;
   if (rulesEdited) await reevaluateScope(deps, next.IpamScopeId);
-  return { IpamPool: publicShape(next) };
+  return { IpamPool: poolShape(next) };
 };
 
 export const deleteIpamPool = async (
@@ -118,7 +119,7 @@ export const deleteIpamPool = async (
         `Pool ${pool.IpamPoolId} changed while it was being deleted; retry the request.`,
       );
     await deps.store.purgeSpace(pool.IpamPoolId);
-    return { IpamPool: publicShape({ ...pool, State: 'delete-complete' }) };
+    return { IpamPool: poolShape({ ...pool, State: 'delete-complete' }) };
   }
   if (pool.IpamScopeType === 'public' && !pool.SourceResource) {
     fail(
@@ -139,5 +140,5 @@ export const deleteIpamPool = async (
   await deps.store.commit([scopeDelta, ...counters.slice(1)]);
   // The resources those pools managed are unmanaged now (F-STAT-08).
   await reevaluateScope(deps, pool.IpamScopeId);
-  return { IpamPool: publicShape({ ...pool, State: 'delete-complete' }) };
+  return { IpamPool: poolShape({ ...pool, State: 'delete-complete' }) };
 };

@@ -159,7 +159,7 @@ export const createIpamPool = async (
     _v: 1,
     _created: deps.now(),
   };
-  const result = { IpamPool: publicShape(pool) };
+  const result = { IpamPool: poolShape(pool) };
   const writes: Write[] = [
     { type: 'create', record: pool },
     {
@@ -230,6 +230,10 @@ export const POOL_FIELDS = [
   'AllocationResourceTags',
 ] as const;
 
+/** A pool as the API shows it: without a locale it reads "None", as EC2 answers (F-POOL-05). */
+export const poolShape = (p: PoolRecord): Record<string, unknown> =>
+  publicShape(p.Locale === undefined ? { ...p, Locale: 'None' } : p);
+
 export const describeIpamPools = async (
   deps: Deps,
   caller: Caller,
@@ -239,16 +243,17 @@ export const describeIpamPools = async (
   dryRun(input);
   const lens = await isolationLens(deps, [caller.accountId]);
   const shown = (p: PoolRecord) => lens(p, p.OwnerId);
+  const matches = (p: PoolRecord) => match(poolShape(p));
   if (input.IpamPoolIds && input.IpamPoolIds.length > 0) {
     const found: PoolRecord[] = [];
     for (const id of input.IpamPoolIds) found.push(shown(await loadPool(deps, caller, id)));
-    return { IpamPools: found.filter(match).map((p) => publicShape(p)) };
+    return { IpamPools: found.filter(matches).map(poolShape) };
   }
   const page = await listPage<PoolRecord>(deps.store, { kind: 'pool', owner: caller.accountId }, input, (p) =>
-    match(shown(p)),
+    matches(shown(p)),
   );
   return {
-    IpamPools: page.items.map((p) => publicShape(shown(p))),
+    IpamPools: page.items.map((p) => poolShape(shown(p))),
     ...(page.NextToken ? { NextToken: page.NextToken } : {}),
   };
 };

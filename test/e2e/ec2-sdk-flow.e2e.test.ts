@@ -255,7 +255,7 @@ describe('EC2 SDK: scopes, locales, regions and accounts', () => {
     );
     expect([Ipam!.IpamRegion, Ipam!.OperatingRegions]).toEqual([
       'us-west-2',
-      [{ RegionName: 'us-west-2' }, { RegionName: 'us-east-1' }],
+      [{ RegionName: 'us-east-1' }, { RegionName: 'us-west-2' }],
     ]);
     const { IpamScope } = await west.send(
       new CreateIpamScopeCommand({ IpamId: Ipam!.IpamId!, Description: 'lab' }),
@@ -328,6 +328,135 @@ describe('EC2 SDK: scopes, locales, regions and accounts', () => {
       await other.send(new DeleteIpamCommand({ IpamId: theirs.Ipam!.IpamId! }));
     } finally {
       other.destroy();
+    }
+  });
+});
+
+describe('EC2 SDK: F-TUT-CLI, an IPAM and pools created with the CLI', () => {
+  it('F-TUT-CLI-02..10: home region added, locale None, a regional pool and its ipam-pool allocation, clean-up', async () => {
+    const acct = '777788889999';
+    const home = ec2Client(stack.url, { accessKeyId: acct });
+    const usWest2 = ec2Client(stack.url, { accessKeyId: acct, region: 'us-west-2' });
+    try {
+      // 02: the home region joins the listed operating regions.
+      const { Ipam } = await home.send(
+        new CreateIpamCommand({ Description: 'my-ipam', OperatingRegions: [{ RegionName: 'us-west-2' }] }),
+      );
+      expect([
+        Ipam!.OwnerId,
+        Ipam!.IpamArn,
+        Ipam!.Description,
+        Ipam!.ScopeCount,
+        Ipam!.OperatingRegions,
+        Ipam!.Tags,
+      ]).toEqual([
+        acct,
+        `arn:aws:ec2::${acct}:ipam/${Ipam!.IpamId}`,
+        'my-ipam',
+        2,
+        [{ RegionName: 'us-west-2' }, { RegionName: 'us-east-1' }],
+        [],
+      ]);
+      // 03: exactly the two default scopes, empty.
+      const { IpamScopes } = await home.send(new DescribeIpamScopesCommand({}));
+      expect(
+        IpamScopes!.map((s) => [s.IpamScopeType, s.IsDefault, s.PoolCount, s.IpamArn, s.IpamScopeArn]).sort(),
+      ).toEqual([
+        ['private', true, 0, Ipam!.IpamArn, `arn:aws:ec2::${acct}:ipam-scope/${Ipam!.PrivateDefaultScopeId}`],
+        ['public', true, 0, Ipam!.IpamArn, `arn:aws:ec2::${acct}:ipam-scope/${Ipam!.PublicDefaultScopeId}`],
+      ]);
+      // 04: a top-level pool without a locale reads "None" (created synchronously: create-complete).
+      const { IpamPool: top } = await home.send(
+        new CreateIpamPoolCommand({
+          IpamScopeId: Ipam!.PrivateDefaultScopeId!,
+          Description: 'top-level-pool',
+          AddressFamily: 'ipv4',
+        }),
+      );
+      expect([
+        top!.Locale,
+        top!.PoolDepth,
+        top!.State,
+        top!.IpamScopeType,
+        top!.AutoImport,
+        top!.Tags,
+      ]).toEqual(['None', 1, 'create-complete', 'private', false, []]);
+      // 05: provisioned at once.
+      const provisioned = await home.send(
+        new ProvisionIpamPoolCidrCommand({ IpamPoolId: top!.IpamPoolId!, Cidr: '10.0.0.0/8' }),
+      );
+      expect([provisioned.IpamPoolCidr!.Cidr, provisioned.IpamPoolCidr!.State]).toEqual([
+        '10.0.0.0/8',
+        'provisioned',
+      ]);
+      // 06: the regional pool is managed from the home region, with its locale elsewhere.
+      const { IpamPool: regional } = await home.send(
+        new CreateIpamPoolCommand({
+          IpamScopeId: Ipam!.PrivateDefaultScopeId!,
+          Description: 'regional--pool',
+          SourceIpamPoolId: top!.IpamPoolId!,
+          Locale: 'us-west-2',
+          AddressFamily: 'ipv4',
+        }),
+      );
+      const { IpamPools } = await home.send(new DescribeIpamPoolsCommand({}));
+      expect(
+        IpamPools!
+          .map((p) => [p.IpamPoolId, p.Locale, p.PoolDepth, p.State, p.SourceIpamPoolId])
+          .sort((a, b) => Number(a[2]) - Number(b[2])),
+      ).toEqual([
+        [top!.IpamPoolId, 'None', 1, 'create-complete', undefined],
+        [regional!.IpamPoolId, 'us-west-2', 2, 'create-complete', top!.IpamPoolId],
+      ]);
+      const none = await home.send(
+        new DescribeIpamPoolsCommand({ Filters: [{ Name: 'locale', Values: ['None'] }] }),
+      );
+      expect(none.IpamPools!.map((p) => p.IpamPoolId)).toEqual([top!.IpamPoolId]);
+      // 07: the regional CIDR shows in the top-level pool as an ipam-pool allocation.
+      await home.send(
+        new ProvisionIpamPoolCidrCommand({ IpamPoolId: regional!.IpamPoolId!, Cidr: '10.0.0.0/16' }),
+      );
+      const { IpamPoolAllocations } = await home.send(
+        new GetIpamPoolAllocationsCommand({ IpamPoolId: top!.IpamPoolId! }),
+      );
+      expect(
+        IpamPoolAllocations!.map((a) => [a.Cidr, a.ResourceId, a.ResourceType, a.ResourceOwner]),
+      ).toEqual([['10.0.0.0/16', regional!.IpamPoolId, 'ipam-pool', acct]]);
+      expect(IpamPoolAllocations![0]!.IpamPoolAllocationId).toMatch(/^ipam-pool-alloc-[0-9a-f]+$/);
+      // 08 (RAM share) is not built. 09: an explicit CIDR from the regional pool, asked for in its
+      // locale region (a custom allocation stands in for CreateVpc); the home region is refused.
+      await expectEc2Error(
+        home.send(
+          new AllocateIpamPoolCidrCommand({ IpamPoolId: regional!.IpamPoolId!, Cidr: '10.0.0.0/24' }),
+        ),
+        'InvalidParameterValue',
+      );
+      const { IpamPoolAllocation } = await usWest2.send(
+        new AllocateIpamPoolCidrCommand({ IpamPoolId: regional!.IpamPoolId!, Cidr: '10.0.0.0/24' }),
+      );
+      expect(IpamPoolAllocation!.Cidr).toBe('10.0.0.0/24');
+      // 10: clean-up in the corrected order.
+      await usWest2.send(
+        new ReleaseIpamPoolAllocationCommand({
+          IpamPoolId: regional!.IpamPoolId!,
+          Cidr: '10.0.0.0/24',
+          IpamPoolAllocationId: IpamPoolAllocation!.IpamPoolAllocationId!,
+        }),
+      );
+      await home.send(
+        new DeprovisionIpamPoolCidrCommand({ IpamPoolId: regional!.IpamPoolId!, Cidr: '10.0.0.0/16' }),
+      );
+      await home.send(
+        new DeprovisionIpamPoolCidrCommand({ IpamPoolId: top!.IpamPoolId!, Cidr: '10.0.0.0/8' }),
+      );
+      await home.send(new DeleteIpamPoolCommand({ IpamPoolId: regional!.IpamPoolId! }));
+      await home.send(new DeleteIpamPoolCommand({ IpamPoolId: top!.IpamPoolId! }));
+      const deleted = await home.send(new DeleteIpamCommand({ IpamId: Ipam!.IpamId! }));
+      expect(deleted.Ipam!.State).toBe('delete-complete');
+      expect((await home.send(new DescribeIpamsCommand({}))).Ipams).toEqual([]);
+    } finally {
+      home.destroy();
+      usWest2.destroy();
     }
   });
 });

@@ -29,6 +29,8 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
       IpamArn: Ipam.IpamArn,
       IpamRegion: 'us-east-1',
       AddressFamily: 'ipv4',
+      // No locale reads "None", as EC2 answers (F-TUT-CLI-04).
+      Locale: 'None',
       PoolDepth: 1,
       State: 'create-complete',
       Description: 'Top-level pool',

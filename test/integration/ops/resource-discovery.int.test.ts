@@ -62,7 +62,7 @@ describe.each(storeFactories())('resource discoveries (%s store)', (_name, makeS
     expect(stored).toMatchObject({
       IsDefault: true,
       OwnerId: ACCOUNT,
-      OperatingRegions: [{ RegionName: 'us-east-1' }, { RegionName: 'us-west-2' }],
+      OperatingRegions: [{ RegionName: 'us-west-2' }, { RegionName: 'us-east-1' }],
     });
     const listed = await e.deps.store.list<RdAssociationRecord>(
       { kind: 'rd-association', ipamId: Ipam.IpamId },

@@ -9,6 +9,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { AllotError } from '../../core/errors';
 import type { CredentialRecord } from '../../core/model';
 import { isAction, operations } from '../../core/ops';
+import { audited } from '../shared/audit';
 import { runtime } from '../shared/deps';
 import { toWireError } from '../shared/errors';
 import { type CredentialLookup, firstOf, issuedCredentials, localCredentials } from './credentials';
@@ -78,7 +79,8 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>().
       c: object,
       i: unknown,
     ) => Promise<Record<string, unknown>>;
-    const output = await run(deps, { accountId: who.accountId, region: who.region }, input);
+    const caller = { accountId: who.accountId, region: who.region };
+    const output = await audited({ action, caller, input, requestId }, () => run(deps, caller, input));
     return { statusCode: 200, headers, body: serializeResult(action, output, requestId, ec2Model) };
   } catch (err) {
     const wire = toWireError(err);

@@ -10,6 +10,7 @@ import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { AllotError } from '../../core/errors';
 import { type ActionName, operations } from '../../core/ops';
 import { ec2Model } from '../ec2/model';
+import { audited } from './audit';
 import { runtime } from './deps';
 import { toWireError } from './errors';
 import { callerOf } from './identity';
@@ -67,8 +68,11 @@ export const jsonRoute = (name: string, run: (r: RouteContext) => Promise<object
     .handler(async (event, context) => {
       const { deps, settings } = runtime();
       const caller = callerOf(event, settings.region);
-      const result = await run({ deps, settings, caller, input: parseBody(event), context });
       const requestId = context?.awsRequestId ?? randomUUID();
+      const input = parseBody(event);
+      const result = await audited({ action: name, caller, input, requestId }, () =>
+        run({ deps, settings, caller, input, context }),
+      );
       return json(200, { ...result, RequestId: requestId }, requestId);
     });
 

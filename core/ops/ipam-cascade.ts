@@ -4,13 +4,15 @@
  * are marked next, and a marked scope takes no new pool (both through the counter writes that
  * creating a scope or pool makes, which refuse that state). Only then are the pools listed.
  * Listings go through an index that may lag behind, so the exact counts on the marked records
- * (ScopeCount, PoolCount) decide when a listing has shown everything.
+ * (ScopeCount, PoolCount, ResourceDiscoveryAssociationCount) decide when a listing has shown
+ * everything.
  */
 import { fail } from '../errors';
-import type { IpamRecord, LifecycleState, PoolRecord, ScopeRecord } from '../model';
+import type { IpamRecord, LifecycleState, PoolRecord, RdAssociationRecord, ScopeRecord } from '../model';
 import type { Deps } from './context';
 import type { IpamContents } from './ipam-rules';
 import { DELETING, MARK_ROUNDS, markDeleting } from './pool-purge';
+import { associationsOf } from './rd-common';
 
 const pause = (round: number) => new Promise((resolve) => setTimeout(resolve, 25 * (round + 1)));
 
@@ -56,6 +58,17 @@ const listPools = async (deps: Deps, ipam: IpamRecord, scopes: ScopeRecord[]): P
       if (fresh && listed.length < fresh.PoolCount) complete = false;
     }
     if (complete) return pools;
+    await pause(round);
+  }
+  return changing(ipam);
+};
+
+/** Every association of the marked IPAM (its count is exact: none can be added to it now). */
+export const listAssociations = async (deps: Deps, ipam: IpamRecord): Promise<RdAssociationRecord[]> => {
+  for (let round = 0; round < MARK_ROUNDS; round++) {
+    const listed = await associationsOf(deps, ipam.IpamId);
+    const fresh = await deps.store.get<IpamRecord>({ kind: 'ipam', id: ipam.IpamId });
+    if (listed.length >= (fresh?.ResourceDiscoveryAssociationCount ?? 0)) return listed;
     await pause(round);
   }
   return changing(ipam);

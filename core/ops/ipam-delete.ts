@@ -10,7 +10,7 @@ import { fail } from '../errors';
 import type { IpamRecord, PoolRecord, ScopeRecord } from '../model';
 import type { Write } from '../store/port';
 import type { Deps } from './context';
-import { markIpamContents } from './ipam-cascade';
+import { listAssociations, markIpamContents } from './ipam-cascade';
 import { ipamGuards } from './ipam-rules';
 import { purgePools } from './pool-purge';
 import { ipamRdDeletes } from './rd-common';
@@ -71,7 +71,10 @@ export const deleteIpamData = async (
   if (!res.ok) fail('IncorrectState', 'The IPAM changed while it was being deleted; retry the request.');
   const contents = await markIpamContents(deps, ipam, { ...marked, _v: ipam._v + 1 }, refuse);
   await purgePools(deps, contents.pools);
-  const rdRefs = (await ipamRdDeletes(deps, ipam)).flatMap((w) => (w.type === 'delete' ? [w.ref] : []));
+  const associations = await listAssociations(deps, ipam);
+  const rdRefs = (await ipamRdDeletes(deps, ipam, associations)).flatMap((w) =>
+    w.type === 'delete' ? [w.ref] : [],
+  );
   await deps.store.purge([
     ...rdRefs,
     ...contents.scopes.map((s: ScopeRecord) => ({ kind: 'scope' as const, id: s.IpamScopeId })),

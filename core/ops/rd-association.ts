@@ -13,7 +13,7 @@ import { tokenGate } from './idempotency';
 import { isolationLens } from './isolation';
 import { filterPredicate, type PageInput, pageArray } from './listing';
 import { associationGuard, associationShape, associationsOf, ipamsOf, sharedWith } from './rd-common';
-import { loadIpam, requireComplete } from './records';
+import { loadIpam, recheckComplete, requireComplete } from './records';
 
 export const MAX_ASSOCIATIONS = 5;
 
@@ -86,6 +86,8 @@ export const associateIpamResourceDiscovery = async (deps: Deps, caller: Caller,
       field: 'ResourceDiscoveryAssociationCount',
       delta: 1,
       limit: MAX_ASSOCIATIONS,
+      // A cascading DeleteIpam lists the associations once the IPAM is marked: none may be added after.
+      unlessState: 'delete-in-progress',
     },
     { type: 'create', record: assoc },
     ...gate.write(result),
@@ -98,11 +100,13 @@ export const associateIpamResourceDiscovery = async (deps: Deps, caller: Caller,
       'InvalidParameterValue',
       `Resource discovery ${rdId} is already associated with IPAM ${ipam.IpamId}.`,
     );
-  if (res.failed.includes(1))
+  if (res.failed.includes(1)) {
+    await recheckComplete(deps, { kind: 'ipam', id: ipam.IpamId }, `IPAM ${ipam.IpamId}`);
     fail(
       'ResourceLimitExceeded',
       `IPAM ${ipam.IpamId} already has ${MAX_ASSOCIATIONS} resource discovery associations.`,
     );
+  }
   return fail('IncorrectState', 'The association could not be created; retry the request.');
 };
 

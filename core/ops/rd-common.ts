@@ -56,8 +56,12 @@ export const associationsOf = (deps: Deps, ipamId: string): Promise<RdAssociatio
   listAll<RdAssociationRecord>(deps.store, { kind: 'rd-association', ipamId });
 
 /** Deletes of an IPAM's associations, their uniqueness guards and its default RD (F-IPAM-09). */
-export const ipamRdDeletes = async (deps: Deps, ipam: IpamRecord): Promise<Write[]> => [
-  ...(await associationsOf(deps, ipam.IpamId)).flatMap((a): Write[] => [
+export const ipamRdDeletes = async (
+  deps: Deps,
+  ipam: IpamRecord,
+  associations?: RdAssociationRecord[],
+): Promise<Write[]> => [
+  ...(associations ?? (await associationsOf(deps, ipam.IpamId))).flatMap((a): Write[] => [
     { type: 'delete', ref: { kind: 'rd-association', id: a.IpamResourceDiscoveryAssociationId } },
     ...(a.IsDefault
       ? []

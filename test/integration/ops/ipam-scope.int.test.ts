@@ -378,4 +378,67 @@ describe.each(storeFactories())('IPAMs and scopes (%s store)', (_name, makeStore
     });
     expect(more.IpamPool.State).toBe('create-complete');
   });
+
+  it('F-IPAM-08/09: associations go with the cascade even when listed late, and none can be added to it', async () => {
+    const { e, Ipam, onPoolListing, restore } = await cascadeRace();
+    const rd = async (region: string) =>
+      (await e.call('CreateIpamResourceDiscovery', {}, { region })).IpamResourceDiscovery
+        .IpamResourceDiscoveryId;
+    const early = (
+      await e.call('AssociateIpamResourceDiscovery', {
+        IpamId: Ipam.IpamId,
+        IpamResourceDiscoveryId: await rd('us-west-2'),
+      })
+    ).IpamResourceDiscoveryAssociation.IpamResourceDiscoveryAssociationId;
+    const lateRd = await rd('eu-west-1');
+    const store = e.deps.store;
+    const list = store.list.bind(store);
+    const commit = store.commit.bind(store);
+    let hidden = 2;
+    let marked = false;
+    let refused: Promise<string> | undefined;
+    onPoolListing(Ipam.PrivateDefaultScopeId, async () => {
+      // The first two association listings lag behind and miss the early association.
+      store.list = (async (q, limit, cursor) => {
+        const page = await list(q, limit, cursor);
+        if (q.kind !== 'rd-association' || hidden === 0) return page;
+        hidden--;
+        return {
+          ...page,
+          items: page.items.filter(
+            (a) =>
+              (a as { IpamResourceDiscoveryAssociationId: string }).IpamResourceDiscoveryAssociationId !==
+              early,
+          ),
+        };
+      }) as typeof store.list;
+      // A new association reads the IPAM now and commits once the cascade has marked it.
+      store.commit = (async (writes) => {
+        if (writes.some((w) => w.type === 'create' && w.record.kind === 'rd-association'))
+          while (!marked) await new Promise((resolve) => setTimeout(resolve, 1));
+        const res = await commit(writes);
+        if (writes[0]?.type === 'replace' && writes[0].record.kind === 'ipam' && res.ok) marked = true;
+        return res;
+      }) as typeof store.commit;
+      refused = e.expectError(
+        'AssociateIpamResourceDiscovery',
+        { IpamId: Ipam.IpamId, IpamResourceDiscoveryId: lateRd },
+        'IncorrectState',
+      );
+    });
+    expect((await e.call('DeleteIpam', { IpamId: Ipam.IpamId, Cascade: true })).Ipam.State).toBe(
+      'delete-complete',
+    );
+    const message = await refused;
+    restore();
+    store.commit = commit;
+    expect(message).toBe(`IPAM ${Ipam.IpamId} is in state 'delete-in-progress'; wait until it is complete.`);
+    expect(hidden).toBe(0);
+    expect(await store.get({ kind: 'rd-association', id: early })).toBeUndefined();
+    expect(
+      (await e.call('DescribeIpamResourceDiscoveryAssociations', {})).IpamResourceDiscoveryAssociations,
+    ).toEqual([]);
+    // The RDs themselves stay with their owner (F-RDA-05).
+    expect((await e.call('DescribeIpamResourceDiscoveries', {})).IpamResourceDiscoveries).toHaveLength(2);
+  });
 });

@@ -23,7 +23,7 @@ import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { checkNetmask, checkResource, type ResourceSpec } from './pool-rules';
 import { contains, rootsOf } from './pool-space';
-import { requireComplete } from './records';
+import { requireComplete, requireLocaleRegion } from './records';
 
 export interface AllocateInput {
   DryRun?: boolean;
@@ -97,12 +97,7 @@ export const allocateIpamPoolCidr = async (
   ensureOwner(caller, pool.OwnerId, `IPAM pool ${pool.IpamPoolId}`);
   requireComplete(pool, `Pool ${pool.IpamPoolId}`);
   // Step 2: region context and, for resources, the resource's region (F-GEN-07, F-RULE-05).
-  if (pool.Locale && caller.region !== pool.Locale && !resource) {
-    fail(
-      'InvalidParameterValue',
-      `The locale of the IPAM pool must be equal to the current region: the pool's locale is ${pool.Locale}, the request was made in ${caller.region}.`,
-    );
-  }
+  if (!resource) requireLocaleRegion(pool, caller);
   // Step 3: provisioned space.
   const roots = rootsOf(pool, cidrs);
   if (roots.length === 0) fail('InsufficientCidrBlocks', `Pool ${pool.IpamPoolId} has no provisioned CIDRs.`);

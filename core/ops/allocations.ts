@@ -7,7 +7,7 @@ import { allocationShape } from './allocate';
 import { dryRun, required } from './common';
 import type { Caller, Deps } from './context';
 import { ALLOCATION_BOUNDS, filterPredicate, listPage, type PageInput } from './listing';
-import { loadPool, updateRecord } from './records';
+import { loadPool, requireLocaleRegion, updateRecord } from './records';
 import { releaseAllocation } from './release';
 
 const ALLOCATION_FIELDS = [
@@ -35,6 +35,7 @@ export const releaseIpamPoolAllocation = async (
   const text = required(input.Cidr, 'Cidr');
   const allocationId = required(input.IpamPoolAllocationId, 'IpamPoolAllocationId');
   const pool = await loadPool(deps, caller, input.IpamPoolId);
+  requireLocaleRegion(pool, caller);
   const cidr = parseCidr(text, familyOf(pool.AddressFamily));
   const rec = await deps.store.get<AllocationRecord>({
     kind: 'allocation',
@@ -61,6 +62,7 @@ export const getIpamPoolAllocations = async (
   required(input.IpamPoolId, 'IpamPoolId');
   const match = filterPredicate(input.Filters, ALLOCATION_FIELDS);
   const pool = await loadPool(deps, caller, input.IpamPoolId);
+  requireLocaleRegion(pool, caller);
   dryRun(input);
   const keep = (a: AllocationRecord) =>
     (input.IpamPoolAllocationId === undefined || a.IpamPoolAllocationId === input.IpamPoolAllocationId) &&

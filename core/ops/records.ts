@@ -39,6 +39,19 @@ export const requireComplete = (r: { State: string }, what: string): void => {
   }
 };
 
+/**
+ * F-GEN-07: allocating, releasing and listing a pool's allocations happen in the pool's locale
+ * region when it has one (a pool without a locale answers in any region).
+ */
+export const requireLocaleRegion = (pool: PoolRecord, caller: Caller): void => {
+  if (pool.Locale && caller.region !== pool.Locale) {
+    fail(
+      'InvalidParameterValue',
+      `The locale of the IPAM pool must be equal to the current region: the pool's locale is ${pool.Locale}, the request was made in ${caller.region}.`,
+    );
+  }
+};
+
 /** After a refused write: the record as stored now must still be in service (or the error says why). */
 export const recheckComplete = async (
   deps: Deps,

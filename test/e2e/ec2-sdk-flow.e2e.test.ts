@@ -435,6 +435,17 @@ describe('EC2 SDK: F-TUT-CLI, an IPAM and pools created with the CLI', () => {
         new AllocateIpamPoolCidrCommand({ IpamPoolId: regional!.IpamPoolId!, Cidr: '10.0.0.0/24' }),
       );
       expect(IpamPoolAllocation!.Cidr).toBe('10.0.0.0/24');
+      // The regional pool's allocations are read in its locale region, too (F-GEN-07).
+      const inWest = await usWest2.send(
+        new GetIpamPoolAllocationsCommand({ IpamPoolId: regional!.IpamPoolId! }),
+      );
+      expect(inWest.IpamPoolAllocations!.map((a) => [a.Cidr, a.ResourceType])).toEqual([
+        ['10.0.0.0/24', 'custom'],
+      ]);
+      await expectEc2Error(
+        home.send(new GetIpamPoolAllocationsCommand({ IpamPoolId: regional!.IpamPoolId! })),
+        'InvalidParameterValue',
+      );
       // 10: clean-up in the corrected order.
       await usWest2.send(
         new ReleaseIpamPoolAllocationCommand({

@@ -375,6 +375,36 @@ describe.each(storeFactories())('allocations (%s store)', (_name, makeStore) => 
     );
   });
 
+  it("F-GEN-07: a locale-bound pool's allocations are made, listed and released in its locale region", async () => {
+    const e = await env();
+    const { poolId, scopeId } = await ipamWithPool(e, { Locale: 'us-west-2' }, '10.0.0.0/16');
+    const west = { region: 'us-west-2' };
+    const made = (await e.call('AllocateIpamPoolCidr', { IpamPoolId: poolId, NetmaskLength: 24 }, west))
+      .IpamPoolAllocation;
+    const wrongRegion =
+      "The locale of the IPAM pool must be equal to the current region: the pool's locale is us-west-2, the request was made in us-east-1.";
+    expect(
+      await e.expectError('GetIpamPoolAllocations', { IpamPoolId: poolId }, 'InvalidParameterValue'),
+    ).toBe(wrongRegion);
+    const listed = (await e.call('GetIpamPoolAllocations', { IpamPoolId: poolId }, west)).IpamPoolAllocations;
+    expect(listed.map((a: { Cidr: string }) => a.Cidr)).toEqual(['10.0.0.0/24']);
+    const release = {
+      IpamPoolId: poolId,
+      Cidr: made.Cidr,
+      IpamPoolAllocationId: made.IpamPoolAllocationId,
+    };
+    expect(await e.expectError('ReleaseIpamPoolAllocation', release, 'InvalidParameterValue')).toBe(
+      wrongRegion,
+    );
+    expect((await e.call('ReleaseIpamPoolAllocation', release, west)).Success).toBe(true);
+    // A pool without a locale answers in any region.
+    const anywhere = (await e.call('CreateIpamPool', { IpamScopeId: scopeId, AddressFamily: 'ipv4' }))
+      .IpamPool.IpamPoolId;
+    expect(
+      (await e.call('GetIpamPoolAllocations', { IpamPoolId: anywhere }, west)).IpamPoolAllocations,
+    ).toEqual([]);
+  });
+
   it('F-RULE-04/05, F-ALLOC-13: resource allocations need the required tags and the pool locale', async () => {
     const e = await env();
     const { scopeId } = await ipamWithPool(e, {}, '');

@@ -23,7 +23,7 @@ import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { checkNetmask, checkResource, type ResourceSpec } from './pool-rules';
 import { contains, rootsOf } from './pool-space';
-import { requireComplete, requireLocaleRegion } from './records';
+import { loadPool, requireComplete, requireLocaleRegion } from './records';
 
 export interface AllocateInput {
   DryRun?: boolean;
@@ -179,10 +179,7 @@ export const allocateIpamPoolCidr = async (
     if (replay) return replay;
   }
   // The view of the pool may be a second old: a pool deleted meanwhile is the better answer.
-  const current =
-    (await deps.store.get<PoolRecord>({ kind: 'pool', id: pool.IpamPoolId })) ??
-    fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${pool.IpamPoolId}' does not exist.`);
-  requireComplete(current, `Pool ${pool.IpamPoolId}`);
+  requireComplete(await loadPool(deps, caller, pool.IpamPoolId), `Pool ${pool.IpamPoolId}`);
   return fail(
     'InsufficientCidrBlocks',
     explicit

@@ -11,10 +11,8 @@ import { fail } from '../errors';
 import type { IpamRecord, LifecycleState, PoolRecord, RdAssociationRecord, ScopeRecord } from '../model';
 import type { Deps } from './context';
 import type { IpamContents } from './ipam-rules';
-import { DELETING, MARK_ROUNDS, markDeleting } from './pool-purge';
+import { DELETING, MARK_ROUNDS, markDeleting, pause } from './pool-purge';
 import { associationsOf } from './rd-common';
-
-const pause = (round: number) => new Promise((resolve) => setTimeout(resolve, 25 * (round + 1)));
 
 const changing = (ipam: IpamRecord) =>
   fail('IncorrectState', `IPAM ${ipam.IpamId} kept changing while it was being deleted; retry the request.`);

@@ -3,7 +3,7 @@ import { fail } from '../errors';
 import type { PoolCidrRecord, PoolRecord } from '../model';
 import type { Deps } from './context';
 import { returnToSource } from './pool-deprovision';
-import { listAll, MARK_ROUNDS, markDeleting } from './pool-purge';
+import { listAll, MARK_ROUNDS, markDeleting, pause } from './pool-purge';
 
 /** The pool and all its descendants (a scope holds at most a bounded number of pools). */
 export const poolSubtree = async (deps: Deps, pool: PoolRecord): Promise<PoolRecord[]> => {
@@ -37,7 +37,7 @@ export const markSubtree = async (deps: Deps, pool: PoolRecord): Promise<PoolRec
     }
     if (!lost && (await childrenAllListed(deps, marked))) return [...marked.values()];
     // The listing lags the counts (or lost a race): give the index a moment before reading again.
-    if (!lost) await new Promise((resolve) => setTimeout(resolve, 25 * (round + 1)));
+    if (!lost) await pause(round);
   }
   return fail(
     'IncorrectState',

@@ -14,6 +14,9 @@ export const DELETING = 'delete-in-progress';
 /** Tries of a mark, or rounds of re-reading what to mark, before a cascade gives up. */
 export const MARK_ROUNDS = 20;
 
+/** A cascade's wait before reading a lagging listing again, longer each round. */
+export const pause = (round: number) => new Promise((resolve) => setTimeout(resolve, 25 * (round + 1)));
+
 /**
  * Marks a pool or scope delete-in-progress at the version just read. Returns the marked record,
  * undefined when it is gone, or 'lost' when it changed between the read and the mark.

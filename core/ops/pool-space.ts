@@ -5,6 +5,7 @@ import type { PoolCidrRecord, PoolRecord } from '../model';
 import { emptyNode, type NodeKey } from '../space/node';
 import type { Write } from '../store/port';
 import type { Deps } from './context';
+import { DELETING } from './pool-purge';
 
 export const rootKey = (poolId: string, c: Cidr): NodeKey => ({
   space: poolId,
@@ -75,7 +76,7 @@ export const newPoolCidr = (
         delta: 1,
         limit: deps.config.quotas.cidrsPerPool,
         // A cascade delete lists the pool's CIDRs once it is marked: none may be added after.
-        unlessState: 'delete-in-progress',
+        unlessState: DELETING,
       },
     ],
   };

@@ -8,6 +8,7 @@ import { tokenGate } from './idempotency';
 import { isolationLens } from './isolation';
 import { filterPredicate, listPage, type PageInput } from './listing';
 import { resolveLocale } from './pool-locale';
+import { DELETING } from './pool-purge';
 import { resourceTags, validateRules } from './pool-rules';
 import { loadIpam, loadPool, loadScope, recheckComplete, requireComplete } from './records';
 
@@ -169,7 +170,7 @@ export const createIpamPool = async (
       delta: 1,
       limit: deps.config.quotas.poolsPerScope,
       // A cascading DeleteIpam lists the scope's pools once it is marked: none may be added after.
-      unlessState: 'delete-in-progress',
+      unlessState: DELETING,
     },
     ...(parent
       ? [
@@ -179,7 +180,7 @@ export const createIpamPool = async (
             field: '_childCount' as const,
             delta: 1,
             // A cascade delete marks the subtree first: a child created after that would outlive it.
-            unlessState: 'delete-in-progress',
+            unlessState: DELETING,
           },
         ]
       : []),

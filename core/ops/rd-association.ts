@@ -12,6 +12,7 @@ import type { Caller, Deps } from './context';
 import { tokenGate } from './idempotency';
 import { isolationLens } from './isolation';
 import { filterPredicate, type PageInput, pageArray } from './listing';
+import { DELETING } from './pool-purge';
 import { associationGuard, associationShape, associationsOf, ipamsOf, sharedWith } from './rd-common';
 import { loadIpam, recheckComplete, requireComplete } from './records';
 
@@ -87,7 +88,7 @@ export const associateIpamResourceDiscovery = async (deps: Deps, caller: Caller,
       delta: 1,
       limit: MAX_ASSOCIATIONS,
       // A cascading DeleteIpam lists the associations once the IPAM is marked: none may be added after.
-      unlessState: 'delete-in-progress',
+      unlessState: DELETING,
     },
     { type: 'create', record: assoc },
     ...gate.write(result),

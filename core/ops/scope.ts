@@ -7,6 +7,7 @@ import { tokenGate } from './idempotency';
 import { scopeSpaceDeletes } from './ipam-delete';
 import { isolationLens } from './isolation';
 import { filterPredicate, type PageInput, pageArray } from './listing';
+import { DELETING } from './pool-purge';
 import { loadIpam, loadScope, recheckComplete, requireComplete, updateRecord } from './records';
 import { createScopeSpace } from './scope-space';
 
@@ -89,7 +90,7 @@ export const createIpamScope = async (
       delta: 1,
       limit: deps.config.quotas.scopesPerIpam,
       // A cascading DeleteIpam lists the scopes once the IPAM is marked: none may be added after.
-      unlessState: 'delete-in-progress',
+      unlessState: DELETING,
     },
     ...createScopeSpace(id),
     ...gate.write(result),

@@ -4,11 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpamRecord } from '../../core/model';
-import { defaultConfig, randomIds } from '../../core/ops';
 import { allocateIpamPoolCidr } from '../../core/ops/allocate';
 import { recordIpamMetrics } from '../../core/reconcile/metrics';
-import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
 import { type LocalStack, startLocalStack } from '../../local/stack';
+import { stackDeps } from '../helpers/ec2';
 
 let stack: LocalStack;
 const ACCOUNT = '111122223333';
@@ -26,18 +25,6 @@ const call = async (action: string, body: object, headers: Record<string, string
   });
   // biome-ignore lint/suspicious/noExplicitAny: checked field by field
   return { status: res.status, body: (await res.json()) as any };
-};
-
-/** Operations in this process against the stack's table (for what no API does: resources, cycles). */
-const stackDeps = () => {
-  const client = createDocumentClient({ endpoint: stack.ddbEndpoint, region: 'us-east-1' });
-  const deps = {
-    store: new DynamoStore({ client, tableName: stack.tableName }),
-    now: Date.now,
-    ids: randomIds(),
-    config: defaultConfig(),
-  };
-  return { client, deps };
 };
 
 beforeAll(async () => {
@@ -221,7 +208,7 @@ describe('JSON API over HTTP on the local stack', () => {
     ).body.IpamPool;
     await call('ProvisionIpamPoolCidr', { IpamPoolId: pool.IpamPoolId, Cidr: '10.8.0.0/16' }, who);
     // A VPC allocation, made in this process against the stack's table (no API creates resources).
-    const { client, deps } = stackDeps();
+    const { client, deps } = stackDeps(stack);
     await allocateIpamPoolCidr(
       deps,
       { accountId: '222233334444', region: 'us-east-1' },
@@ -260,7 +247,7 @@ describe('JSON API over HTTP on the local stack', () => {
     ).body.IpamPool;
     await call('ProvisionIpamPoolCidr', { IpamPoolId: pool.IpamPoolId, Cidr: '10.9.0.0/16' }, who);
     // Two cycles' recordings, made in this process against the stack's table (as the job does).
-    const { client, deps } = stackDeps();
+    const { client, deps } = stackDeps(stack);
     const stored = (await deps.store.get<IpamRecord>({ kind: 'ipam', id: ipam.IpamId }))!;
     const t0 = Date.UTC(2026, 10, 1);
     await recordIpamMetrics(deps, stored, new Date(t0));

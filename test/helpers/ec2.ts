@@ -39,6 +39,22 @@ export const expectEc2Error = async (call: Promise<unknown>, code: string, statu
 };
 
 /**
+ * Operations run in the test process against a local stack's table (the same core code and Store
+ * the functions run, minus HTTP), for what no API does: resources, discovery cycles, bulk data.
+ * @example const { client, deps } = stackDeps(stack); try { ... } finally { client.destroy(); }
+ */
+export const stackDeps = (target: { ddbEndpoint: string; tableName: string }) => {
+  const client = createDocumentClient({ endpoint: target.ddbEndpoint, region: 'us-east-1' });
+  const deps = {
+    store: new DynamoStore({ client, tableName: target.tableName }),
+    now: Date.now,
+    ids: randomIds(),
+    config: defaultConfig(),
+  };
+  return { client, deps };
+};
+
+/**
  * Custom allocations of the given CIDRs made by the AllocateIpamPoolCidr operation itself, in this
  * process, against the stack's table: the same core code and Store the endpoint runs, minus HTTP.
  * Used to give a pool more than 1000 allocations for the pagination tests. Measured on the 2-CPU
@@ -54,13 +70,7 @@ export const allocateInProcess = async (
   cidrs: string[],
   concurrency = 8,
 ): Promise<string[]> => {
-  const client = createDocumentClient({ endpoint: target.ddbEndpoint, region: 'us-east-1' });
-  const deps = {
-    store: new DynamoStore({ client, tableName: target.tableName }),
-    now: Date.now,
-    ids: randomIds(),
-    config: defaultConfig(),
-  };
+  const { client, deps } = stackDeps(target);
   const ids: string[] = [];
   let next = 0;
   const worker = async () => {

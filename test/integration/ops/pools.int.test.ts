@@ -1,7 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import type { PoolRecord } from '../../../core/model';
+import type { Store, Write } from '../../../core/store/port';
 import { ACCOUNT, ipamWithPool, makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
+
+/** Holds the first commit `pick` selects until `release()`; `reached()` resolves once it is held. */
+const holdFirstCommit = (store: Store, pick: (writes: Write[]) => boolean) => {
+  const commit = store.commit.bind(store);
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let held = false;
+  store.commit = async (writes) => {
+    if (!held && pick(writes)) {
+      held = true;
+      await gate;
+    }
+    return commit(writes);
+  };
+  return {
+    release: () => release(),
+    reached: async () => {
+      while (!held) await new Promise((resolve) => setTimeout(resolve, 1));
+    },
+    restore: () => {
+      store.commit = commit;
+    },
+  };
+};
 
 describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
   const env = async () => makeEnv(await makeStore());
@@ -451,42 +478,31 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
   const allocationDuringCascade = async (at: 'before' | 'after') => {
     const { e, poolId, child } = await cascadeRace();
     const store = e.deps.store;
-    const commit = store.commit.bind(store);
     const purgeSpace = store.purgeSpace.bind(store);
-    let open: () => void = () => {};
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    let held = false;
-    store.commit = (async (writes) => {
-      const mine = writes.some(
+    const hold = holdFirstCommit(store, (writes) =>
+      writes.some(
         (w) =>
           w.type === 'create' && w.record.kind === 'allocation' && w.record.IpamPoolId === child.IpamPoolId,
-      );
-      if (mine && !held) {
-        held = true;
-        await gate;
-      }
-      return commit(writes);
-    }) as typeof store.commit;
+      ),
+    );
     const allocation = e
       .call('AllocateIpamPoolCidr', { IpamPoolId: child.IpamPoolId, NetmaskLength: 24 })
       .then(
         (r) => r.IpamPoolAllocation.Cidr as string,
         (err: { code?: string }) => err.code ?? 'thrown',
       );
-    while (!held) await new Promise((resolve) => setTimeout(resolve, 1));
+    await hold.reached();
     let first = true;
     store.purgeSpace = async (space) => {
       if (space === child.IpamPoolId && first) {
         first = false;
         if (at === 'before') {
-          open();
+          hold.release();
           await allocation;
         }
         await purgeSpace(space);
         if (at === 'after') {
-          open();
+          hold.release();
           await allocation;
         }
         return;
@@ -494,7 +510,7 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
       return purgeSpace(space);
     };
     await e.call('DeleteIpamPool', { IpamPoolId: child.IpamPoolId, Cascade: true });
-    store.commit = commit;
+    hold.restore();
     store.purgeSpace = purgeSpace;
     const left = await store.list({ kind: 'allocation', poolId: child.IpamPoolId }, 100);
     return { e, poolId, outcome: await allocation, left: left.items };
@@ -516,36 +532,26 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
   it('F-POOL-15: a CIDR provisioned to a pool the cascade has marked is refused, and the source keeps no claim', async () => {
     const { e, poolId, child } = await cascadeRace();
     const store = e.deps.store;
-    const commit = store.commit.bind(store);
     const purge = store.purge.bind(store);
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let waiting = false;
     // The provision has read the child and its source; it commits just before the child itself goes.
-    store.commit = (async (writes) => {
-      if (writes.some((w) => w.type === 'create' && w.record.kind === 'pool-cidr' && !waiting)) {
-        waiting = true;
-        await held;
-      }
-      return commit(writes);
-    }) as typeof store.commit;
+    const hold = holdFirstCommit(store, (writes) =>
+      writes.some((w) => w.type === 'create' && w.record.kind === 'pool-cidr'),
+    );
     const provision = e.expectError(
       'ProvisionIpamPoolCidr',
       { IpamPoolId: child.IpamPoolId, Cidr: '10.2.0.0/16' },
       'IncorrectState',
     );
-    while (!waiting) await new Promise((resolve) => setTimeout(resolve, 1));
+    await hold.reached();
     store.purge = async (refs) => {
       if (refs.some((r) => r.kind === 'pool')) {
-        release();
+        hold.release();
         await provision;
       }
       return purge(refs);
     };
     await e.call('DeleteIpamPool', { IpamPoolId: child.IpamPoolId, Cascade: true });
-    store.commit = commit;
+    hold.restore();
     store.purge = purge;
     expect(await provision).toBe(
       `Pool ${child.IpamPoolId} is in state 'delete-in-progress'; wait until it is complete.`,

@@ -5,9 +5,9 @@
 import { ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { parseCidr } from '../core/cidr';
 import type { Cidr } from '../core/cidr/types';
-import { operations } from '../core/ops';
-import { allocateIpamPoolCidr } from '../core/ops/allocate';
-import { type Caller, type Deps, defaultConfig, randomIds } from '../core/ops/context';
+import { allocateIpamPoolCidr } from '../core/ops/allocation/allocate';
+import { operations } from '../core/ops/registry';
+import { type Caller, type Deps, defaultConfig, randomIds } from '../core/ports/context';
 import { createDocumentClient, DynamoStore } from '../core/store/dynamo';
 
 const caller: Caller = { accountId: '111122223333', region: 'us-east-1' };

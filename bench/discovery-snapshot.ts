@@ -4,8 +4,8 @@
  * Prints figures; never passes or fails. Run: npx tsx bench/discovery-snapshot.ts [rows]
  */
 import { gzipSync } from 'node:zlib';
-import { recordSnapshot } from '../core/discovery-run/snapshot';
-import { defaultConfig, randomIds } from '../core/ops/context';
+import { recordSnapshot } from '../core/ops/monitoring/run/snapshot';
+import { defaultConfig, randomIds } from '../core/ports/context';
 import { createDocumentClient, DynamoStore } from '../core/store/dynamo';
 import { batchWrite } from '../core/store/dynamo/send';
 import { startDynamo } from '../local/dynamo';

@@ -4,14 +4,14 @@
  * on-prem allocations, pools with rules), built from a fixed seed. Prints figures; never
  * pass/fail. Run alone with `npx tsx bench/discovery.ts`.
  */
-import { formatAddress } from '../core/discovery/cidr-lite';
-import { evaluate } from '../core/discovery/evaluate';
+import { formatAddress } from '../core/cidr/lite';
+import { evaluate } from '../core/ops/monitoring/analysis/evaluate';
 import type {
   PoolAllocationInput,
   PoolRulesInput,
   ResourceCidrInput,
   ScopeEvaluationInput,
-} from '../core/discovery/types';
+} from '../core/ops/monitoring/analysis/types';
 
 /** mulberry32: small, fast, deterministic. */
 const rng = (seed: number) => () => {

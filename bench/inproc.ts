@@ -2,7 +2,7 @@
  * In-process allocator throughput: the core claim path over the in-memory store (same node
  * conditions and plans as DynamoDB, no I/O). Prints figures; never pass/fail.
  */
-import { claim } from '../core/space/allocator';
+import { claim } from '../core/ops/allocation/allocator';
 import { emptyNode, type NodeKey } from '../core/space/node';
 import { MemoryStore } from '../core/store/memory';
 

@@ -1,11 +1,11 @@
 /**
  * `npm run discover`: one discovery cycle over every IPAM, from this process and without a time
- * limit, against the table and EC2 endpoint of the environment (handlers/shared/config.ts), e.g.
+ * limit, against the table and EC2 endpoint of the environment (handlers/runtime/config.ts), e.g.
  *   DYNAMODB_ENDPOINT=http://127.0.0.1:8000 ALLOT_DISCOVERY_EC2_ENDPOINT=http://127.0.0.1:5000 npm run discover
  */
-import { planCycle } from '../core/discovery-run/plan';
+import { planCycle } from '../core/ops/monitoring/run/plan';
 import { runAndHandOff } from '../handlers/jobs/discover-run';
-import { runtime } from '../handlers/shared/deps';
+import { runtime } from '../handlers/runtime/deps';
 
 const { deps, settings } = runtime();
 const state = await planCycle(deps);

@@ -1,15 +1,5 @@
-/**
- * Writes handlers/ec2/model.json: the EC2 operations of the reference model and only the shapes
- * they reach, without documentation, so the EC2 Query facade can bundle it into a Lambda.
- * Every operation of the reference is kept, implemented by core or not: the model describes the
- * wire format, the core registry decides what runs, so the facade can tell "not an EC2 action"
- * from "an EC2 action Allot does not implement".
- * Run: npx tsx local/gen-ec2-model.ts
- */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Ec2Model, Ec2Shape } from '../handlers/ec2/model-types';
+import type { Ec2Model, Ec2Shape } from '../handlers/api/model/types';
 
 interface RawShape {
   type: string;
@@ -24,8 +14,8 @@ interface RawModel {
   shapes: Record<string, RawShape>;
 }
 
-const source = new URL('../../shared/reference/ec2-ipam-api.json', import.meta.url);
-const target = new URL('../handlers/ec2/model.json', import.meta.url);
+const source = new URL('../docs/reference/ec2-ipam-api.json', import.meta.url);
+const target = new URL('../handlers/api/model/model.json', import.meta.url);
 const raw = JSON.parse(readFileSync(source, 'utf8')) as RawModel;
 
 // Only the keys the facade reads; enum/min/max/idempotencyToken stay in the reference (core validates).
@@ -76,13 +66,5 @@ const model: Ec2Model = {
   operations,
   shapes: Object.fromEntries(Object.entries(shapes).sort(([a], [b]) => a.localeCompare(b))),
 };
-writeFileSync(target, `${JSON.stringify(model)}\n`);
-// Formatted by the project's formatter so `npm run lint` stays green on the generated file.
-execFileSync(
-  fileURLToPath(new URL('../node_modules/.bin/biome', import.meta.url)),
-  ['format', '--write', fileURLToPath(target)],
-  {
-    stdio: 'ignore',
-  },
-);
+writeFileSync(target, `${JSON.stringify(model, null, 2)}\n`);
 console.log(`wrote ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes`);

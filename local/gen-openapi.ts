@@ -1,10 +1,10 @@
 /**
- * Writes handlers/http/openapi.json: the JSON API (POST /v1/<Action>) described from the EC2 API
+ * Writes handlers/api/openapi.json: the JSON API (POST /v1/<Action>) described from the EC2 API
  * model, so request and response bodies use exactly the EC2 member names.
  * Run: npx tsx local/gen-openapi.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { operations } from '../core/ops';
+import { operations } from '../core/ops/registry';
 
 interface Shape {
   type: string;
@@ -15,7 +15,7 @@ interface Shape {
 }
 
 const model = JSON.parse(
-  readFileSync(new URL('../../shared/reference/ec2-ipam-api.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../docs/reference/ec2-ipam-api.json', import.meta.url), 'utf8'),
 ) as {
   operations: Record<string, { input?: { shape: string }; output?: { shape: string } }>;
   shapes: Record<string, Shape>;
@@ -262,5 +262,5 @@ const doc = {
     schemas,
   },
 };
-writeFileSync(new URL('../handlers/http/openapi.json', import.meta.url), `${JSON.stringify(doc, null, 2)}\n`);
+writeFileSync(new URL('../handlers/api/openapi.json', import.meta.url), `${JSON.stringify(doc, null, 2)}\n`);
 console.log(`wrote ${Object.keys(paths).length} operations, ${Object.keys(schemas).length} schemas`);

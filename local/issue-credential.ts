@@ -9,9 +9,9 @@
  * DYNAMODB_ENDPOINT points it at DynamoDB Local (`npm start` prints the endpoint and table).
  */
 import { pathToFileURL } from 'node:url';
-import type { CredentialRecord } from '../core/model';
+import type { CredentialRecord } from '../core/records/model';
 import { createDocumentClient, DynamoStore } from '../core/store/dynamo';
-import { issueCredential } from '../handlers/ec2/credentials';
+import { issueCredential } from '../handlers/api/auth/credentials';
 
 export interface IssueOptions {
   /** DynamoDB endpoint (DynamoDB Local); unset means AWS. */

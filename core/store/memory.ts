@@ -3,17 +3,7 @@
  * same conditions, sorted lists through the same key design. Used by unit tests and the
  * in-process allocator benchmark; the contract tests run against both.
  */
-import type { AnyRecord, PoolCidrRecord, PoolRecord } from '../model';
-import {
-  applyClaim,
-  cloneNode,
-  type NodeKey,
-  type NodeView,
-  type NodeWrite,
-  positionClear,
-  refreshTableAfterClaim,
-} from '../space/node';
-import { dimensionsKey, indexKeys, itemKey, metricPointsPk, metricSeriesPk, queryPlan } from './keys';
+
 import {
   type CommitResult,
   type ListQuery,
@@ -24,7 +14,25 @@ import {
   refOf,
   type Store,
   type Write,
-} from './port';
+} from '../ports/store';
+import {
+  dimensionsKey,
+  indexKeys,
+  itemKey,
+  metricPointsPk,
+  metricSeriesPk,
+  queryPlan,
+} from '../records/keys';
+import type { AnyRecord, PoolCidrRecord, PoolRecord } from '../records/model';
+import {
+  applyClaim,
+  cloneNode,
+  type NodeKey,
+  type NodeView,
+  type NodeWrite,
+  positionClear,
+  refreshTableAfterClaim,
+} from '../space/node';
 
 const id = (k: { PK: string; SK: string }): string => `${k.PK}\u0000${k.SK}`;
 const copy = <T>(v: T): T => structuredClone(v);

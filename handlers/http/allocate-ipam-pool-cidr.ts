@@ -1,3 +1,3 @@
-import { httpHandler } from '../shared/http';
+import { httpHandler } from '../api/json';
 
 export const handler = httpHandler('AllocateIpamPoolCidr');

@@ -2,9 +2,9 @@
  * POST /v1/RunDiscovery (Allot-specific, JSON only): run a discovery cycle now over the caller's
  * IPAMs, within this request's time budget; the rest is handed on like a scheduled cycle.
  */
-import { planCycle } from '../../core/discovery-run/plan';
+import { planCycle } from '../../core/ops/monitoring/run/plan';
+import { jsonRoute } from '../api/json';
 import { runAndHandOff } from '../jobs/discover-run';
-import { jsonRoute } from '../shared/http';
 
 export const handler = jsonRoute('RunDiscovery', async ({ deps, settings, caller, context }) => {
   const state = await planCycle(deps, { owner: caller.accountId });

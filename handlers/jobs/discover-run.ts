@@ -6,17 +6,17 @@
  * MAX_HOPS invocations, or when an invocation made no progress, and says so in the log.
  */
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { toEmfLines } from '../../core/discovery/emf';
-import type { CycleState } from '../../core/discovery-run/plan';
-import { type RunIo, type RunReport, runCycle } from '../../core/discovery-run/run';
-import type { ReconcileInput } from '../../core/discovery-run/types';
-import type { IpamRecord } from '../../core/model';
-import type { Deps } from '../../core/ops/context';
-import { reconcileIpam } from '../../core/reconcile';
-import { recordIpamMetrics } from '../../core/reconcile/metrics';
-import type { Settings } from '../shared/config';
-import { ec2ClientFactory } from './ec2-clients';
-import { failedTarget, readTarget } from './ec2-reader';
+import { toEmfLines } from '../../core/ops/monitoring/metrics/emf';
+import { recordIpamMetrics } from '../../core/ops/monitoring/metrics/figures';
+import { reconcileIpam } from '../../core/ops/monitoring/resources';
+import type { CycleState } from '../../core/ops/monitoring/run/plan';
+import { type RunIo, type RunReport, runCycle } from '../../core/ops/monitoring/run/run';
+import type { ReconcileInput } from '../../core/ops/monitoring/run/types';
+import type { Deps } from '../../core/ports/context';
+import type { IpamRecord } from '../../core/records/model';
+import { ec2ClientFactory } from '../../outbound/ec2/clients';
+import { failedTarget, readTarget } from '../../outbound/ec2/reader';
+import type { Settings } from '../runtime/config';
 
 export const MAX_HOPS = 50;
 

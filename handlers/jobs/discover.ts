@@ -3,8 +3,8 @@
  * with `{ cycle }` it carries on a cycle another invocation handed over (discover-run.ts).
  */
 import type { Context } from 'aws-lambda';
-import { type CycleState, planCycle } from '../../core/discovery-run/plan';
-import { runtime } from '../shared/deps';
+import { type CycleState, planCycle } from '../../core/ops/monitoring/run/plan';
+import { runtime } from '../runtime/deps';
 import { runAndHandOff } from './discover-run';
 
 /** The account in `arn:aws:lambda:<region>:<account>:function:<name>`. */

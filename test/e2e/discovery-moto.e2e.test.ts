@@ -15,12 +15,12 @@ import {
   DescribeVpcsCommand,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCidr, parseCidr } from '../../core/discovery/cidr-lite';
-import { planCycle } from '../../core/discovery-run/plan';
-import { reclaimEvent } from '../../core/ops/reclaim-run';
+import { formatCidr, parseCidr } from '../../core/cidr/lite';
+import { planCycle } from '../../core/ops/monitoring/run/plan';
+import { reclaimEvent } from '../../core/ops/reclaim/run';
 import { DynamoStore } from '../../core/store/dynamo';
 import { runAndHandOff } from '../../handlers/jobs/discover-run';
-import { loadSettings } from '../../handlers/shared/config';
+import { loadSettings } from '../../handlers/runtime/config';
 import { freshTable } from '../helpers/ddb';
 import { ACCOUNT, type Env, makeEnv } from '../helpers/env';
 import { type Moto, motoEc2, motoServerPath, startMoto } from '../helpers/moto';

@@ -24,11 +24,11 @@ import {
   ProvisionIpamPoolCidrCommand,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planCycle } from '../../core/discovery-run/plan';
-import { type RunIo, runCycle } from '../../core/discovery-run/run';
-import type { DiscoverySample, WorkItem } from '../../core/discovery-run/types';
-import { defaultConfig, randomIds } from '../../core/ops';
-import { reconcileIpam } from '../../core/reconcile';
+import { reconcileIpam } from '../../core/ops/monitoring/resources';
+import { planCycle } from '../../core/ops/monitoring/run/plan';
+import { type RunIo, runCycle } from '../../core/ops/monitoring/run/run';
+import type { DiscoverySample, WorkItem } from '../../core/ops/monitoring/run/types';
+import { defaultConfig, randomIds } from '../../core/ops/registry';
 import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { ec2Client, expectEc2Error } from '../helpers/ec2';

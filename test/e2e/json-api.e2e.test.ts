@@ -3,9 +3,9 @@
  * does, driven over HTTP through the JSON API (F-TUT-GS flow without the VPC facade).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IpamRecord } from '../../core/model';
-import { allocateIpamPoolCidr } from '../../core/ops/allocate';
-import { recordIpamMetrics } from '../../core/reconcile/metrics';
+import { allocateIpamPoolCidr } from '../../core/ops/allocation/allocate';
+import { recordIpamMetrics } from '../../core/ops/monitoring/metrics/figures';
+import type { IpamRecord } from '../../core/records/model';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { stackDeps } from '../helpers/ec2';
 

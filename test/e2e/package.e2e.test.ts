@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { allotOperations, operations } from '../../core/ops';
+import { allotOperations, operations } from '../../core/ops/registry';
 
 describe('serverless package', () => {
   it('builds the deployment artifact and template with no AWS credentials', () => {

@@ -10,12 +10,12 @@
  */
 import { CreateVpcCommand, DeleteVpcCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planCycle } from '../../core/discovery-run/plan';
-import { getIpamMetrics } from '../../core/ops/metrics';
-import { reclaimEvent } from '../../core/ops/reclaim-run';
+import { getIpamMetrics } from '../../core/ops/monitoring/metrics/get-metrics';
+import { planCycle } from '../../core/ops/monitoring/run/plan';
+import { reclaimEvent } from '../../core/ops/reclaim/run';
 import { DynamoStore } from '../../core/store/dynamo';
 import { runAndHandOff } from '../../handlers/jobs/discover-run';
-import { loadSettings } from '../../handlers/shared/config';
+import { loadSettings } from '../../handlers/runtime/config';
 import { freshTable } from '../helpers/ddb';
 import { type Env, makeEnv } from '../helpers/env';
 import { type Moto, motoEc2, motoServerPath, startMoto } from '../helpers/moto';

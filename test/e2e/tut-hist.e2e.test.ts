@@ -16,8 +16,8 @@ import {
   paginateGetIpamAddressHistory,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfig, randomIds } from '../../core/ops';
-import { reconcileIpam } from '../../core/reconcile';
+import { reconcileIpam } from '../../core/ops/monitoring/resources';
+import { defaultConfig, randomIds } from '../../core/ops/registry';
 import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { ec2Client, expectEc2Error } from '../helpers/ec2';

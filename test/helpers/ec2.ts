@@ -4,7 +4,7 @@
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { expect } from 'vitest';
-import { defaultConfig, operations, randomIds } from '../../core/ops';
+import { defaultConfig, operations, randomIds } from '../../core/ops/registry';
 import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
 
 export interface Ec2ClientOptions {

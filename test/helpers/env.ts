@@ -4,9 +4,9 @@
  */
 import { expect } from 'vitest';
 import { isAllotError } from '../../core/errors';
-import { type ActionName, type AllotActionName, allotOperations, operations } from '../../core/ops';
-import { type Caller, type Config, type Deps, defaultConfig, type Ids } from '../../core/ops/context';
-import type { Store } from '../../core/store/port';
+import { type ActionName, type AllotActionName, allotOperations, operations } from '../../core/ops/registry';
+import { type Caller, type Config, type Deps, defaultConfig, type Ids } from '../../core/ports/context';
+import type { Store } from '../../core/ports/store';
 
 export const ACCOUNT = '111122223333';
 export const OTHER_ACCOUNT = '444455556666';

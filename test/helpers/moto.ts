@@ -4,8 +4,8 @@
  * `startMoto()` resolves to undefined when moto_server is not installed, so suites can skip.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { localEc2Client } from '../../handlers/jobs/ec2-clients';
 import { freePort } from '../../local/dynamo';
+import { localEc2Client } from '../../outbound/ec2/clients';
 
 export interface Moto {
   endpoint: string;

@@ -2,8 +2,9 @@
  * The Store implementations every contract-level suite runs against: the in-memory reference and
  * the DynamoDB adapter on DynamoDB Local (a fresh table per store, so tests never share state).
  */
+
+import type { Store } from '../../core/ports/store';
 import { MemoryStore } from '../../core/store/memory';
-import type { Store } from '../../core/store/port';
 
 export type StoreFactory = () => Promise<Store>;
 

@@ -3,7 +3,7 @@
  * exist at each sample time. Reconciling the estate at each of these times, in order, yields
  * exactly the history records H1..H12 of the tutorial.
  */
-import type { DiscoveredResourceCidr } from '../../core/discovery/discovered';
+import type { DiscoveredResourceCidr } from '../../core/ops/monitoring/analysis/discovered';
 
 export const TUT_OWNER = '123456789012';
 export const TUT_NOW = new Date('2021-12-29T00:00:00.000Z');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCidr } from '../../core/cidr';
 import type { Cidr } from '../../core/cidr/types';
 import { isAllotError } from '../../core/errors';
-import { allocateIpamPoolCidr } from '../../core/ops/allocate';
+import { allocateIpamPoolCidr } from '../../core/ops/allocation/allocate';
 import { DynamoStore } from '../../core/store/dynamo';
 import { freshTable } from '../helpers/ddb';
 import { ipamWithPool, makeEnv } from '../helpers/env';

@@ -13,6 +13,8 @@
  * - What a stale view can do is hide space that another process released, for at most the TTL;
  *   core reads fresh (readNode(key, true)) before it reports that no space is left.
  */
+
+import { nodeItemKey } from '../../records/keys';
 import {
   applyClaim,
   type NodeKey,
@@ -20,7 +22,6 @@ import {
   type NodeWrite,
   refreshTableAfterClaim,
 } from '../../space/node';
-import { nodeItemKey } from '../keys';
 import { nodeKeyOfWrite } from './node-items';
 
 interface Entry {

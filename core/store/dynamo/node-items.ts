@@ -4,9 +4,10 @@
  * stored, so "absent" and "0" mean the same and a fresh node item is small. Pure builders: every
  * write's ConditionExpression is unit-tested (STYLE habit 6).
  */
+
+import { type ItemKey, nodeItemKey, nodeKeyOf } from '../../records/keys';
 import { ancestorsOf } from '../../space/geometry';
 import type { NodeKey, NodeView, NodeWrite } from '../../space/node';
-import { type ItemKey, nodeItemKey, nodeKeyOf } from '../keys';
 import {
   addTo,
   and,

@@ -3,9 +3,10 @@
  * `_v` is the record's version: 'create' stores it as given, 'replace' and 'counter' move it on,
  * so a read-modify-replace can never overwrite a concurrent change (STYLE habit 4).
  */
-import type { AnyRecord } from '../../model';
-import { indexKeys, itemKey } from '../keys';
-import { refOf, type Write } from '../port';
+
+import { refOf, type Write } from '../../ports/store';
+import { indexKeys, itemKey } from '../../records/keys';
+import type { AnyRecord } from '../../records/model';
 import {
   addTo,
   and,

@@ -7,9 +7,6 @@
  * (node-cache.ts explains why stale views are safe).
  */
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { AnyRecord, PoolCidrRecord, PoolRecord } from '../../model';
-import { cloneNode, type NodeKey, type NodeView } from '../../space/node';
-import { type ItemKey, itemKey, nodeItemKey, queryPlan } from '../keys';
 import {
   type CommitResult,
   type ListQuery,
@@ -20,7 +17,10 @@ import {
   refOf,
   type Store,
   type Write,
-} from '../port';
+} from '../../ports/store';
+import { type ItemKey, itemKey, nodeItemKey, queryPlan } from '../../records/keys';
+import type { AnyRecord, PoolCidrRecord, PoolRecord } from '../../records/model';
+import { cloneNode, type NodeKey, type NodeView } from '../../space/node';
 import { deleteBlob, getBlob, putBlob } from './blobs';
 import type { LostRace } from './failures';
 import {
@@ -30,7 +30,7 @@ import {
   spaceKeysQueryParams,
   startKeyOf,
 } from './list-params';
-import { metricPoints, metricSeries, putMetrics } from './metrics';
+import { metricPoints, metricSeries, putMetrics } from './metric-items';
 import { NodeCache } from './node-cache';
 import {
   type Item,

@@ -5,10 +5,14 @@
  * disabling the admin stops member discovery but keeps their allocations.
  */
 import { describe, expect, it } from 'vitest';
-import { planCycle } from '../../../core/discovery-run/plan';
-import { type RunIo, runCycle } from '../../../core/discovery-run/run';
-import type { DiscoverySample, WorkItem } from '../../../core/discovery-run/types';
-import { RELEASE_GRACE_MS, type ReconcileReport, reconcileIpam } from '../../../core/reconcile';
+import {
+  RELEASE_GRACE_MS,
+  type ReconcileReport,
+  reconcileIpam,
+} from '../../../core/ops/monitoring/resources';
+import { planCycle } from '../../../core/ops/monitoring/run/plan';
+import { type RunIo, runCycle } from '../../../core/ops/monitoring/run/run';
+import type { DiscoverySample, WorkItem } from '../../../core/ops/monitoring/run/types';
 import { type Env, makeEnv } from '../../helpers/env';
 import { ADMIN, MEMBER, MGMT, mgmt, ORG, OU_C, OU_D, orgWithTree, ROOT } from '../../helpers/org';
 import { storeFactories } from '../../helpers/stores';

@@ -5,10 +5,10 @@
  * and keeps history for the secondary organization's accounts, until the share is revoked.
  */
 import { describe, expect, it } from 'vitest';
-import { planCycle } from '../../../core/discovery-run/plan';
-import { type RunIo, runCycle } from '../../../core/discovery-run/run';
-import type { WorkItem } from '../../../core/discovery-run/types';
-import { reconcileIpam } from '../../../core/reconcile';
+import { reconcileIpam } from '../../../core/ops/monitoring/resources';
+import { planCycle } from '../../../core/ops/monitoring/run/plan';
+import { type RunIo, runCycle } from '../../../core/ops/monitoring/run/run';
+import type { WorkItem } from '../../../core/ops/monitoring/run/types';
 import { type Env, makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAllotError } from '../../../core/errors';
-import { allocateIpamPoolCidr } from '../../../core/ops/allocate';
+import { allocateIpamPoolCidr } from '../../../core/ops/allocation/allocate';
 import { ACCOUNT, ipamWithPool, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DiscoveredResourceCidr } from '../../../core/discovery/discovered';
-import { recordSnapshot } from '../../../core/discovery-run/snapshot';
-import type { DiscoveredPublicAddress, DiscoverySample } from '../../../core/discovery-run/types';
+import type { DiscoveredResourceCidr } from '../../../core/ops/monitoring/analysis/discovered';
+import { recordSnapshot } from '../../../core/ops/monitoring/run/snapshot';
+import type { DiscoveredPublicAddress, DiscoverySample } from '../../../core/ops/monitoring/run/types';
 import { ACCOUNT, type Env, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 

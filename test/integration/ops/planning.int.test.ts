@@ -6,8 +6,8 @@
  * (F-TUT-PLAN-06..08) need the CreateSubnet facade (§14, not built); allocations stand in.
  */
 import { describe, expect, it } from 'vitest';
-import type { DiscoveredResourceCidr } from '../../../core/discovery/discovered';
-import { reconcileIpam } from '../../../core/reconcile';
+import type { DiscoveredResourceCidr } from '../../../core/ops/monitoring/analysis/discovered';
+import { reconcileIpam } from '../../../core/ops/monitoring/resources';
 import { ACCOUNT, makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PoolRecord } from '../../../core/model';
-import type { Store, Write } from '../../../core/store/port';
+import type { Store, Write } from '../../../core/ports/store';
+import type { PoolRecord } from '../../../core/records/model';
 import { ACCOUNT, ipamWithPool, makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 

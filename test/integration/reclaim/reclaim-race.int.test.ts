@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isAllotError } from '../../../core/errors';
-import { allocateIpamPoolCidr } from '../../../core/ops/allocate';
-import { reclaimEvent } from '../../../core/ops/reclaim-run';
+import { allocateIpamPoolCidr } from '../../../core/ops/allocation/allocate';
+import { reclaimEvent } from '../../../core/ops/reclaim/run';
 import { createDocumentClient, DynamoStore } from '../../../core/store/dynamo';
 import { freshTable } from '../../helpers/ddb';
 import { ACCOUNT, type Env, ipamWithPool, makeEnv } from '../../helpers/env';

@@ -4,9 +4,9 @@
  * events release nothing else.
  */
 import { describe, expect, it } from 'vitest';
-import { allocateIpamPoolCidr } from '../../../core/ops/allocate';
-import type { ResourceSpec } from '../../../core/ops/pool-rules';
-import { reclaimEvent } from '../../../core/ops/reclaim-run';
+import { allocateIpamPoolCidr } from '../../../core/ops/allocation/allocate';
+import type { ResourceSpec } from '../../../core/ops/allocation/rules';
+import { reclaimEvent } from '../../../core/ops/reclaim/run';
 import { ACCOUNT, type Env, ipamWithPool, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 

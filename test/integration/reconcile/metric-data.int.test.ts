@@ -4,9 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isAllotError } from '../../../core/errors';
-import type { IpamRecord } from '../../../core/model';
-import { type GetIpamMetricDataInput, getIpamMetricData } from '../../../core/ops/metric-data';
-import { recordIpamMetrics } from '../../../core/reconcile/metrics';
+import { recordIpamMetrics } from '../../../core/ops/monitoring/metrics/figures';
+import {
+  type GetIpamMetricDataInput,
+  getIpamMetricData,
+} from '../../../core/ops/monitoring/metrics/get-metric-data';
+import type { IpamRecord } from '../../../core/records/model';
 import { makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 

@@ -4,13 +4,13 @@
  * release of resources that are gone, and failed reads that change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import type { DiscoveredResourceCidr } from '../../../core/discovery/discovered';
-import type { HistoryItemRecord } from '../../../core/model';
-import { getIpamMetrics } from '../../../core/ops/metrics';
-import { reclaimResource } from '../../../core/ops/reclaim';
-import { RELEASE_GRACE_MS, reconcileIpam } from '../../../core/reconcile';
-import { planHistory } from '../../../core/reconcile/history';
-import { loadView, saveView } from '../../../core/reconcile/view';
+import type { DiscoveredResourceCidr } from '../../../core/ops/monitoring/analysis/discovered';
+import { planHistory } from '../../../core/ops/monitoring/history/journal';
+import { getIpamMetrics } from '../../../core/ops/monitoring/metrics/get-metrics';
+import { RELEASE_GRACE_MS, reconcileIpam } from '../../../core/ops/monitoring/resources';
+import { loadView, saveView } from '../../../core/ops/monitoring/resources/view';
+import { reclaimResource } from '../../../core/ops/reclaim/reclaim';
+import type { HistoryItemRecord } from '../../../core/records/model';
 import { ACCOUNT, type Env, makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 

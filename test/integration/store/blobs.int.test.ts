@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readSnapshots, recordSnapshot } from '../../../core/discovery-run/snapshot';
+import { readSnapshots, recordSnapshot } from '../../../core/ops/monitoring/run/snapshot';
+import type { Store } from '../../../core/ports/store';
 import { MemoryStore } from '../../../core/store/memory';
-import type { Store } from '../../../core/store/port';
 import { makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 

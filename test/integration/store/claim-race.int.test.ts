@@ -4,10 +4,10 @@
  * Half travel alone (UpdateItem), half with a record in a TransactWriteItems.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Write } from '../../../core/ports/store';
 import { ancestorsOf } from '../../../core/space/geometry';
 import { emptyNode, type NodeKey } from '../../../core/space/node';
 import { createDocumentClient, DynamoStore } from '../../../core/store/dynamo';
-import type { Write } from '../../../core/store/port';
 import { freshTable } from '../../helpers/ddb';
 import { makeAllocation } from '../../unit/store/fixtures';
 

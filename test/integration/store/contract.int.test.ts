@@ -5,11 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCidr } from '../../../core/cidr';
-import type { AllocationRecord, AnyRecord, PoolRecord, ScopeRecord } from '../../../core/model';
+import type { CommitResult, ListQuery, Store, Write } from '../../../core/ports/store';
+import type { AllocationRecord, AnyRecord, PoolRecord, ScopeRecord } from '../../../core/records/model';
 import { emptyNode, type NodeKey, type NodeView, type NodeWrite } from '../../../core/space/node';
 import { DynamoStore } from '../../../core/store/dynamo';
 import { MemoryStore } from '../../../core/store/memory';
-import type { CommitResult, ListQuery, Store, Write } from '../../../core/store/port';
 import { freshTable } from '../../helpers/ddb';
 import { makeAllocation, makeNode, makePool, makePoolCidr, makeScope } from '../../unit/store/fixtures';
 

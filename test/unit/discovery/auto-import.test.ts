@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseCidr } from '../../../core/cidr/lite';
 import {
   type AutoImportPool,
   type ExistingAllocation,
   selectImports,
-} from '../../../core/discovery/auto-import';
-import { parseCidr } from '../../../core/discovery/cidr-lite';
-import type { ResourceCidrInput } from '../../../core/discovery/types';
+} from '../../../core/ops/monitoring/analysis/auto-import';
+import type { ResourceCidrInput } from '../../../core/ops/monitoring/analysis/types';
 import { makeRow, OSAKA } from './fixtures';
 
 const makeImportPool = (overrides: Partial<AutoImportPool> = {}): AutoImportPool => ({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCidr, parseCidr, rangeToBlocks, tryParseCidr } from '../../../core/discovery/cidr-lite';
+import { formatCidr, parseCidr, rangeToBlocks, tryParseCidr } from '../../../core/cidr/lite';
 
 describe('cidr-lite', () => {
   it.each([

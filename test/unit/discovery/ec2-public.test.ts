@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapPublicAddresses } from '../../../handlers/jobs/ec2-public';
+import { mapPublicAddresses } from '../../../outbound/ec2/public';
 
 const ACCOUNT = '111122223333';
 const ctx = { AccountId: ACCOUNT, Region: 'us-east-1', SampleTime: new Date('2026-01-01T00:00:00Z') };

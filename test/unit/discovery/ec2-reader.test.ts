@@ -8,8 +8,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { discoverMany, readTarget } from '../../../handlers/jobs/ec2-reader';
-import { classifyFailure } from '../../../handlers/jobs/ec2-retry';
+import { discoverMany, readTarget } from '../../../outbound/ec2/reader';
+import { classifyFailure } from '../../../outbound/ec2/retry';
 
 const ACCOUNT = '111122223333';
 const T0 = new Date('2024-05-01T12:00:00Z');

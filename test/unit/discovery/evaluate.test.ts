@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../core/discovery/evaluate';
+import { evaluate } from '../../../core/ops/monitoring/analysis/evaluate';
 import type {
   EvaluatedResourceCidr,
   PoolAllocationInput,
   PoolRulesInput,
   ResourceCidrInput,
-} from '../../../core/discovery/types';
+} from '../../../core/ops/monitoring/analysis/types';
 import { ACCOUNT, alloc, makePool, makeRow, OSAKA } from './fixtures';
 
 const run = (

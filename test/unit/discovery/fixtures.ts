@@ -1,5 +1,9 @@
 /** Fixture factories for discovery tests (STYLE habit 11: makeX(overrides)). */
-import type { PoolAllocationInput, PoolRulesInput, ResourceCidrInput } from '../../../core/discovery/types';
+import type {
+  PoolAllocationInput,
+  PoolRulesInput,
+  ResourceCidrInput,
+} from '../../../core/ops/monitoring/analysis/types';
 
 export const OSAKA = 'ap-northeast-3';
 export const ACCOUNT = '111122223333';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../core/discovery/evaluate';
+import { evaluate } from '../../../core/ops/monitoring/analysis/evaluate';
 import {
   associations,
   diffHistory,
   type HistoryRecord,
   type HistoryRow,
-} from '../../../core/discovery/history';
+} from '../../../core/ops/monitoring/history/diff';
 import { makeRow } from './fixtures';
 
 const SCOPE = 'ipam-scope-1';

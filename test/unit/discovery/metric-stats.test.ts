@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, maxAcross } from '../../../core/discovery/metric-stats';
+import { aggregate, maxAcross } from '../../../core/ops/monitoring/metrics/stats';
 
 const MIN = 60_000;
 const points = [

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../core/discovery/evaluate';
-import { share } from '../../../core/discovery/intervals';
+import { share } from '../../../core/cidr/interval-index';
+import { evaluate } from '../../../core/ops/monitoring/analysis/evaluate';
 import {
   poolMetricData,
   scopeMetricData,
   selectSeries,
   usageMetricData,
-} from '../../../core/discovery/metric-data';
+} from '../../../core/ops/monitoring/metrics/datapoints';
 import {
   countByPool,
   countResourceCidrs,
   poolUtilization,
   scopeUtilization,
   toEmfLines,
-} from '../../../core/discovery/metrics';
+} from '../../../core/ops/monitoring/metrics/utilization';
 import { alloc, makeRow } from './fixtures';
 
 describe('exact shares (F-STAT-01)', () => {

@@ -3,10 +3,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Block, formatCidr, sizeOf } from '../../../core/discovery/cidr-lite';
-import { evaluate } from '../../../core/discovery/evaluate';
-import { overlapFlags } from '../../../core/discovery/overlap';
-import type { PoolAllocationInput, ResourceCidrInput, ResourceType } from '../../../core/discovery/types';
+import { type Block, formatCidr, sizeOf } from '../../../core/cidr/lite';
+import { evaluate } from '../../../core/ops/monitoring/analysis/evaluate';
+import { overlapFlags } from '../../../core/ops/monitoring/analysis/overlap';
+import type {
+  PoolAllocationInput,
+  ResourceCidrInput,
+  ResourceType,
+} from '../../../core/ops/monitoring/analysis/types';
 
 const IDS = ['a', 'b', 'c', 'd', 'e'];
 

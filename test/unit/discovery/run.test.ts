@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planCycle } from '../../../core/discovery-run/plan';
-import { type RunIo, runCycle } from '../../../core/discovery-run/run';
-import type { DiscoverySample, ReconcileInput, WorkItem } from '../../../core/discovery-run/types';
+import { planCycle } from '../../../core/ops/monitoring/run/plan';
+import { type RunIo, runCycle } from '../../../core/ops/monitoring/run/run';
+import type { DiscoverySample, ReconcileInput, WorkItem } from '../../../core/ops/monitoring/run/types';
 import { MemoryStore } from '../../../core/store/memory';
 import { ACCOUNT, type Env, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
 

@@ -3,9 +3,12 @@
  * in-process over the deck's pool tree.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../core/discovery/evaluate';
-import { countByPool } from '../../../core/discovery/metrics';
-import type { EvaluatedResourceCidr, ScopeEvaluationInput } from '../../../core/discovery/types';
+import { evaluate } from '../../../core/ops/monitoring/analysis/evaluate';
+import type {
+  EvaluatedResourceCidr,
+  ScopeEvaluationInput,
+} from '../../../core/ops/monitoring/analysis/types';
+import { countByPool } from '../../../core/ops/monitoring/metrics/utilization';
 import { alloc, makePool, makeRow, OSAKA } from './fixtures';
 
 // F-TUT-OVL-01: the pool tree. Child pools' CIDRs are ipam-pool allocations of their parents;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DescribeIpamsCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { newAccessKeyId, newSecret } from '../../../handlers/ec2/credential-crypto';
+import { newAccessKeyId, newSecret } from '../../../handlers/api/auth/credential-crypto';
 import {
   decryptSecret,
   encryptSecret,
@@ -10,8 +10,8 @@ import {
   issueCredential,
   issuedCredentials,
   localCredentials,
-} from '../../../handlers/ec2/credentials';
-import { verifySigV4 } from '../../../handlers/ec2/sigv4';
+} from '../../../handlers/api/auth/credentials';
+import { verifySigV4 } from '../../../handlers/api/auth/sigv4';
 import { bodyOf, makeHarness } from './sdk-harness';
 
 const key = randomBytes(32);

@@ -10,9 +10,9 @@ import {
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { AllotError } from '../../../core/errors';
-import { ec2Model } from '../../../handlers/ec2/model';
-import type { Ec2Model } from '../../../handlers/ec2/model-types';
-import { parseQueryRequest } from '../../../handlers/ec2/query';
+import { ec2Model } from '../../../handlers/api/model/model';
+import type { Ec2Model } from '../../../handlers/api/model/types';
+import { parseQueryRequest } from '../../../handlers/api/query/parse';
 import { bodyOf, makeHarness } from './sdk-harness';
 
 // biome-ignore lint/suspicious/noExplicitAny: each command's own input type
@@ -197,7 +197,7 @@ describe('parseQueryRequest, protocol rules', () => {
 
   it('gives the same result with the full reference model as with the trimmed one', () => {
     const reference = JSON.parse(
-      readFileSync(new URL('../../../../shared/reference/ec2-ipam-api.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../../docs/reference/ec2-ipam-api.json', import.meta.url), 'utf8'),
     ) as Ec2Model;
     const body =
       'Action=CreateIpam&OperatingRegion.1.RegionName=us-east-1&TagSpecification.1.Tag.1.Key=k&DryRun=false';

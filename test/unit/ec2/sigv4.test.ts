@@ -4,8 +4,8 @@ import { HttpRequest } from '@smithy/core/transport';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest as IHttpRequest } from '@smithy/types';
 import { describe, expect, it } from 'vitest';
-import { localCredentials } from '../../../handlers/ec2/credentials';
-import { type SignedRequest, verifySigV4 } from '../../../handlers/ec2/sigv4';
+import { localCredentials } from '../../../handlers/api/auth/credentials';
+import { type SignedRequest, verifySigV4 } from '../../../handlers/api/auth/sigv4';
 import { bodyOf, makeHarness } from './sdk-harness';
 
 const MINUTE = 60_000;

@@ -6,9 +6,14 @@ import {
   ReleaseIpamPoolAllocationCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { ec2Model } from '../../../handlers/ec2/model';
-import { parseQueryRequest } from '../../../handlers/ec2/query';
-import { ec2ResponseHeaders, escapeXml, serializeError, serializeResult } from '../../../handlers/ec2/xml';
+import { ec2Model } from '../../../handlers/api/model/model';
+import { parseQueryRequest } from '../../../handlers/api/query/parse';
+import {
+  ec2ResponseHeaders,
+  escapeXml,
+  serializeError,
+  serializeResult,
+} from '../../../handlers/api/query/xml';
 import { bodyOf, makeHarness } from './sdk-harness';
 
 const NS = 'http://ec2.amazonaws.com/doc/2016-11-15/';

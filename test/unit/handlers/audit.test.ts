@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AllotError } from '../../../core/errors';
-import { auditable, audited, targetsOf } from '../../../handlers/shared/audit';
+import { auditable, audited, targetsOf } from '../../../handlers/api/audit';
 
 const caller = { accountId: '111122223333', region: 'us-east-1' };
 const at = () => new Date(Date.UTC(2026, 10, 23, 12, 0, 0));
@@ -89,7 +89,7 @@ describe('JSON routes write the audit trail', () => {
     const env = { TABLE_NAME: process.env.TABLE_NAME, AWS_REGION: process.env.AWS_REGION };
     process.env.TABLE_NAME ??= 'allot-unit';
     process.env.AWS_REGION ??= 'us-east-1';
-    const { jsonRoute } = await import('../../../handlers/shared/http');
+    const { jsonRoute } = await import('../../../handlers/api/json');
     const logged: string[] = [];
     const log = console.log;
     console.log = (line: string) => logged.push(line);

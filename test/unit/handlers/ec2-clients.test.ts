@@ -1,7 +1,7 @@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { ec2ClientFactory } from '../../../handlers/jobs/ec2-clients';
+import { ec2ClientFactory } from '../../../outbound/ec2/clients';
 
 const settings = { roleName: 'AllotDiscoveryRole', concurrency: 8, reserveMs: 0 };
 

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 
 type Fn = { events?: { httpApi?: { method: string; path: string } }[] };
 
-describe('handlers/http/openapi.json', () => {
+describe('handlers/api/openapi.json', () => {
   it('has one POST path per /v1 route of serverless.yml, and no other', () => {
     const functions = parse(readFileSync('serverless.yml', 'utf8'), { logLevel: 'silent' })
       .functions as Record<string, Fn>;
@@ -13,7 +13,7 @@ describe('handlers/http/openapi.json', () => {
       .flatMap((f) => f.events ?? [])
       .flatMap((e) => (e.httpApi?.path.startsWith('/v1/') ? [e.httpApi.path] : []))
       .sort();
-    const doc = JSON.parse(readFileSync('handlers/http/openapi.json', 'utf8')) as {
+    const doc = JSON.parse(readFileSync('handlers/api/openapi.json', 'utf8')) as {
       paths: Record<string, { post?: object }>;
     };
     expect(Object.keys(doc.paths).sort()).toEqual(routes);

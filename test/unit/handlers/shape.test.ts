@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AllotError } from '../../../core/errors';
-import { ec2Model } from '../../../handlers/ec2/model';
-import { checkRequestShape } from '../../../handlers/shared/shape';
+import { ec2Model } from '../../../handlers/api/model/model';
+import { checkRequestShape } from '../../../handlers/api/shape';
 
 const codeOf = (action: string, input: Record<string, unknown>): string => {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { targetsOf } from '../../../core/ops/reclaim-event';
+import { targetsOf } from '../../../core/ops/reclaim/event';
 
 const trail = (eventName: string, detail: object = {}) => ({
   source: 'aws.ec2',

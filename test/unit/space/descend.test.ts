@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCidr } from '../../../core/cidr';
 import type { Cidr } from '../../../core/cidr/types';
-import { claim, release } from '../../../core/space/allocator';
+import { claim, release } from '../../../core/ops/allocation/allocator';
 import { emptyNode, type NodeKey } from '../../../core/space/node';
 import { search, walkSearch } from '../../../core/space/search';
 import { MemoryStore } from '../../../core/store/memory';

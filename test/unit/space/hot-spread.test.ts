@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatCidr, parseCidr } from '../../../core/cidr';
-import { claim } from '../../../core/space/allocator';
+import { claim } from '../../../core/ops/allocation/allocator';
+import type { CommitResult, Write } from '../../../core/ports/store';
 import { emptyNode, type NodeKey } from '../../../core/space/node';
 import { MemoryStore } from '../../../core/store/memory';
-import type { CommitResult, Write } from '../../../core/store/port';
 
 /** One process's view of a shared store; it can be told to lose its next race. */
 class Process {

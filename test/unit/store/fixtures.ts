@@ -6,7 +6,7 @@ import type {
   PoolCidrRecord,
   PoolRecord,
   ScopeRecord,
-} from '../../../core/model';
+} from '../../../core/records/model';
 import type { NodeKey, NodeView } from '../../../core/space/node';
 
 export const OWNER = '111122223333';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isAllotError } from '../../../core/errors';
+import { itemKey, queryPlan } from '../../../core/records/keys';
 import {
   cursorAfter,
   listQueryParams,
   poolQueryParams,
   startKeyOf,
 } from '../../../core/store/dynamo/list-params';
-import { itemKey, queryPlan } from '../../../core/store/keys';
 
 const invalid = (f: () => unknown): string | undefined => {
   try {

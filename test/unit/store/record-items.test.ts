@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { refOf } from '../../../core/ports/store';
+import { indexKeys, itemKey } from '../../../core/records/keys';
 import {
   itemToRecord,
   recordCheckHolds,
   recordToItem,
   recordWriteParams,
 } from '../../../core/store/dynamo/record-items';
-import { indexKeys, itemKey } from '../../../core/store/keys';
-import { refOf } from '../../../core/store/port';
 import { makeAllocation, makeIpam, makePool, makePoolCidr, makeScope } from './fixtures';
 
 const TABLE = 'allot';

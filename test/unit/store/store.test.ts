@@ -19,10 +19,10 @@ import {
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Write } from '../../../core/ports/store';
 import { DynamoStore } from '../../../core/store/dynamo';
 import { nodeToItem } from '../../../core/store/dynamo/node-items';
 import { recordToItem } from '../../../core/store/dynamo/record-items';
-import type { Write } from '../../../core/store/port';
 import { makeAllocation, makeNode, makePool, nodeKey } from './fixtures';
 
 const ddb = mockClient(DynamoDBDocumentClient);

@@ -1,0 +1,189 @@
+/**
+ * AllocateIpamPoolCidr (F-ALLOC-02..06, F-ALLOC-13) and the resource allocations behind integrated
+ * resource creation (F-ALLOC-01). Validation follows the order of F-ALLOC-04; the claim and the
+ * allocation record (and the ClientToken) are one atomic unit of work.
+ */
+import { formatCidr, parseCidr } from '../../cidr';
+import { BITS, type Cidr, familyOf } from '../../cidr/types';
+import { fail } from '../../errors';
+import type { Caller, Deps } from '../../ports/context';
+import type { Write } from '../../ports/store';
+import type { AllocationRecord, PoolRecord, Tag } from '../../records/model';
+import type { Interval } from '../../space/search';
+import {
+  dryRun,
+  ensureOwner,
+  intInRange,
+  publicShape,
+  required,
+  type TagSpecification,
+  tagsFor,
+} from '../kit/common';
+import { tokenGate } from '../kit/idempotency';
+import { loadPool, requireComplete, requireLocaleRegion } from '../kit/loads';
+import { claim } from './allocator';
+import { contains, rootsOf } from './pool-space';
+import { checkNetmask, checkResource, type ResourceSpec } from './rules';
+
+export interface AllocateInput {
+  DryRun?: boolean;
+  IpamPoolId?: string;
+  Cidr?: string;
+  NetmaskLength?: number;
+  ClientToken?: string;
+  Description?: string;
+  PreviewNextCidr?: boolean;
+  AllowedCidrs?: string[];
+  DisallowedCidrs?: string[];
+  TagSpecifications?: TagSpecification[];
+}
+
+type Result = { IpamPoolAllocation: object };
+
+export const allocationShape = (a: AllocationRecord): object => publicShape(a, ['IpamPoolId']);
+
+const interval = (c: Cidr): Interval => ({
+  lo: c.start,
+  hi: c.start + (1n << BigInt(BITS[c.version] - c.prefix)) - 1n,
+});
+
+/** The resource index entry of a resource allocation (reclamation looks allocations up by it). */
+const resourceRef = (a: AllocationRecord): Write[] =>
+  a.ResourceId === undefined
+    ? []
+    : [
+        {
+          type: 'create',
+          record: {
+            kind: 'resource-ref',
+            ResourceId: a.ResourceId,
+            IpamPoolId: a.IpamPoolId,
+            Cidr: a.Cidr,
+            IpamPoolAllocationId: a.IpamPoolAllocationId,
+            ResourceOwner: a.ResourceOwner,
+            _v: 1,
+            _created: a._created,
+          },
+        },
+      ];
+
+/** Custom allocation (F-ALLOC-02); `resource` turns it into a resource allocation (F-ALLOC-01). */
+export const allocateIpamPoolCidr = async (
+  deps: Deps,
+  caller: Caller,
+  input: AllocateInput,
+  resource?: ResourceSpec,
+): Promise<Result> => {
+  required(input.IpamPoolId, 'IpamPoolId');
+  const filtersGiven = (input.AllowedCidrs?.length ?? 0) > 0 || (input.DisallowedCidrs?.length ?? 0) > 0;
+  if (input.Cidr !== undefined && input.NetmaskLength !== undefined) {
+    fail('InvalidParameterCombination', 'Specify either Cidr or NetmaskLength, not both.');
+  }
+  if (input.Cidr !== undefined && filtersGiven) {
+    fail(
+      'InvalidParameterCombination',
+      'AllowedCidrs and DisallowedCidrs can only be used with NetmaskLength (F-ALLOC-05).',
+    );
+  }
+  const tags: Tag[] = tagsFor('ipam-pool-allocation', input.TagSpecifications);
+  const gate = await tokenGate<Result>(deps, caller, 'AllocateIpamPoolCidr', input);
+  if (gate.replay) return gate.replay;
+
+  // F-ALLOC-04 step 1: the pool exists, is usable, and the caller may allocate from it.
+  // One read brings the pool and its CIDRs (from a short-lived cache when warm; see DynamoStore).
+  const { pool: found, cidrs } = await deps.store.getPool(input.IpamPoolId!, { cached: true });
+  const pool: PoolRecord =
+    found ?? fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${input.IpamPoolId}' does not exist.`);
+  ensureOwner(caller, pool.OwnerId, `IPAM pool ${pool.IpamPoolId}`);
+  requireComplete(pool, `Pool ${pool.IpamPoolId}`);
+  // Step 2: region context and, for resources, the resource's region (F-GEN-07, F-RULE-05).
+  if (!resource) requireLocaleRegion(pool, caller);
+  // Step 3: provisioned space.
+  const roots = rootsOf(pool, cidrs);
+  if (roots.length === 0) fail('InsufficientCidrBlocks', `Pool ${pool.IpamPoolId} has no provisioned CIDRs.`);
+  // Step 4: family, and the size to allocate (F-ALLOC-03).
+  const version = familyOf(pool.AddressFamily);
+  const explicit = input.Cidr !== undefined ? parseCidr(input.Cidr, version) : undefined;
+  const asked = intInRange(input.NetmaskLength, 'NetmaskLength', 0, BITS[version]);
+  const prefix = explicit?.prefix ?? asked ?? pool.AllocationDefaultNetmaskLength;
+  if (prefix === undefined) {
+    fail(
+      'MissingParameter',
+      `Specify Cidr or NetmaskLength: pool ${pool.IpamPoolId} has no default netmask length (F-ALLOC-03).`,
+    );
+  }
+  const parse = (list: string[] | undefined) => (list ?? []).map((t) => parseCidr(t, version));
+  const allowed = parse(input.AllowedCidrs);
+  const disallowed = parse(input.DisallowedCidrs);
+  // Step 5: netmask rules. Step 6: resource rules.
+  // Auto-import ignores the rules (F-IMPORT-03): the row is then evaluated noncompliant instead.
+  if (!resource?.Import) checkNetmask(pool, prefix!);
+  if (resource && !resource.Import) checkResource(pool, resource);
+  // Step 7/8: inside the pool, free (checked by the claim itself).
+  if (explicit && !roots.some((r) => contains(r.cidr, explicit))) {
+    fail(
+      'InvalidParameterValue',
+      `${formatCidr(explicit)} is not inside any CIDR provisioned to pool ${pool.IpamPoolId}.`,
+    );
+  }
+  if (!explicit && roots.every((r) => r.cidr.prefix > prefix!)) {
+    fail(
+      'InvalidParameterValue',
+      `A /${prefix} is larger than every CIDR provisioned to pool ${pool.IpamPoolId}.`,
+    );
+  }
+  if (!input.PreviewNextCidr) dryRun(input);
+
+  const id = deps.ids.next('ipam-pool-alloc', 32);
+  const now = deps.now();
+  let result: Result | undefined;
+  const build = (block: Cidr): AllocationRecord => ({
+    kind: 'allocation',
+    IpamPoolId: pool.IpamPoolId,
+    IpamPoolAllocationId: id,
+    Cidr: formatCidr(block),
+    ...(input.Description !== undefined ? { Description: input.Description } : {}),
+    ResourceType: resource?.ResourceType ?? 'custom',
+    ...(resource ? { ResourceId: resource.ResourceId, ResourceRegion: resource.ResourceRegion } : {}),
+    ResourceOwner: resource?.ResourceOwner ?? caller.accountId,
+    Tags: tags,
+    _v: 1,
+    _created: now,
+  });
+  const res = await claim(
+    { store: deps.store, random: deps.random },
+    {
+      roots: roots.map((r) => r.root),
+      prefix: prefix!,
+      ...(explicit ? { block: explicit } : {}),
+      ...(allowed.length > 0 ? { allowed: allowed.map(interval) } : {}),
+      ...(disallowed.length > 0 ? { disallowed: disallowed.map(interval) } : {}),
+      value: id,
+      now,
+      preview: input.PreviewNextCidr === true,
+      extra: (block) => {
+        const record = build(block);
+        result = { IpamPoolAllocation: allocationShape(record) };
+        // The token write stays second: a failed index 1 means a concurrent replay (see below).
+        return [{ type: 'create', record }, ...gate.write(result), ...resourceRef(record)];
+      },
+    },
+  );
+  if (res.ok && input.PreviewNextCidr) {
+    dryRun(input);
+    return { IpamPoolAllocation: { Cidr: formatCidr(res.block) } };
+  }
+  if (res.ok) return result!;
+  if (res.reason === 'extra') {
+    const replay = await gate.settle(input.ClientToken !== undefined && res.failed.includes(1));
+    if (replay) return replay;
+  }
+  // The view of the pool may be a second old: a pool deleted meanwhile is the better answer.
+  requireComplete(await loadPool(deps, caller, pool.IpamPoolId), `Pool ${pool.IpamPoolId}`);
+  return fail(
+    'InsufficientCidrBlocks',
+    explicit
+      ? `The CIDR ${formatCidr(explicit)} is not available in pool ${pool.IpamPoolId}: it overlaps an existing allocation or space in its reuse delay.`
+      : `There is no free /${prefix} in pool ${pool.IpamPoolId}${allowed.length + disallowed.length > 0 ? ' within the allowed CIDRs' : ''}.`,
+  );
+};

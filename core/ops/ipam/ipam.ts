@@ -1,0 +1,231 @@
+/** IPAM lifecycle: F-IPAM-01..09, F-REGION-01..05, F-TIER-01..04, F-QUOTA-01. */
+import { fail } from '../../errors';
+import type { Caller, Deps } from '../../ports/context';
+import type { Write } from '../../ports/store';
+import type { IpamRecord, ResourceDiscoveryRecord, ScopeRecord, Tag, Tier } from '../../records/model';
+import { defaultRecords } from '../discovery/common';
+import { arn, dryRun, publicShape, regionName, type TagSpecification, tagsFor } from '../kit/common';
+import { tokenGate } from '../kit/idempotency';
+import { filterPredicate, listPage, type PageInput } from '../kit/listing';
+import { loadIpam, updateRecord } from '../kit/loads';
+import { isolationLens } from '../organization/isolation';
+import { createScopeSpace } from '../pool/scope-space';
+import { deleteIpamData } from './delete';
+import { ipamGuards, validateModification } from './rules';
+
+export interface CreateIpamInput {
+  DryRun?: boolean;
+  Description?: string;
+  OperatingRegions?: { RegionName?: string }[];
+  TagSpecifications?: TagSpecification[];
+  ClientToken?: string;
+  Tier?: string;
+  EnablePrivateGua?: boolean;
+  MeteredAccount?: string;
+}
+
+const TIERS = ['free', 'advanced'];
+
+export const regionList = (list: { RegionName?: string }[] | undefined, field: string): string[] => {
+  const names = (list ?? []).map((r) => regionName(r.RegionName, `${field}.RegionName`));
+  if (names.length > 50) fail('InvalidParameterValue', `${field} may hold at most 50 regions per request.`);
+  return names;
+};
+
+export const createIpam = async (
+  deps: Deps,
+  caller: Caller,
+  input: CreateIpamInput,
+): Promise<{ Ipam: object }> => {
+  const regions = regionList(input.OperatingRegions, 'OperatingRegions');
+  const tier = (input.Tier ?? 'advanced') as Tier;
+  if (!TIERS.includes(tier))
+    fail('InvalidParameterValue', `Tier must be 'free' or 'advanced'; got '${input.Tier}'.`);
+  const metered = input.MeteredAccount ?? 'ipam-owner';
+  if (metered !== 'ipam-owner' && metered !== 'resource-owner') {
+    fail('InvalidParameterValue', `MeteredAccount must be 'ipam-owner' or 'resource-owner'.`);
+  }
+  if (metered === 'resource-owner') {
+    fail(
+      'OperationNotPermitted',
+      "MeteredAccount 'resource-owner' requires an IPAM created by the organization's delegated IPAM admin (F-COST-03).",
+    );
+  }
+  const tags: Tag[] = tagsFor('ipam', input.TagSpecifications);
+  const gate = await tokenGate<{ Ipam: object }>(deps, caller, 'CreateIpam', input);
+  if (gate.replay) return gate.replay;
+  dryRun(input);
+
+  const { config, ids } = deps;
+  const now = deps.now();
+  const ipamId = ids.next('ipam');
+  const ipamArn = arn(config, caller.accountId, 'ipam', ipamId);
+  // The regions as listed, then the home region if it was not (as EC2 answers, F-TUT-CLI-02).
+  const operating = [...regions, ...(regions.includes(caller.region) ? [] : [caller.region])];
+  const scope = (type: 'public' | 'private'): ScopeRecord => {
+    const id = ids.next('ipam-scope');
+    return {
+      kind: 'scope',
+      IpamScopeId: id,
+      IpamScopeArn: arn(config, caller.accountId, 'ipam-scope', id),
+      IpamId: ipamId,
+      IpamArn: ipamArn,
+      IpamRegion: caller.region,
+      OwnerId: caller.accountId,
+      IpamScopeType: type,
+      IsDefault: true,
+      PoolCount: 0,
+      State: 'create-complete',
+      Tags: [],
+      _v: 1,
+      _created: now,
+    };
+  };
+  const pub = scope('public');
+  const priv = scope('private');
+  const ipam: IpamRecord = {
+    kind: 'ipam',
+    IpamId: ipamId,
+    IpamArn: ipamArn,
+    OwnerId: caller.accountId,
+    IpamRegion: caller.region,
+    ...(input.Description !== undefined ? { Description: input.Description } : {}),
+    OperatingRegions: [...new Set(operating)].map((RegionName) => ({ RegionName })),
+    Tier: tier,
+    EnablePrivateGua: input.EnablePrivateGua ?? false,
+    MeteredAccount: 'ipam-owner',
+    PublicDefaultScopeId: pub.IpamScopeId,
+    PrivateDefaultScopeId: priv.IpamScopeId,
+    ScopeCount: 2,
+    DefaultResourceDiscoveryId: ids.next('ipam-res-disco'),
+    DefaultResourceDiscoveryAssociationId: ids.next('ipam-res-disco-assoc'),
+    ResourceDiscoveryAssociationCount: 1,
+    State: 'create-complete',
+    Tags: tags,
+    _v: 1,
+    _created: now,
+  };
+  const result = { Ipam: publicShape(ipam) };
+  const guard = `ipam#${caller.accountId}#${caller.region}`;
+  const writes: Write[] = [
+    { type: 'create', record: { kind: 'unique', Name: guard, OwnerOf: ipamId, _v: 1, _created: now } },
+    { type: 'create', record: ipam },
+    { type: 'create', record: pub },
+    { type: 'create', record: priv },
+    ...defaultRecords(deps, ipam).map((record): Write => ({ type: 'create', record })),
+    ...createScopeSpace(pub.IpamScopeId),
+    ...createScopeSpace(priv.IpamScopeId),
+    ...gate.write(result),
+  ];
+  const res = await deps.store.commit(writes);
+  if (res.ok) return result;
+  const replay = await gate.settle(res.failed.includes(writes.length - 1));
+  if (replay) return replay;
+  if (res.failed.includes(0)) {
+    fail(
+      'ResourceLimitExceeded',
+      `You have reached the maximum number of IPAMs (${config.quotas.ipamsPerRegion}) for account ${caller.accountId} in ${caller.region}.`,
+    );
+  }
+  return fail('IncorrectState', 'The IPAM could not be created; retry the request.');
+};
+
+const IPAM_FIELDS = [
+  'IpamId',
+  'IpamArn',
+  'OwnerId',
+  'IpamRegion',
+  'Description',
+  'OperatingRegions',
+  'Tier',
+  'State',
+  'ScopeCount',
+  'EnablePrivateGua',
+  'MeteredAccount',
+  'PublicDefaultScopeId',
+  'PrivateDefaultScopeId',
+] as const;
+
+export const describeIpams = async (
+  deps: Deps,
+  caller: Caller,
+  input: PageInput & { DryRun?: boolean; IpamIds?: string[] },
+): Promise<{ Ipams: object[]; NextToken?: string }> => {
+  const keep = filterPredicate(input.Filters, IPAM_FIELDS);
+  dryRun(input);
+  const lens = await isolationLens(deps, [caller.accountId]);
+  const shown = (r: IpamRecord) => lens(r, r.OwnerId);
+  if (input.IpamIds && input.IpamIds.length > 0) {
+    const found: IpamRecord[] = [];
+    for (const id of input.IpamIds) found.push(shown(await loadIpam(deps, caller, id)));
+    return { Ipams: found.filter(keep).map((r) => publicShape(r)) };
+  }
+  const page = await listPage<IpamRecord>(deps.store, { kind: 'ipam', owner: caller.accountId }, input, (r) =>
+    keep(shown(r)),
+  );
+  return {
+    Ipams: page.items.map((r) => publicShape(shown(r))),
+    ...(page.NextToken ? { NextToken: page.NextToken } : {}),
+  };
+};
+
+export interface ModifyIpamInput {
+  DryRun?: boolean;
+  IpamId?: string;
+  Description?: string;
+  AddOperatingRegions?: { RegionName?: string }[];
+  RemoveOperatingRegions?: { RegionName?: string }[];
+  Tier?: string;
+  EnablePrivateGua?: boolean;
+  MeteredAccount?: string;
+}
+
+export const modifyIpam = async (
+  deps: Deps,
+  caller: Caller,
+  input: ModifyIpamInput,
+): Promise<{ Ipam: object }> => {
+  const add = regionList(input.AddOperatingRegions, 'AddOperatingRegions');
+  const remove = regionList(input.RemoveOperatingRegions, 'RemoveOperatingRegions');
+  if (input.Tier !== undefined && !TIERS.includes(input.Tier))
+    fail('InvalidParameterValue', `Tier must be 'free' or 'advanced'.`);
+  let first = true;
+  const next = await updateRecord<IpamRecord>(
+    deps,
+    () => loadIpam(deps, caller, input.IpamId),
+    async (ipam) => {
+      const guards = await ipamGuards(deps, ipam);
+      const changed = await validateModification(deps, ipam, guards, { ...input, add, remove });
+      if (first) {
+        dryRun(input);
+        first = false;
+      }
+      // The default RD operates where its IPAM does (F-RD-01), changed in the same commit.
+      const rd = await deps.store.get<ResourceDiscoveryRecord>({
+        kind: 'resource-discovery',
+        id: ipam.DefaultResourceDiscoveryId,
+      });
+      const sync: Write[] = rd
+        ? [
+            {
+              type: 'replace',
+              record: { ...rd, OperatingRegions: changed.OperatingRegions },
+              expectVersion: rd._v,
+            },
+          ]
+        : [];
+      return { next: changed, with: sync };
+    },
+  );
+  return { Ipam: publicShape(next) };
+};
+
+export const deleteIpam = async (
+  deps: Deps,
+  caller: Caller,
+  input: { DryRun?: boolean; IpamId?: string; Cascade?: boolean },
+): Promise<{ Ipam: object }> => {
+  const ipam = await loadIpam(deps, caller, input.IpamId);
+  const deleted = await deleteIpamData(deps, ipam, input.Cascade === true, () => dryRun(input));
+  return { Ipam: publicShape(deleted) };
+};

@@ -1,0 +1,86 @@
+/**
+ * Reads with the not-found and ownership errors every operation needs, and the retry loop for
+ * read-modify-replace updates (optimistic concurrency on `_v`).
+ */
+import { fail } from '../../errors';
+import type { Caller, Deps } from '../../ports/context';
+import type { CommitResult, Write } from '../../ports/store';
+import type { AnyRecord, IpamRecord, PoolRecord, ScopeRecord } from '../../records/model';
+import { ensureOwner } from './common';
+
+export const loadIpam = async (deps: Deps, caller: Caller, id: string | undefined): Promise<IpamRecord> => {
+  const ipam = id ? await deps.store.get<IpamRecord>({ kind: 'ipam', id }) : undefined;
+  if (!ipam) return fail('InvalidIpamId.NotFound', `The IPAM ID '${id ?? ''}' does not exist.`);
+  ensureOwner(caller, ipam.OwnerId, `IPAM ${ipam.IpamId}`);
+  return ipam;
+};
+
+export const loadScope = async (deps: Deps, caller: Caller, id: string | undefined): Promise<ScopeRecord> => {
+  const scope = id ? await deps.store.get<ScopeRecord>({ kind: 'scope', id }) : undefined;
+  if (!scope) return fail('InvalidIpamScopeId.NotFound', `The IPAM scope ID '${id ?? ''}' does not exist.`);
+  ensureOwner(caller, scope.OwnerId, `IPAM scope ${scope.IpamScopeId}`);
+  return scope;
+};
+
+export const loadPool = async (deps: Deps, caller: Caller, id: string | undefined): Promise<PoolRecord> => {
+  const pool = id ? await deps.store.get<PoolRecord>({ kind: 'pool', id }) : undefined;
+  if (!pool) return fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${id ?? ''}' does not exist.`);
+  ensureOwner(caller, pool.OwnerId, `IPAM pool ${pool.IpamPoolId}`);
+  return pool;
+};
+
+/** In service: created or modified, not being changed, deleted or isolated. */
+export const isComplete = (r: { State: string }): boolean =>
+  r.State.endsWith('-complete') && r.State !== 'delete-complete' && r.State !== 'isolate-complete';
+
+export const requireComplete = (r: { State: string }, what: string): void => {
+  if (!isComplete(r)) {
+    fail('IncorrectState', `${what} is in state '${r.State}'; wait until it is complete.`);
+  }
+};
+
+/**
+ * F-GEN-07: allocating, releasing and listing a pool's allocations happen in the pool's locale
+ * region when it has one (a pool without a locale answers in any region).
+ */
+export const requireLocaleRegion = (pool: PoolRecord, caller: Caller): void => {
+  if (pool.Locale && caller.region !== pool.Locale) {
+    fail(
+      'InvalidParameterValue',
+      `The locale of the IPAM pool must be equal to the current region: the pool's locale is ${pool.Locale}, the request was made in ${caller.region}.`,
+    );
+  }
+};
+
+/** After a refused write: the record as stored now must still be in service (or the error says why). */
+export const recheckComplete = async (
+  deps: Deps,
+  ref: { kind: 'ipam' | 'scope' | 'pool'; id: string },
+  what: string,
+): Promise<void> => {
+  const now = await deps.store.get<IpamRecord | ScopeRecord | PoolRecord>(ref);
+  requireComplete(now ?? { State: 'delete-complete' }, what);
+};
+
+/**
+ * Read, change and replace a record, retrying when another writer got there first.
+ * `change` may throw domain errors; it returns the new record and any writes to commit with it.
+ */
+export const updateRecord = async <T extends AnyRecord>(
+  deps: Deps,
+  load: () => Promise<T>,
+  change: (current: T) => { next: T; with?: Write[] } | Promise<{ next: T; with?: Write[] }>,
+  onFailure?: (res: Extract<CommitResult, { ok: false }>, current: T) => void,
+): Promise<T> => {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const current = await load();
+    const { next, with: more = [] } = await change(current);
+    const res = await deps.store.commit([
+      { type: 'replace', record: next, expectVersion: current._v },
+      ...more,
+    ]);
+    if (res.ok) return { ...next, _v: current._v + 1 };
+    if (onFailure && res.failed.some((i) => i > 0)) onFailure(res, current);
+  }
+  return fail('IncorrectState', 'The resource is being modified concurrently; retry the request.');
+};

@@ -1,0 +1,100 @@
+/**
+ * Where a top-level pool's CIDR may come from (F-PCIDR-03, -05, -06, F-V6-02, -03): an explicit
+ * IPv4 CIDR in a private scope; ULA (explicit, or by netmask from fd80::/9) or, once enabled,
+ * private GUA for private IPv6; BYOIP CIDRs or operator-supplied "Amazon-provided" space in the
+ * public scope. The claim lands in the scope's top-level space so top-level pools never overlap.
+ */
+import { formatCidr, parseCidr } from '../../cidr';
+import { isGua, isValidPrivateUla } from '../../cidr/special';
+import { BITS, type Cidr, familyOf } from '../../cidr/types';
+import { fail } from '../../errors';
+import type { Caller, Deps } from '../../ports/context';
+import type { PoolRecord } from '../../records/model';
+import { poolRoots } from '../allocation/pool-space';
+import { loadIpam } from '../kit/loads';
+import type { ProvisionPlan } from './cidr';
+import { scopeRoot } from './scope-space';
+
+const interval = (c: Cidr) => ({
+  lo: c.start,
+  hi: c.start + (1n << BigInt(BITS[c.version] - c.prefix)) - 1n,
+});
+const ULA_NETMASK_SPACE = parseCidr('fd80::/9');
+
+export const topLevelPlan = async (
+  deps: Deps,
+  caller: Caller,
+  pool: PoolRecord,
+  explicit: Cidr | undefined,
+  prefix: number,
+): Promise<ProvisionPlan> => {
+  const version = familyOf(pool.AddressFamily);
+  const base = { roots: [scopeRoot(pool.IpamScopeId, version)], value: (id: string) => id, extra: () => [] };
+  if (pool.IpamScopeType === 'private') {
+    if (version === 4) {
+      if (!explicit)
+        fail(
+          'InvalidParameterCombination',
+          'A top-level IPv4 pool in a private scope is provisioned with an explicit Cidr (F-PCIDR-03).',
+        );
+      return base;
+    }
+    if (!explicit) {
+      if (prefix < 9 || prefix > 60)
+        fail('InvalidParameterValue', `A ULA netmask must be from /9 to /60; got /${prefix} (F-V6-02).`);
+      return { ...base, allowed: [interval(ULA_NETMASK_SPACE)] };
+    }
+    if (isValidPrivateUla(explicit)) return base;
+    if (isGua(explicit)) {
+      const ipam = await loadIpam(deps, caller, pool._ipamId);
+      if (!ipam.EnablePrivateGua) {
+        fail(
+          'InvalidParameterValue',
+          `${formatCidr(explicit)} is GUA space; enable private GUA on the IPAM first (F-V6-03).`,
+        );
+      }
+      return base;
+    }
+    return fail(
+      'InvalidParameterValue',
+      `${formatCidr(explicit)} is not valid private IPv6 space: ULA must lie in fd00::/8 outside fd00::/16 with a prefix from /9 to /60 (F-V6-02).`,
+    );
+  }
+  if (pool.PublicIpSource === 'byoip') {
+    if (!explicit)
+      fail(
+        'InvalidParameterCombination',
+        'BYOIP CIDRs are provisioned with an explicit Cidr, not a NetmaskLength (F-PCIDR-06).',
+      );
+    return base;
+  }
+  if (explicit)
+    fail(
+      'InvalidParameterCombination',
+      'Amazon-provided space is requested by NetmaskLength only (F-PCIDR-05).',
+    );
+  if (!pool.Locale)
+    fail(
+      'InvalidParameterValue',
+      'Amazon-provided space can only be provisioned to a pool with a locale (F-PCIDR-05).',
+    );
+  if (version === 6) {
+    const held = await poolRoots(deps, pool);
+    if (held.length >= deps.config.quotas.amazonIpv6BlocksPerPool) {
+      fail(
+        'ResourceLimitExceeded',
+        `Pool ${pool.IpamPoolId} already holds its Amazon-provided IPv6 block (F-PCIDR-05).`,
+      );
+    }
+  }
+  const supply = (deps.config.amazonSupply?.[pool.Locale!] ?? [])
+    .map((t) => parseCidr(t))
+    .filter((c) => c.version === version);
+  if (supply.length === 0) {
+    fail(
+      'OperationNotPermitted',
+      `No Amazon-provided ${pool.AddressFamily} space is configured for ${pool.Locale} (F-PCIDR-05).`,
+    );
+  }
+  return { ...base, allowed: supply.map(interval) };
+};

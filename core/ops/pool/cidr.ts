@@ -1,0 +1,180 @@
+/**
+ * Provisioned pool CIDRs: F-PCIDR-01..11, F-V6-02/03. Provisioning claims the CIDR in the space it
+ * comes from (the source pool, where it becomes an `ipam-pool` allocation, or the scope's
+ * top-level space) in the same unit of work that records the CIDR and creates its root node.
+ */
+import { formatCidr, parseCidr } from '../../cidr';
+import { BITS, type Cidr, familyOf } from '../../cidr/types';
+import { fail } from '../../errors';
+import type { Caller, Deps } from '../../ports/context';
+import type { Write } from '../../ports/store';
+import type { AllocationRecord, PoolCidrRecord, PoolRecord } from '../../records/model';
+import { claim } from '../allocation/allocator';
+import { contains, newPoolCidr, poolRoots, type rootKey } from '../allocation/pool-space';
+import { checkNetmask } from '../allocation/rules';
+import { dryRun, intInRange, publicShape, required } from '../kit/common';
+import { tokenGate } from '../kit/idempotency';
+import { filterPredicate, listPage, type PageInput } from '../kit/listing';
+import { loadPool, recheckComplete, requireComplete } from '../kit/loads';
+import { checkPlannedCidr, isPlanningPool, provisionPlanned } from './cidr-plan';
+import { topLevelPlan } from './cidr-top';
+
+export interface ProvisionInput {
+  DryRun?: boolean;
+  IpamPoolId?: string;
+  Cidr?: string;
+  NetmaskLength?: number;
+  ClientToken?: string;
+}
+
+type Result = { IpamPoolCidr: object };
+
+export const cidrShape = (r: PoolCidrRecord): object => publicShape(r, ['IpamPoolId']);
+
+export const provisionIpamPoolCidr = async (
+  deps: Deps,
+  caller: Caller,
+  input: ProvisionInput,
+): Promise<Result> => {
+  required(input.IpamPoolId, 'IpamPoolId');
+  if (input.Cidr !== undefined && input.NetmaskLength !== undefined) {
+    fail('InvalidParameterCombination', 'Specify either Cidr or NetmaskLength, not both.');
+  }
+  if (input.Cidr === undefined && input.NetmaskLength === undefined)
+    fail('MissingParameter', 'The request must contain Cidr or NetmaskLength.');
+  const gate = await tokenGate<Result>(deps, caller, 'ProvisionIpamPoolCidr', input);
+  if (gate.replay) return gate.replay;
+  const pool = await loadPool(deps, caller, input.IpamPoolId);
+  requireComplete(pool, `Pool ${pool.IpamPoolId}`);
+  const version = familyOf(pool.AddressFamily);
+  const explicit = input.Cidr !== undefined ? parseCidr(input.Cidr, version) : undefined;
+  const prefix = explicit?.prefix ?? intInRange(input.NetmaskLength, 'NetmaskLength', 0, BITS[version])!;
+  if (pool._cidrCount >= deps.config.quotas.cidrsPerPool) {
+    fail(
+      'ResourceLimitExceeded',
+      `Pool ${pool.IpamPoolId} already has ${pool._cidrCount} CIDRs; the maximum is ${deps.config.quotas.cidrsPerPool} (F-PCIDR-10).`,
+    );
+  }
+  if (isPlanningPool(pool)) {
+    const cidr = await checkPlannedCidr(deps, pool, explicit);
+    dryRun(input);
+    const id = deps.ids.next('ipam-pool-cidr', 32);
+    const shape = (r: PoolCidrRecord): Result => ({ IpamPoolCidr: cidrShape(r) });
+    return provisionPlanned(deps, pool, cidr, id, gate, shape);
+  }
+  const plan = pool.SourceIpamPoolId
+    ? await childPlan(deps, caller, pool, explicit, prefix)
+    : await topLevelPlan(deps, caller, pool, explicit, prefix);
+  dryRun(input);
+  const cidrId = deps.ids.next('ipam-pool-cidr', 32);
+  const now = deps.now();
+  let result: Result | undefined;
+  const res = await claim(
+    { store: deps.store, random: deps.random },
+    {
+      roots: plan.roots,
+      prefix,
+      ...(explicit ? { block: explicit } : {}),
+      ...(plan.allowed ? { allowed: plan.allowed } : {}),
+      value: plan.value(cidrId),
+      now,
+      extra: (block: Cidr) => {
+        const fresh = newPoolCidr(deps, pool, cidrId, block, plan.value(cidrId));
+        result = { IpamPoolCidr: cidrShape(fresh.record) };
+        return [...plan.extra(block, fresh.record.Cidr), ...fresh.writes, ...gate.write(result)];
+      },
+    },
+  );
+  if (res.ok) return result!;
+  if (res.reason === 'extra') {
+    const replay = await gate.settle(input.ClientToken !== undefined);
+    if (replay) return replay;
+    await recheckComplete(deps, { kind: 'pool', id: pool.IpamPoolId }, `Pool ${pool.IpamPoolId}`);
+    fail(
+      'IncorrectState',
+      `Pool ${pool.IpamPoolId} changed while the CIDR was being provisioned; retry the request.`,
+    );
+  }
+  return fail(
+    'InsufficientCidrBlocks',
+    explicit
+      ? `The CIDR ${formatCidr(explicit)} is not available: it overlaps space already provisioned or allocated (cidr-not-available).`
+      : `No free /${prefix} is available for pool ${pool.IpamPoolId} (cidr-not-available).`,
+  );
+};
+
+export interface ProvisionPlan {
+  roots: ReturnType<typeof rootKey>[];
+  allowed?: { lo: bigint; hi: bigint }[];
+  value: (cidrId: string) => string;
+  extra: (block: Cidr, text: string) => Write[];
+}
+
+/** F-PCIDR-04: space from the source pool, recorded there as an `ipam-pool` allocation. */
+const childPlan = async (
+  deps: Deps,
+  caller: Caller,
+  pool: PoolRecord,
+  explicit: Cidr | undefined,
+  prefix: number,
+): Promise<ProvisionPlan> => {
+  const parent = await loadPool(deps, caller, pool.SourceIpamPoolId);
+  const roots = await poolRoots(deps, parent);
+  if (roots.length === 0)
+    fail('InsufficientCidrBlocks', `Source pool ${parent.IpamPoolId} has no provisioned CIDRs.`);
+  if (explicit && !roots.some((r) => contains(r.cidr, explicit))) {
+    fail(
+      'InsufficientCidrBlocks',
+      `${formatCidr(explicit)} is not inside the CIDRs provisioned to source pool ${parent.IpamPoolId}.`,
+    );
+  }
+  if (!explicit && roots.every((r) => r.cidr.prefix > prefix)) {
+    fail(
+      'InvalidParameterValue',
+      `A /${prefix} is larger than every CIDR of source pool ${parent.IpamPoolId}.`,
+    );
+  }
+  checkNetmask(parent, prefix);
+  const allocationId = deps.ids.next('ipam-pool-alloc', 32);
+  return {
+    roots: roots.map((r) => r.root),
+    value: () => allocationId,
+    extra: (_block, text) => {
+      const alloc: AllocationRecord = {
+        kind: 'allocation',
+        IpamPoolId: parent.IpamPoolId,
+        IpamPoolAllocationId: allocationId,
+        Cidr: text,
+        ResourceId: pool.IpamPoolId,
+        ResourceType: 'ipam-pool',
+        ...(pool.Locale ? { ResourceRegion: pool.Locale } : {}),
+        ResourceOwner: caller.accountId,
+        Tags: [],
+        _v: 1,
+        _created: deps.now(),
+      };
+      return [{ type: 'create', record: alloc }];
+    },
+  };
+};
+
+export const getIpamPoolCidrs = async (
+  deps: Deps,
+  caller: Caller,
+  input: PageInput & { DryRun?: boolean; IpamPoolId?: string },
+): Promise<{ IpamPoolCidrs: object[]; NextToken?: string }> => {
+  required(input.IpamPoolId, 'IpamPoolId');
+  const keep = filterPredicate(input.Filters, ['Cidr', 'State', 'IpamPoolCidrId', 'NetmaskLength']);
+  const pool = await loadPool(deps, caller, input.IpamPoolId);
+  dryRun(input);
+  const page = await listPage<PoolCidrRecord>(
+    deps.store,
+    { kind: 'pool-cidr', poolId: pool.IpamPoolId },
+    input,
+    keep,
+  );
+  return {
+    IpamPoolCidrs: page.items.map(cidrShape),
+    ...(page.NextToken ? { NextToken: page.NextToken } : {}),
+  };
+};

@@ -1,0 +1,125 @@
+/**
+ * The operation registry: EC2 action name → operation. Handlers (JSON API, EC2 Query facade)
+ * look actions up here, so both front doors run exactly the same code.
+ */
+
+import type { Operation } from '../ports/context';
+import { allocateIpamPoolCidr } from './allocation/allocate';
+import {
+  describeIpamPoolAllocations,
+  getIpamPoolAllocations,
+  modifyIpamPoolAllocation,
+  releaseIpamPoolAllocation,
+} from './allocation/allocations';
+import {
+  associateIpamResourceDiscovery,
+  describeIpamResourceDiscoveryAssociations,
+  disassociateIpamResourceDiscovery,
+} from './discovery/association';
+import {
+  createIpamResourceDiscovery,
+  deleteIpamResourceDiscovery,
+  describeIpamResourceDiscoveries,
+  modifyIpamResourceDiscovery,
+} from './discovery/resource-discovery';
+import {
+  acceptIpamResourceDiscoveryShare,
+  deleteIpamResourceDiscoveryShare,
+  getIpamResourceDiscoveryShares,
+  shareIpamResourceDiscovery,
+} from './discovery/share';
+import { createIpam, deleteIpam, describeIpams, modifyIpam } from './ipam/ipam';
+import { createIpamScope, deleteIpamScope, describeIpamScopes, modifyIpamScope } from './ipam/scope';
+import { getIpamAddressHistory } from './monitoring/history/address-history';
+import { getIpamResourceCidrs } from './monitoring/resources/get-resource-cidrs';
+import { modifyIpamResourceCidr } from './monitoring/resources/modify-resource-cidr';
+import {
+  getIpamDiscoveredAccounts,
+  getIpamDiscoveredPublicAddresses,
+  getIpamDiscoveredResourceCidrs,
+} from './monitoring/run/discovered';
+import {
+  disableIpamOrganizationAdminAccount,
+  enableIpamOrganizationAdminAccount,
+} from './organization/admin';
+import {
+  createOrganization,
+  createOrganizationalUnit,
+  deleteOrganizationalUnit,
+  describeOrganization,
+  moveAccount,
+  registerOrganizationAccount,
+  removeAccountFromOrganization,
+} from './organization/organization';
+import { getIpamPoolCidrs, provisionIpamPoolCidr } from './pool/cidr';
+import { deprovisionIpamPoolCidr } from './pool/deprovision';
+import { createIpamPool, describeIpamPools } from './pool/pool';
+import { deleteIpamPool, modifyIpamPool } from './pool/pool-admin';
+
+// biome-ignore lint/suspicious/noExplicitAny: operations take their own input shapes
+type AnyOperation = Operation<any, object>;
+
+export const operations = {
+  CreateIpam: createIpam,
+  DescribeIpams: describeIpams,
+  ModifyIpam: modifyIpam,
+  DeleteIpam: deleteIpam,
+  CreateIpamScope: createIpamScope,
+  DescribeIpamScopes: describeIpamScopes,
+  ModifyIpamScope: modifyIpamScope,
+  DeleteIpamScope: deleteIpamScope,
+  CreateIpamPool: createIpamPool,
+  DescribeIpamPools: describeIpamPools,
+  ModifyIpamPool: modifyIpamPool,
+  DeleteIpamPool: deleteIpamPool,
+  ProvisionIpamPoolCidr: provisionIpamPoolCidr,
+  DeprovisionIpamPoolCidr: deprovisionIpamPoolCidr,
+  GetIpamPoolCidrs: getIpamPoolCidrs,
+  AllocateIpamPoolCidr: (deps, caller, input) => allocateIpamPoolCidr(deps, caller, input),
+  ReleaseIpamPoolAllocation: releaseIpamPoolAllocation,
+  GetIpamPoolAllocations: getIpamPoolAllocations,
+  DescribeIpamPoolAllocations: describeIpamPoolAllocations,
+  ModifyIpamPoolAllocation: modifyIpamPoolAllocation,
+  GetIpamResourceCidrs: getIpamResourceCidrs,
+  ModifyIpamResourceCidr: modifyIpamResourceCidr,
+  GetIpamAddressHistory: getIpamAddressHistory,
+  CreateIpamResourceDiscovery: createIpamResourceDiscovery,
+  DescribeIpamResourceDiscoveries: describeIpamResourceDiscoveries,
+  ModifyIpamResourceDiscovery: modifyIpamResourceDiscovery,
+  DeleteIpamResourceDiscovery: deleteIpamResourceDiscovery,
+  AssociateIpamResourceDiscovery: associateIpamResourceDiscovery,
+  DisassociateIpamResourceDiscovery: disassociateIpamResourceDiscovery,
+  DescribeIpamResourceDiscoveryAssociations: describeIpamResourceDiscoveryAssociations,
+  GetIpamDiscoveredResourceCidrs: getIpamDiscoveredResourceCidrs,
+  GetIpamDiscoveredAccounts: getIpamDiscoveredAccounts,
+  GetIpamDiscoveredPublicAddresses: getIpamDiscoveredPublicAddresses,
+  EnableIpamOrganizationAdminAccount: enableIpamOrganizationAdminAccount,
+  DisableIpamOrganizationAdminAccount: disableIpamOrganizationAdminAccount,
+} satisfies Record<string, AnyOperation>;
+
+export type ActionName = keyof typeof operations;
+
+/**
+ * Allot-specific actions, JSON API only (no EC2 action exists): the organization registry and
+ * resource discovery sharing, which stand in for AWS Organizations and AWS RAM.
+ */
+export const allotOperations = {
+  CreateOrganization: createOrganization,
+  DescribeOrganization: describeOrganization,
+  CreateOrganizationalUnit: createOrganizationalUnit,
+  DeleteOrganizationalUnit: deleteOrganizationalUnit,
+  RegisterOrganizationAccount: registerOrganizationAccount,
+  MoveAccount: moveAccount,
+  RemoveAccountFromOrganization: removeAccountFromOrganization,
+  ShareIpamResourceDiscovery: shareIpamResourceDiscovery,
+  AcceptIpamResourceDiscoveryShare: acceptIpamResourceDiscoveryShare,
+  DeleteIpamResourceDiscoveryShare: deleteIpamResourceDiscoveryShare,
+  GetIpamResourceDiscoveryShares: getIpamResourceDiscoveryShares,
+} satisfies Record<string, AnyOperation>;
+
+export type AllotActionName = keyof typeof allotOperations;
+
+export const isAction = (name: string): name is ActionName => Object.hasOwn(operations, name);
+
+export type { Caller, Config, Deps } from '../ports/context';
+export { defaultConfig, randomIds } from '../ports/context';

@@ -1,0 +1,72 @@
+/**
+ * What every operation receives: the Store port, a clock, id and randomness sources, the caller's
+ * identity and region, and configuration (quotas, reuse delays, ARN partition). Operations are
+ * `(deps, caller, input) => output` with the EC2 request and result shapes.
+ */
+import type { Store } from './store';
+
+export interface Caller {
+  /** 12-digit account id of the signed or declared caller. */
+  accountId: string;
+  /** Region context of the request (F-GEN-07). */
+  region: string;
+}
+
+export interface Quotas {
+  ipamsPerRegion: number;
+  scopesPerIpam: number;
+  poolsPerScope: number;
+  poolDepth: number;
+  cidrsPerPool: number;
+  amazonIpv6BlocksPerPool: number;
+}
+
+export interface Config {
+  /** ARN partition, `aws` by default (F-GEN-10). */
+  partition: string;
+  quotas: Quotas;
+  /** Reuse delay of released allocation space (F-ALLOC-09, F-QUOTA-24), in ms per tier. */
+  reuseDelayMs: { advanced: number; free: number };
+  /** How long stored metric points are kept (F-MET-14: 15 months by default). */
+  metricRetentionMs: number;
+  /** Operator-configured supply of Amazon-provided space per region (F-PCIDR-05); none by default. */
+  amazonSupply?: Record<string, string[]>;
+}
+
+export const defaultConfig = (): Config => ({
+  partition: 'aws',
+  quotas: {
+    ipamsPerRegion: 1,
+    scopesPerIpam: 5,
+    poolsPerScope: 50,
+    poolDepth: 10,
+    cidrsPerPool: 50,
+    amazonIpv6BlocksPerPool: 1,
+  },
+  reuseDelayMs: { advanced: 5 * 60_000, free: 48 * 3_600_000 },
+  metricRetentionMs: 455 * 86_400_000,
+});
+
+export interface Ids {
+  /** A new id with an AWS-shaped prefix, e.g. `ipam-pool-0123456789abcdef0`. */
+  next(prefix: string, hexDigits?: number): string;
+}
+
+export interface Deps {
+  store: Store;
+  now: () => number;
+  ids: Ids;
+  config: Config;
+  random?: () => number;
+}
+
+export type Operation<I, O> = (deps: Deps, caller: Caller, input: I) => Promise<O>;
+
+/** Random hex ids; 17 digits like EC2 resource ids unless told otherwise. */
+export const randomIds = (random: () => number = Math.random): Ids => ({
+  next(prefix, hexDigits = 17) {
+    let s = '';
+    for (let i = 0; i < hexDigits; i++) s += Math.floor(random() * 16).toString(16);
+    return `${prefix}-${s}`;
+  },
+});

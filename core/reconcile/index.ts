@@ -1,3 +1,0 @@
-export type { ReconcileInput } from '../discovery-run/types';
-export { RELEASE_GRACE_MS, type ReconcileReport, reconcileIpam } from './reconcile';
-export { loadView, type ViewRow } from './view';

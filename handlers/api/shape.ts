@@ -1,0 +1,56 @@
+/**
+ * JSON API bodies are checked against the EC2 request shape before any operation runs, so a
+ * wrong type or an unknown member is a 400 with an EC2 code, never a TypeError deep in core.
+ * (The EC2 Query facade gets the same guarantee from its model-driven parser.)
+ */
+import { AllotError } from '../../core/errors';
+import type { Ec2Model } from './model/types';
+
+const kind = (v: unknown): string => (Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v);
+
+const check = (model: Ec2Model, shapeName: string, value: unknown, path: string): void => {
+  const shape = model.shapes[shapeName];
+  if (!shape || value === undefined) return;
+  const wrong = (expected: string): never => {
+    throw new AllotError('InvalidParameterValue', `${path} must be ${expected}; got ${kind(value)}.`);
+  };
+  switch (shape.type) {
+    case 'structure': {
+      if (kind(value) !== 'object') wrong('an object');
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        const member = shape.members[k];
+        if (!member)
+          throw new AllotError('InvalidParameter', `Unknown parameter ${path ? `${path}.` : ''}${k}.`);
+        check(model, member.shape, v, path ? `${path}.${k}` : k);
+      }
+      return;
+    }
+    case 'list':
+      if (!Array.isArray(value)) wrong('a list');
+      for (const [i, v] of (value as unknown[]).entries())
+        check(model, shape.member.shape, v, `${path}[${i}]`);
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') wrong('a boolean');
+      return;
+    case 'integer':
+    case 'long':
+      if (!Number.isInteger(value)) wrong('an integer');
+      return;
+    case 'double':
+    case 'float':
+      if (typeof value !== 'number' || !Number.isFinite(value)) wrong('a number');
+      return;
+    case 'timestamp':
+      if (typeof value !== 'string' && typeof value !== 'number') wrong('a timestamp');
+      return;
+    default:
+      if (typeof value !== 'string') wrong('a string');
+  }
+};
+
+/** Throws InvalidParameterValue / InvalidParameter unless `input` fits the action's request shape. */
+export const checkRequestShape = (model: Ec2Model, action: string, input: Record<string, unknown>): void => {
+  const shape = model.operations[action]?.input?.shape;
+  if (shape) check(model, shape, input, '');
+};

@@ -1,0 +1,115 @@
+/**
+ * The one module that reads process.env (STYLE habit 7). Everything else receives settings.
+ *
+ *   TABLE_NAME                      DynamoDB table (set by serverless.yml / the local stack)
+ *   DYNAMODB_ENDPOINT               DynamoDB Local endpoint; unset in AWS
+ *   AWS_REGION                      deployment region, the default region context
+ *   ALLOT_PARTITION                 ARN partition (default aws)
+ *   ALLOT_REUSE_DELAY_SECONDS       reuse delay of released space, advanced tier (default 300)
+ *   ALLOT_FREE_REUSE_DELAY_SECONDS  same, free tier (default 172800)
+ *   ALLOT_METRIC_RETENTION_DAYS     how long stored metric points are kept (default 455, 15 months)
+ *   ALLOT_AMAZON_SUPPLY             JSON {"us-east-1": ["2600:1f10::/36"]}: "Amazon-provided" space
+ *   ALLOT_QUOTAS                    JSON overrides of quotas, e.g. {"poolsPerScope": 100}
+ *   ALLOT_NODE_CACHE_MS             space-node cache lifetime per process (default 5000)
+ *   ALLOT_POOL_CACHE_MS             lifetime of pools cached by the allocation path (default 1000)
+ *   ALLOT_LOCAL_CREDENTIALS         1: accept the local pair test/test on the EC2 endpoint (npm start sets it)
+ *   ALLOT_LOCAL_ACCOUNT_ID          account of the local pair (default 000000000000)
+ *   ALLOT_ACCOUNT_ID_AS_ACCESS_KEY  1: a 12-digit access key id signs as that account (with secret test)
+ *   ALLOT_CREDENTIAL_KEY            base64 of 32 bytes: key encrypting issued credential secrets
+ *   ALLOT_DISCOVERY_ROLE_NAME       role assumed in monitored accounts (default AllotDiscoveryRole)
+ *   ALLOT_DISCOVERY_EC2_ENDPOINT    local only: EC2 endpoint to discover from (e.g. moto), with
+ *                                   static credentials whose access key id is the account id
+ *   ALLOT_DISCOVERY_CONCURRENCY     targets read at once per invocation (default 8)
+ *   ALLOT_DISCOVERY_RESERVE_SECONDS stop starting targets when less remains (default 120)
+ *   ALLOT_DISCOVERY_FUNCTION        function that takes over the rest of a cycle (set by serverless.yml)
+ */
+import { type Config, defaultConfig } from '../../core/ports/context';
+
+export interface Ec2Settings {
+  localCredentials: boolean;
+  localAccountId: string;
+  accountIdAsAccessKey: boolean;
+  credentialKey?: Uint8Array;
+}
+
+export interface DiscoverySettings {
+  roleName: string;
+  ec2Endpoint?: string;
+  concurrency: number;
+  reserveMs: number;
+  functionName?: string;
+}
+
+export interface Settings {
+  ec2: Ec2Settings;
+  discovery: DiscoverySettings;
+  tableName: string;
+  endpoint?: string;
+  region: string;
+  nodeCacheMs: number;
+  poolCacheMs: number;
+  core: Config;
+}
+
+const json = <T>(name: string): T | undefined => {
+  const raw = process.env[name];
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    throw new Error(`${name} is not valid JSON`);
+  }
+};
+
+const seconds = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  const n = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number of seconds`);
+  return n * 1000;
+};
+
+export const loadSettings = (): Settings => {
+  const core = defaultConfig();
+  core.partition = process.env.ALLOT_PARTITION ?? core.partition;
+  core.reuseDelayMs = {
+    advanced: seconds('ALLOT_REUSE_DELAY_SECONDS', 300),
+    free: seconds('ALLOT_FREE_REUSE_DELAY_SECONDS', 172_800),
+  };
+  const days = Number(process.env.ALLOT_METRIC_RETENTION_DAYS ?? 455);
+  if (!(days > 0)) throw new Error('ALLOT_METRIC_RETENTION_DAYS must be a positive number of days');
+  core.metricRetentionMs = days * 86_400_000;
+  const supply = json<Record<string, string[]>>('ALLOT_AMAZON_SUPPLY');
+  if (supply) core.amazonSupply = supply;
+  core.quotas = { ...core.quotas, ...json<Partial<Config['quotas']>>('ALLOT_QUOTAS') };
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  const key = process.env.ALLOT_CREDENTIAL_KEY
+    ? Buffer.from(process.env.ALLOT_CREDENTIAL_KEY, 'base64')
+    : undefined;
+  if (key && key.length !== 32) throw new Error('ALLOT_CREDENTIAL_KEY must be base64 of 32 bytes');
+  const concurrency = Number(process.env.ALLOT_DISCOVERY_CONCURRENCY ?? 8);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error('ALLOT_DISCOVERY_CONCURRENCY must be a positive integer');
+  return {
+    discovery: {
+      roleName: process.env.ALLOT_DISCOVERY_ROLE_NAME || 'AllotDiscoveryRole',
+      ...(process.env.ALLOT_DISCOVERY_EC2_ENDPOINT
+        ? { ec2Endpoint: process.env.ALLOT_DISCOVERY_EC2_ENDPOINT }
+        : {}),
+      concurrency,
+      reserveMs: seconds('ALLOT_DISCOVERY_RESERVE_SECONDS', 120),
+      ...(process.env.ALLOT_DISCOVERY_FUNCTION ? { functionName: process.env.ALLOT_DISCOVERY_FUNCTION } : {}),
+    },
+    ec2: {
+      localCredentials: process.env.ALLOT_LOCAL_CREDENTIALS === '1',
+      localAccountId: process.env.ALLOT_LOCAL_ACCOUNT_ID || '000000000000',
+      accountIdAsAccessKey: process.env.ALLOT_ACCOUNT_ID_AS_ACCESS_KEY === '1',
+      ...(key ? { credentialKey: key } : {}),
+    },
+    tableName: process.env.TABLE_NAME ?? 'allot-local',
+    ...(endpoint ? { endpoint } : {}),
+    region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    nodeCacheMs: Number(process.env.ALLOT_NODE_CACHE_MS ?? 5000),
+    poolCacheMs: Number(process.env.ALLOT_POOL_CACHE_MS ?? 1000),
+    core,
+  };
+};

@@ -9,6 +9,7 @@ import { allocateIpamPoolCidr } from '../core/ops/allocation/allocate';
 import { operations } from '../core/ops/registry';
 import { type Caller, type Deps, defaultConfig, randomIds } from '../core/ports/context';
 import { createDocumentClient, DynamoStore } from '../core/store/dynamo';
+import { combine, percentile, type Round, timed } from './rounds';
 
 const caller: Caller = { accountId: '111122223333', region: 'us-east-1' };
 
@@ -37,53 +38,8 @@ const makePool = async (deps: Deps, account: string, cidr: string): Promise<stri
 
 const ROUNDS = 4;
 
-/** The p-quantile (p in [0, 1]) of the values. */
-const percentile = (values: number[], p: number): number => {
-  const v = [...values].sort((a, b) => a - b);
-  return v[Math.min(v.length - 1, Math.floor(v.length * p))]!;
-};
-
-interface Round {
-  count: number;
-  seconds: number;
-  latencies: number[];
-}
-
-const combine = (rounds: Round[]) => {
-  const latencies = rounds.flatMap((r) => r.latencies);
-  const count = rounds.reduce((a, r) => a + r.count, 0);
-  const seconds = rounds.reduce((a, r) => a + r.seconds, 0);
-  return { perSecond: count / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
-};
-
-const run = async (
-  workers: Deps[],
-  total: number,
-  job: (d: Deps, i: number) => Promise<unknown>,
-): Promise<Round & { perSecond: number; p50: number; p99: number }> => {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    workers.map(async (d) => {
-      while (next < total) {
-        const i = next++;
-        const t = performance.now();
-        await job(d, i);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    count: total,
-    seconds,
-    latencies,
-    perSecond: total / seconds,
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-  };
-};
+const run = (workers: Deps[], total: number, job: (d: Deps, i: number) => Promise<unknown>) =>
+  timed(workers.length, total, (w, i) => job(workers[w]!, i));
 
 const allocate = (poolId: string, account: string) => (d: Deps) =>
   allocateIpamPoolCidr(d, { ...caller, accountId: account }, { IpamPoolId: poolId, NetmaskLength: 24 });

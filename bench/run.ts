@@ -8,6 +8,7 @@ import { startDynamo } from '../local/dynamo';
 import { ensureTable } from '../local/table';
 import { benchDynamo } from './ddb';
 import type { benchDiscovery as BenchDiscovery } from './discovery';
+import { benchEndpoint } from './endpoint';
 import type { benchInProcess as BenchInProcess } from './inproc';
 
 const log = (s: string) => console.log(s);
@@ -51,10 +52,12 @@ const main = async () => {
     await ensureTable(ddb.endpoint, 'allot-bench');
     log(`DynamoDB Local on ${ddb.endpoint}...`);
     const d = await benchDynamo(ddb.endpoint, 'allot-bench', (s) => log(`  ${s}`));
+    log('the front door: the EC2 SDK through the local stack (serverless-offline)...');
+    const endpoint = await benchEndpoint((s) => log(`  ${s}`));
     log('discovery evaluation (in-process)...');
     const discovery = await benchDiscovery();
     log(`  100,000 resource CIDRs in one scope: ${discovery.discovery_eval_100k_ms} ms`);
-    console.log(JSON.stringify({ bench: 'allot', ...inproc, ...d, ...discovery }));
+    console.log(JSON.stringify({ bench: 'allot', ...inproc, ...d, ...endpoint, ...discovery }));
   } finally {
     await ddb.stop();
   }

@@ -3,11 +3,10 @@
  * transactions on the same DynamoDB Local in the same run (so the ratio is meaningful).
  */
 import { ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { parseCidr } from '../core/cidr';
-import type { Cidr } from '../core/cidr/types';
+import { type Cidr, parseCidr } from '../core/cidr';
 import { allocateIpamPoolCidr } from '../core/ops/allocation/allocate';
 import { operations } from '../core/ops/registry';
-import { type Caller, type Deps, defaultConfig, randomIds } from '../core/ports/context';
+import { type Caller, type Deps, defaultConfig, randomIds } from '../core/ports';
 import { createDocumentClient, DynamoStore } from '../core/store/dynamo';
 import { combine, percentile, type Round, timed } from './rounds';
 

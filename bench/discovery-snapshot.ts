@@ -5,7 +5,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { recordSnapshot } from '../core/ops/monitoring/run/snapshot';
-import { defaultConfig, randomIds } from '../core/ports/context';
+import { defaultConfig, randomIds } from '../core/ports';
 import { createDocumentClient, DynamoStore } from '../core/store/dynamo';
 import { batchWrite } from '../core/store/dynamo/send';
 import { startDynamo } from '../local/dynamo';

@@ -4,7 +4,7 @@
  * on-prem allocations, pools with rules), built from a fixed seed. Prints figures; never
  * pass/fail. Run alone with `npx tsx bench/discovery.ts`.
  */
-import { formatAddress } from '../core/cidr/lite';
+import { formatAddress } from '../core/cidr';
 import { evaluate } from '../core/ops/monitoring/analysis/evaluate';
 import type {
   PoolAllocationInput,

@@ -7,7 +7,7 @@
 import { AllocateIpamPoolCidrCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { allocateIpamPoolCidr } from '../core/ops/allocation/allocate';
 import { operations } from '../core/ops/registry';
-import { type Caller, type Deps, defaultConfig, randomIds } from '../core/ports/context';
+import { type Caller, type Deps, defaultConfig, randomIds } from '../core/ports';
 import { createDocumentClient, DynamoStore } from '../core/store/dynamo';
 import { startLocalStack } from '../local/stack';
 import { combine, percentile, type Round, timed } from './rounds';

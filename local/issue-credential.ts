@@ -9,7 +9,7 @@
  * DYNAMODB_ENDPOINT points it at DynamoDB Local (`npm start` prints the endpoint and table).
  */
 import { pathToFileURL } from 'node:url';
-import type { CredentialRecord } from '../core/records/model';
+import type { CredentialRecord } from '../core/records';
 import { createDocumentClient, DynamoStore } from '../core/store/dynamo';
 import { issueCredential } from '../handlers/api/auth/credentials';
 

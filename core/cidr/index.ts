@@ -1,21 +1,35 @@
-/** The CIDR math library: pure BigInt address arithmetic for both families, no I/O. */
-export { type BlockRequest, firstAlignedBlock, type Span } from './blocks';
+/**
+ * The address library, the only CIDR and interval code of the project: pure BigInt arithmetic for
+ * both families, strict parsing at every boundary, formatting on output, special ranges as data.
+ */
 export { cidrKey, formatAddress, formatCidr, fromHex, toHex } from './format';
-export { type Interval, intersectIntervals, mergeIntervals, subtractIntervals } from './intervals';
 export {
+  coveredWithin,
+  IntervalIndex,
+  intersectIntervals,
+  intersectionSize,
+  mergeIntervals,
+  share,
+  subtractIntervals,
+  unionSize,
+} from './intervals';
+export {
+  blockOf,
   children,
+  cidrIdentity,
   cidrOf,
   compareCidr,
   contains,
   equalCidr,
-  interval,
   isAligned,
   lastAddress,
   overlaps,
   parent,
+  rangeToBlocks,
   size,
+  sizeOf,
 } from './ops';
-export { parseAddress, parseCidr, tryParseCidr } from './parse';
+export { hostBlock, parseAddress, parseBlock, parseCidr, tryParseCidr } from './parse';
 export {
   GLOBAL_UNICAST,
   isGua,
@@ -28,5 +42,5 @@ export {
   ULA_SPACE,
   UNIQUE_LOCAL,
 } from './special';
-export type { AddressFamily, Cidr, Family } from './types';
+export type { AddressFamily, Block, Cidr, Family, Interval } from './types';
 export { addressFamilyOf, BITS, familyOf } from './types';

@@ -1,16 +1,56 @@
 /** Set relations and block arithmetic on CIDRs (same family only; different families never relate). */
 import { fail } from '../errors';
 import { formatCidr } from './format';
-import { BITS, type Cidr, type Family } from './types';
+import { BITS, type Block, type Cidr, type Family } from './types';
+
+/** Number of addresses in a block of this prefix (F-STAT-01: none reserved). @example sizeOf(4, 24) // 256n */
+export const sizeOf = (version: Family, prefix: number): bigint => 1n << BigInt(BITS[version] - prefix);
 
 /** Number of addresses. @example size({ version: 4, start: 0n, prefix: 24 }) // 256n */
-export const size = (c: Cidr): bigint => 1n << BigInt(BITS[c.version] - c.prefix);
+export const size = (c: Cidr): bigint => sizeOf(c.version, c.prefix);
 
 /** Highest address in the block. @example lastAddress({ version: 4, start: 0n, prefix: 24 }) // 255n */
 export const lastAddress = (c: Cidr): bigint => c.start + size(c) - 1n;
 
-/** Inclusive interval `[start, lastAddress]`. @example interval(parseCidr('10.0.0.0/8')) // { lo: 0x0a000000n, hi: 0x0affffffn } */
-export const interval = (c: Cidr): { lo: bigint; hi: bigint } => ({ lo: c.start, hi: lastAddress(c) });
+/**
+ * The CIDR with its last address, usable wherever an Interval is.
+ * @example blockOf(parseCidr('10.0.0.0/8')) // { version: 4, start: 0x0a000000n, prefix: 8, end: 0x0affffffn }
+ */
+export const blockOf = (c: Cidr): Block => ({
+  version: c.version,
+  start: c.start,
+  prefix: c.prefix,
+  end: lastAddress(c),
+});
+
+/**
+ * A key naming the block whatever its spelling (`2001:DB8::/32` = `2001:db8:0::/32`), for maps
+ * and sets; cheaper than `cidrKey`, which pads for sort order.
+ * @example cidrIdentity(parseCidr('10.0.0.0/8')) // '4:a000000/8'
+ */
+export const cidrIdentity = (c: Cidr): string => `${c.version}:${c.start.toString(16)}/${c.prefix}`;
+
+/**
+ * The minimal list of blocks covering [first, last] exactly (public IPv4 pool ranges are
+ * reported as first/last address pairs).
+ * @example rangeToBlocks(4, 10n, 17n).map(formatCidr) // ['0.0.0.10/31', '0.0.0.12/30', '0.0.0.16/31']
+ */
+export const rangeToBlocks = (version: Family, first: bigint, last: bigint): Block[] => {
+  const out: Block[] = [];
+  let cur = first;
+  while (cur <= last) {
+    let prefix = BITS[version];
+    while (prefix > 0) {
+      const n = sizeOf(version, prefix - 1);
+      if (cur % n !== 0n || cur + n - 1n > last) break;
+      prefix--;
+    }
+    const n = sizeOf(version, prefix);
+    out.push({ version, start: cur, end: cur + n - 1n, prefix });
+    cur += n;
+  }
+  return out;
+};
 
 /**
  * inner ⊆ outer (a CIDR contains itself; CIDRs of different families never contain each other).

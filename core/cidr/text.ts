@@ -11,6 +11,34 @@ const DIGITS = /^[0-9]+$/;
 const HEXTET = /^[0-9a-fA-F]{1,4}$/;
 
 /**
+ * The fast path of `readV4`: the same dotted quads as an unsigned 32-bit Number, or -1 for
+ * anything `readV4` refuses (it gives the reason). Hand-rolled over char codes because it runs
+ * once per discovered row (100k per evaluation), where split + a regex per octet cost about
+ * four times as much. A property test keeps the two in agreement.
+ * @example readV4Fast('10.0.0.1') // 167772161
+ */
+export const readV4Fast = (text: string): number => {
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || ++dots > 3) return -1;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits === 1 && octet === 0) return -1; // leading zero
+      octet = octet * 10 + (c - 48);
+      if (++digits > 3 || octet > 255) return -1;
+    } else return -1;
+  }
+  return dots === 3 && digits > 0 ? value * 256 + octet : -1;
+};
+
+/**
  * Dotted quad: exactly four decimal octets 0..255, no leading zeros. Leading zeros are refused
  * rather than read as decimal because inet_aton and many tools read `010` as octal (8).
  * @example readV4('10.0.0.1') // 167772161n
@@ -69,6 +97,7 @@ export const readV6 = (text: string): bigint | Reason => {
   if (!compressed && given !== 8) return `expected 8 groups, found ${given}`;
   if (compressed && given > 7)
     return `'::' must stand for at least one zero group, but ${given} groups are given`;
-  const all = [...head, ...new Array<number>(8 - given).fill(0), ...tail];
-  return all.reduce((acc, w) => (acc << 16n) | BigInt(w), 0n);
+  // One BigInt from one hex string: a BigInt shift per group costs several times as much.
+  const hex = (ws: number[]) => ws.map((w) => w.toString(16).padStart(4, '0')).join('');
+  return BigInt(`0x${hex(head)}${'0000'.repeat(8 - given)}${hex(tail)}`);
 };

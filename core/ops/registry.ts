@@ -3,7 +3,7 @@
  * look actions up here, so both front doors run exactly the same code.
  */
 
-import type { Operation } from '../ports/context';
+import type { Operation } from '../ports';
 import { allocateIpamPoolCidr } from './allocation/allocate';
 import {
   describeIpamPoolAllocations,

@@ -3,7 +3,7 @@
  * identity and region, and configuration (quotas, reuse delays, ARN partition). Operations are
  * `(deps, caller, input) => output` with the EC2 request and result shapes.
  */
-import type { Store } from './store';
+import type { Store } from './index';
 
 export interface Caller {
   /** 12-digit account id of the signed or declared caller. */

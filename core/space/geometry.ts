@@ -8,7 +8,7 @@
  * A claim of prefix p is recorded at exactly one position of exactly one node: the node at level
  * q = r + 8 * floor((p - r - 1) / 8) (the root node itself when p = r), depth p - q in 1..8.
  */
-import { BITS, type Family } from '../cidr/types';
+import { BITS, type Family } from '../cidr';
 
 export const STRIDE = 8;
 export const CELL_DEPTH = STRIDE;

@@ -9,7 +9,7 @@
  * one either sits in the same node (ancestor b / u conditions) or in a descendant node whose
  * existence is recorded as u = 1 on the larger claim's cell (see the conditions in claimWrite).
  */
-import type { Family } from '../cidr/types';
+import type { Family } from '../cidr';
 import { ancestorsOf, CELL_DEPTH, depthOf, NONE, POSITIONS } from './geometry';
 
 export interface NodeKey {
@@ -45,6 +45,9 @@ export type NodeWrite =
   | { kind: 'delete'; key: NodeKey; expectVersion: number }
   /** Require a node to be at a version without changing it (used when correcting a parent hint). */
   | { kind: 'check'; key: NodeKey; expectVersion: number };
+
+/** The node a write is about. */
+export const nodeKeyOfWrite = (w: NodeWrite): NodeKey => (w.kind === 'put' ? w.node.key : w.key);
 
 export const COOL = 'cool#';
 

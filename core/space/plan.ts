@@ -5,7 +5,7 @@
  * the same node both succeed. Everything else (new nodes, hint changes, releases) replaces the
  * touched nodes at the versions that were read.
  */
-import type { Cidr } from '../cidr/types';
+import { BITS, type Cidr } from '../cidr';
 import { nodeLevelFor, positionOf, STRIDE } from './geometry';
 import {
   applyClaim,
@@ -40,7 +40,7 @@ export const claimWrites = (
     // claim that shrinks a node's largest free block contend with all concurrent claims in it.
     return [{ kind: 'claim', key: n.key, pos: h, value }];
   }
-  const cellSize = 1n << BigInt((version === 4 ? 32 : 128) - q - STRIDE);
+  const cellSize = 1n << BigInt(BITS[version] - q - STRIDE);
   const cellStart = block.start - ((block.start - ns) % cellSize);
   const cell = positionOf(version, ns, q, cellStart, q + STRIDE);
   if (!positionClear(n, cell)) return undefined;
@@ -48,14 +48,14 @@ export const claimWrites = (
   let parent = edit.edit(path.length - 1);
   let parentCellPos = cell;
   for (let level = q + STRIDE; level <= target; level += STRIDE) {
-    const start = block.start - ((block.start - ns) % (1n << BigInt((version === 4 ? 32 : 128) - level)));
+    const start = block.start - ((block.start - ns) % (1n << BigInt(BITS[version] - level)));
     const child = emptyNode({ ...n.key, start, prefix: level });
     markChild(parent, parentCellPos, 0);
     edit.create(child);
     if (level === target)
       applyClaim(child, positionOf(version, start, level, block.start, block.prefix), value);
     else {
-      const nextSize = 1n << BigInt((version === 4 ? 32 : 128) - level - STRIDE);
+      const nextSize = 1n << BigInt(BITS[version] - level - STRIDE);
       const nextStart = block.start - ((block.start - start) % nextSize);
       parentCellPos = positionOf(version, start, level, nextStart, level + STRIDE);
     }

@@ -10,14 +10,9 @@
  * answers exactly as the walk would or steps aside (test/unit/space/descend.test.ts checks this
  * on random trees).
  */
-import { BITS, type Cidr, type Family } from '../cidr/types';
+import { BITS, type Cidr, type Family, type Interval } from '../cidr';
 import { blockStart, CELL_DEPTH, depthOf, positionOf, STRIDE } from './geometry';
 import { earliestCooling, type NodeKey, type NodeView, tableOf } from './node';
-
-export interface Interval {
-  lo: bigint;
-  hi: bigint;
-}
 
 export interface SearchRequest {
   version: Family;
@@ -49,14 +44,14 @@ export interface SearchOutcome {
 }
 
 const span = (version: Family, start: bigint, prefix: number): Interval => ({
-  lo: start,
-  hi: start + (1n << BigInt(BITS[version] - prefix)) - 1n,
+  start,
+  end: start + (1n << BigInt(BITS[version] - prefix)) - 1n,
 });
 
 /** Is any part of [lo, hi] usable under the filters? Prunes whole subtrees early. */
 const usable = (iv: Interval, req: SearchRequest): boolean => {
-  if (req.disallowed?.some((d) => d.lo <= iv.lo && iv.hi <= d.hi)) return false;
-  if (req.allowed && !req.allowed.some((a) => a.lo <= iv.hi && iv.lo <= a.hi)) return false;
+  if (req.disallowed?.some((d) => d.start <= iv.start && iv.end <= d.end)) return false;
+  if (req.allowed && !req.allowed.some((a) => a.start <= iv.end && iv.start <= a.end)) return false;
   return true;
 };
 
@@ -65,16 +60,19 @@ function* blocksIn(region: Interval, req: SearchRequest): Generator<Cidr> {
   const size = 1n << BigInt(BITS[req.version] - req.prefix);
   const windows = req.allowed
     ? req.allowed
-        .map((a) => ({ lo: a.lo > region.lo ? a.lo : region.lo, hi: a.hi < region.hi ? a.hi : region.hi }))
-        .filter((w) => w.lo <= w.hi)
-        .sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0))
+        .map((a) => ({
+          start: a.start > region.start ? a.start : region.start,
+          end: a.end < region.end ? a.end : region.end,
+        }))
+        .filter((w) => w.start <= w.end)
+        .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
     : [region];
   for (const w of windows) {
-    let s = ((w.lo + size - 1n) / size) * size;
-    while (s + size - 1n <= w.hi) {
-      const hit = req.disallowed?.find((d) => d.lo <= s + size - 1n && s <= d.hi);
+    let s = ((w.start + size - 1n) / size) * size;
+    while (s + size - 1n <= w.end) {
+      const hit = req.disallowed?.find((d) => d.start <= s + size - 1n && s <= d.end);
       if (hit) {
-        s = ((hit.hi + 1n + size - 1n) / size) * size;
+        s = ((hit.end + 1n + size - 1n) / size) * size;
         continue;
       }
       yield { version: req.version, start: s, prefix: req.prefix };
@@ -111,11 +109,11 @@ class Walk {
     const below = (n.u.get(h) ?? 0) > 0;
     if (iv && mf[h] === q + d && !below) {
       if (!filtered) {
-        this.out.found.push({ block: { version, start: iv.lo, prefix: req.prefix }, path });
+        this.out.found.push({ block: { version, start: iv.start, prefix: req.prefix }, path });
         if (this.out.found.length >= this.want) return false;
       }
       for (const block of blocksIn(iv, req)) {
-        if (!filtered && block.start === iv.lo) continue;
+        if (!filtered && block.start === iv.start) continue;
         this.out.found.push({ block, path });
         if (this.out.found.length >= this.want) return false;
       }
@@ -123,7 +121,7 @@ class Walk {
     }
     if (d < CELL_DEPTH) return this.visit(path, 2 * h) && this.visit(path, 2 * h + 1);
     if (!below || req.prefix <= q + STRIDE) return true;
-    const key: NodeKey = { ...n.key, start: iv!.lo, prefix: q + STRIDE };
+    const key: NodeKey = { ...n.key, start: iv!.start, prefix: q + STRIDE };
     const child = this.lookup(key);
     if (child === undefined) {
       this.out.need = key;

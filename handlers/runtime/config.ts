@@ -23,7 +23,7 @@
  *   ALLOT_DISCOVERY_RESERVE_SECONDS stop starting targets when less remains (default 120)
  *   ALLOT_DISCOVERY_FUNCTION        function that takes over the rest of a cycle (set by serverless.yml)
  */
-import { type Config, defaultConfig } from '../../core/ports/context';
+import { type Config, defaultConfig } from '../../core/ports';
 
 export interface Ec2Settings {
   localCredentials: boolean;

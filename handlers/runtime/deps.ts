@@ -1,6 +1,5 @@
 /** Wiring of the real adapters, built once per Lambda container and reused across invocations. */
-import type { Deps } from '../../core/ports/context';
-import { randomIds } from '../../core/ports/context';
+import { type Deps, randomIds } from '../../core/ports';
 import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
 import { loadSettings, type Settings } from './config';
 

@@ -10,7 +10,7 @@ import type {
   Subnet,
   Vpc,
 } from '@aws-sdk/client-ec2';
-import { formatCidr, hostBlock, parseAddress, rangeToBlocks, size, tryParseCidr } from '../../core/cidr/lite';
+import { formatCidr, hostBlock, parseAddress, rangeToBlocks, size, tryParseCidr } from '../../core/cidr';
 import type { DiscoveredResourceCidr, IpSource } from '../../core/ops/monitoring/analysis/discovered';
 import type { Tag } from '../../core/ops/monitoring/analysis/types';
 

@@ -13,7 +13,7 @@ import {
   paginateDescribeSubnets,
   paginateDescribeVpcs,
 } from '@aws-sdk/client-ec2';
-import { parseCidr } from '../../core/cidr/lite';
+import { parseBlock } from '../../core/cidr';
 import type {
   DiscoveredAccount,
   DiscoveredResourceCidr,
@@ -107,7 +107,7 @@ const read = async (
       ctx.AccountId,
     ).flatMap((n) => mapNetworkInterface(n, ctx)),
   ];
-  ipUsage(rows.map((row) => ({ row, block: parseCidr(row.ResourceCidr) }))).forEach((u, i) => {
+  ipUsage(rows.map((row) => ({ row, block: parseBlock(row.ResourceCidr) }))).forEach((u, i) => {
     if (u !== undefined) rows[i]!.IpUsage = u;
   });
   if (o.IpamResourceDiscoveryId) for (const r of rows) r.IpamResourceDiscoveryId = o.IpamResourceDiscoveryId;

@@ -15,7 +15,7 @@ import {
   DescribeVpcsCommand,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCidr, parseCidr } from '../../core/cidr/lite';
+import { formatCidr, parseBlock } from '../../core/cidr';
 import { planCycle } from '../../core/ops/monitoring/run/plan';
 import { reclaimEvent } from '../../core/ops/reclaim/run';
 import { DynamoStore } from '../../core/store/dynamo';
@@ -56,7 +56,7 @@ describe.skipIf(!hasMoto)('discovery against moto', () => {
     ).Vpc!;
     made.vpc = vpc.VpcId!;
     // Discovery prints CIDRs canonically; moto may not (e.g. 2400:6500:437f:0e00::/56).
-    made.v6 = formatCidr(parseCidr(vpc.Ipv6CidrBlockAssociationSet![0]!.Ipv6CidrBlock!));
+    made.v6 = formatCidr(parseBlock(vpc.Ipv6CidrBlockAssociationSet![0]!.Ipv6CidrBlock!));
     await east.send(new AssociateVpcCidrBlockCommand({ VpcId: made.vpc, CidrBlock: '10.2.0.0/16' }));
     made.subnet = (await east.send(new CreateSubnetCommand({ VpcId: made.vpc, CidrBlock: '10.1.1.0/24' })))
       .Subnet!.SubnetId!;

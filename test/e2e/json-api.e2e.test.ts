@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocateIpamPoolCidr } from '../../core/ops/allocation/allocate';
 import { recordIpamMetrics } from '../../core/ops/monitoring/metrics/figures';
-import type { IpamRecord } from '../../core/records/model';
+import type { IpamRecord } from '../../core/records';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { stackDeps } from '../helpers/ec2';
 

@@ -5,8 +5,7 @@
 import { expect } from 'vitest';
 import { isAllotError } from '../../core/errors';
 import { type ActionName, type AllotActionName, allotOperations, operations } from '../../core/ops/registry';
-import { type Caller, type Config, type Deps, defaultConfig, type Ids } from '../../core/ports/context';
-import type { Store } from '../../core/ports/store';
+import { type Caller, type Config, type Deps, defaultConfig, type Ids, type Store } from '../../core/ports';
 
 export const ACCOUNT = '111122223333';
 export const OTHER_ACCOUNT = '444455556666';

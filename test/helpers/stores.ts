@@ -3,7 +3,7 @@
  * the DynamoDB adapter on DynamoDB Local (a fresh table per store, so tests never share state).
  */
 
-import type { Store } from '../../core/ports/store';
+import type { Store } from '../../core/ports';
 import { MemoryStore } from '../../core/store/memory';
 
 export type StoreFactory = () => Promise<Store>;

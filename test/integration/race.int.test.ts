@@ -3,8 +3,7 @@
  * caches, as separate Lambda containers would have) allocating from one pool at once.
  */
 import { describe, expect, it } from 'vitest';
-import { parseCidr } from '../../core/cidr';
-import type { Cidr } from '../../core/cidr/types';
+import { type Cidr, parseCidr } from '../../core/cidr';
 import { isAllotError } from '../../core/errors';
 import { allocateIpamPoolCidr } from '../../core/ops/allocation/allocate';
 import { DynamoStore } from '../../core/store/dynamo';

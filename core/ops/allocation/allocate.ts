@@ -3,13 +3,10 @@
  * resource creation (F-ALLOC-01). Validation follows the order of F-ALLOC-04; the claim and the
  * allocation record (and the ClientToken) are one atomic unit of work.
  */
-import { formatCidr, parseCidr } from '../../cidr';
-import { BITS, type Cidr, familyOf } from '../../cidr/types';
+import { BITS, blockOf, type Cidr, contains, familyOf, formatCidr, parseCidr } from '../../cidr';
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { Write } from '../../ports/store';
-import type { AllocationRecord, PoolRecord, Tag } from '../../records/model';
-import type { Interval } from '../../space/search';
+import type { Caller, Deps, Write } from '../../ports';
+import type { AllocationRecord, PoolRecord, Tag } from '../../records';
 import {
   dryRun,
   ensureOwner,
@@ -22,7 +19,7 @@ import {
 import { tokenGate } from '../kit/idempotency';
 import { loadPool, requireComplete, requireLocaleRegion } from '../kit/loads';
 import { claim } from './allocator';
-import { contains, rootsOf } from './pool-space';
+import { rootsOf } from './pool-space';
 import { checkNetmask, checkResource, type ResourceSpec } from './rules';
 
 export interface AllocateInput {
@@ -41,11 +38,6 @@ export interface AllocateInput {
 type Result = { IpamPoolAllocation: object };
 
 export const allocationShape = (a: AllocationRecord): object => publicShape(a, ['IpamPoolId']);
-
-const interval = (c: Cidr): Interval => ({
-  lo: c.start,
-  hi: c.start + (1n << BigInt(BITS[c.version] - c.prefix)) - 1n,
-});
 
 /** The resource index entry of a resource allocation (reclamation looks allocations up by it). */
 const resourceRef = (a: AllocationRecord): Write[] =>
@@ -156,15 +148,14 @@ export const allocateIpamPoolCidr = async (
       roots: roots.map((r) => r.root),
       prefix: prefix!,
       ...(explicit ? { block: explicit } : {}),
-      ...(allowed.length > 0 ? { allowed: allowed.map(interval) } : {}),
-      ...(disallowed.length > 0 ? { disallowed: disallowed.map(interval) } : {}),
+      ...(allowed.length > 0 ? { allowed: allowed.map(blockOf) } : {}),
+      ...(disallowed.length > 0 ? { disallowed: disallowed.map(blockOf) } : {}),
       value: id,
       now,
       preview: input.PreviewNextCidr === true,
       extra: (block) => {
         const record = build(block);
         result = { IpamPoolAllocation: allocationShape(record) };
-        // The token write stays second: a failed index 1 means a concurrent replay (see below).
         return [{ type: 'create', record }, ...gate.write(result), ...resourceRef(record)];
       },
     },
@@ -175,7 +166,7 @@ export const allocateIpamPoolCidr = async (
   }
   if (res.ok) return result!;
   if (res.reason === 'extra') {
-    const replay = await gate.settle(input.ClientToken !== undefined && res.failed.includes(1));
+    const replay = await gate.settle(res.failed);
     if (replay) return replay;
   }
   // The view of the pool may be a second old: a pool deleted meanwhile is the better answer.

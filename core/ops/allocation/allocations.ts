@@ -1,9 +1,8 @@
 /** ReleaseIpamPoolAllocation (F-ALLOC-07, -09), allocation lists (F-ALLOC-10, -11) and edits (F-ALLOC-12). */
-import { formatCidr, parseCidr } from '../../cidr';
-import { familyOf } from '../../cidr/types';
+import { familyOf, formatCidr, parseCidr } from '../../cidr';
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { AllocationRecord } from '../../records/model';
+import type { Caller, Deps } from '../../ports';
+import type { AllocationRecord } from '../../records';
 import { dryRun, required } from '../kit/common';
 import { ALLOCATION_BOUNDS, filterPredicate, listPage, type PageInput } from '../kit/listing';
 import { loadPool, requireLocaleRegion, updateRecord } from '../kit/loads';

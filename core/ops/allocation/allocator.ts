@@ -15,11 +15,11 @@
  * strictly contiguous. The habit is kept per store instance, i.e. per process. `strategy:
  * 'lowest'` keeps strict lowest-first even under contention, at the price of more retries.
  */
-import type { Cidr } from '../../cidr/types';
-import type { Store, Write } from '../../ports/store';
-import type { NodeKey, NodeView } from '../../space/node';
+import { BITS, type Cidr, type Interval, intersectIntervals } from '../../cidr';
+import type { Store, Write } from '../../ports';
+import type { NodeKey, NodeView, NodeWrite } from '../../space/node';
 import { claimWrites, finalizeWrites, hintFixWrites, releaseWrites } from '../../space/plan';
-import { type Interval, type Lookup, pathTo, type SearchRequest, search } from '../../space/search';
+import { type Lookup, pathTo, type SearchRequest, search } from '../../space/search';
 
 export type Strategy = 'lowest' | 'spread';
 
@@ -44,7 +44,7 @@ export interface ClaimSpec {
 export type ClaimResult =
   | { ok: true; block: Cidr }
   | { ok: false; reason: 'no-space' }
-  | { ok: false; reason: 'extra'; failed: number[] };
+  | { ok: false; reason: 'extra'; failed: Write[] };
 
 export interface SpaceDeps {
   store: Pick<Store, 'readNode' | 'commit' | 'peekNode'>;
@@ -78,19 +78,14 @@ const SPREAD = 128n;
 
 /** The aligned region of 2^REGION_BITS blocks of `prefix` around `start` (never above the root). */
 const regionAt = (version: 4 | 6, start: bigint, prefix: number, rootPrefix: number): Interval => {
-  const bits = version === 4 ? 32 : 128;
-  const size = 1n << BigInt(bits - Math.max(rootPrefix, prefix - REGION_BITS));
-  const lo = start - (start % size);
-  return { lo, hi: lo + size - 1n };
+  const size = 1n << BigInt(BITS[version] - Math.max(rootPrefix, prefix - REGION_BITS));
+  const first = start - (start % size);
+  return { start: first, end: first + size - 1n };
 };
 
 /** `allowed` (none = everything) narrowed to `within`. */
 const narrow = (allowed: Interval[] | undefined, within: Interval): Interval[] =>
-  (allowed ?? [within]).flatMap((a) => {
-    const lo = a.lo > within.lo ? a.lo : within.lo;
-    const hi = a.hi < within.hi ? a.hi : within.hi;
-    return lo <= hi ? [{ lo, hi }] : [];
-  });
+  intersectIntervals(allowed ?? [within], [within]);
 
 const keyId = (k: NodeKey): string => `${k.space}|${k.version}|${k.start}|${k.prefix}`;
 
@@ -118,6 +113,19 @@ class Loader {
   }
 }
 
+/** The space writes of a claim or release, named so a failure tells them from the caller's writes. */
+const claimOf = (writes: NodeWrite[]): Write[] =>
+  writes.map((write) => ({ name: 'claim', type: 'node', write }));
+
+/**
+ * A lost race on the space comes first: the other writes (e.g. the allocation record keyed by
+ * CIDR) may fail for the same reason. Only a failure of the other writes alone is the caller's.
+ */
+const extraFailure = (failed: Write[]): { ok: false; reason: 'extra'; failed: Write[] } | undefined => {
+  if (failed.some((w) => w.name === 'claim')) return undefined;
+  return failed.length > 0 ? { ok: false, reason: 'extra', failed } : undefined;
+};
+
 const commitNodes = (deps: SpaceDeps, writes: ReturnType<typeof finalizeWrites>) =>
   writes.length === 0
     ? Promise.resolve({ ok: true as const })
@@ -135,7 +143,7 @@ const chooseIn = async (spec: ClaimSpec, rootKey: NodeKey, loader: Loader, withi
   if (spec.block) {
     const b = spec.block;
     if (b.version !== rootKey.version || b.prefix < rootKey.prefix) return undefined;
-    const shift = BigInt((b.version === 4 ? 32 : 128) - rootKey.prefix);
+    const shift = BigInt(BITS[b.version] - rootKey.prefix);
     if (b.start >> shift !== rootKey.start >> shift) return undefined;
     for (;;) {
       const r = pathTo(root, b, loader.lookup);
@@ -212,9 +220,9 @@ const chooseHot = async (
   const base = regionAt(block.version, block.start, block.prefix, rootPrefix);
   const skip = BigInt(Math.floor(random() * Number(SPREAD)));
   if (skip === 0n) return lowest;
-  const size = base.hi - base.lo + 1n;
-  const top = (1n << BigInt(block.version === 4 ? 32 : 128)) - 1n;
-  const spread = await chooseAcross(spec, loader, { lo: base.lo + skip * size, hi: top });
+  const size = base.end - base.start + 1n;
+  const top = (1n << BigInt(BITS[block.version])) - 1n;
+  const spread = await chooseAcross(spec, loader, { start: base.start + skip * size, end: top });
   return spread.chosen ? { ...spread, stale: [...lowest.stale, ...spread.stale] } : lowest;
 };
 
@@ -253,10 +261,7 @@ export const claim = async (deps: SpaceDeps, spec: ClaimSpec): Promise<ClaimResu
       fresh = true;
       continue;
     }
-    const writes: Write[] = [
-      ...nodeWrites.map((write) => ({ type: 'node' as const, write })),
-      ...spec.extra(chosen.block),
-    ];
+    const writes: Write[] = [...claimOf(nodeWrites), ...spec.extra(chosen.block)];
     const res = await deps.store.commit(writes);
     // Hints that promised more than a child holds are corrected after the claim (best effort), so
     // the correction never invalidates the versions the claim's own writes were built on.
@@ -274,11 +279,8 @@ export const claim = async (deps: SpaceDeps, spec: ClaimSpec): Promise<ClaimResu
       }
       return { ok: true, block: chosen.block };
     }
-    // A lost race on the space comes first: the other writes (e.g. the allocation record keyed by
-    // CIDR) may fail for the same reason. Only a failure of the other writes alone is the caller's.
-    const nodeFailed = res.failed.some((i) => i < nodeWrites.length);
-    const extraFailed = res.failed.filter((i) => i >= nodeWrites.length).map((i) => i - nodeWrites.length);
-    if (!nodeFailed && extraFailed.length > 0) return { ok: false, reason: 'extra', failed: extraFailed };
+    const extra = extraFailure(res.failed);
+    if (extra) return extra;
     if (!spec.block && res.failed.length + res.nodes.length > 0) {
       hotUntil.set(space, Date.now() + HOT_MS);
       sticky.delete(key);
@@ -300,7 +302,7 @@ export interface ReleaseSpec {
 export type ReleaseResult =
   | { ok: true }
   | { ok: false; reason: 'not-held' }
-  | { ok: false; reason: 'extra'; failed: number[] };
+  | { ok: false; reason: 'extra'; failed: Write[] };
 
 export const release = async (deps: SpaceDeps, spec: ReleaseSpec): Promise<ReleaseResult> => {
   for (let attempt = 0; attempt < (deps.maxAttempts ?? 64); attempt++) {
@@ -314,14 +316,10 @@ export const release = async (deps: SpaceDeps, spec: ReleaseSpec): Promise<Relea
     }
     const nodeWrites = releaseWrites(r.path, spec.block, spec.root.prefix, spec.value, spec.coolUntil);
     if (!nodeWrites) return { ok: false, reason: 'not-held' };
-    const res = await deps.store.commit([
-      ...nodeWrites.map((write) => ({ type: 'node' as const, write })),
-      ...spec.extra,
-    ]);
+    const res = await deps.store.commit([...claimOf(nodeWrites), ...spec.extra]);
     if (res.ok) return { ok: true };
-    const nodeFailed = res.failed.some((i) => i < nodeWrites.length);
-    const extraFailed = res.failed.filter((i) => i >= nodeWrites.length).map((i) => i - nodeWrites.length);
-    if (!nodeFailed && extraFailed.length > 0) return { ok: false, reason: 'extra', failed: extraFailed };
+    const extra = extraFailure(res.failed);
+    if (extra) return extra;
   }
   return { ok: false, reason: 'not-held' };
 };

@@ -1,10 +1,7 @@
 /** A pool's space: the root nodes of its provisioned CIDRs, and where its own space came from. */
-import { formatCidr, parseCidr as parse } from '../../cidr';
-import type { Cidr } from '../../cidr/types';
-import type { Deps } from '../../ports/context';
-import type { Write } from '../../ports/store';
-import type { PoolCidrRecord, PoolRecord } from '../../records/model';
-import { DELETING } from '../../records/model';
+import { type Cidr, formatCidr, parseCidr as parse } from '../../cidr';
+import type { Deps, Write } from '../../ports';
+import { DELETING, type PoolCidrRecord, type PoolRecord } from '../../records';
 import { emptyNode, type NodeKey } from '../../space/node';
 
 export const rootKey = (poolId: string, c: Cidr): NodeKey => ({
@@ -32,12 +29,6 @@ export const rootsOf = (pool: PoolRecord, records: PoolCidrRecord[]): PoolRoot[]
 /** Provisioned CIDRs of a pool in address order, with their root node keys. */
 export const poolRoots = async (deps: Deps, pool: PoolRecord): Promise<PoolRoot[]> =>
   rootsOf(pool, (await deps.store.getPool(pool.IpamPoolId)).cidrs);
-
-export const contains = (outer: Cidr, inner: Cidr): boolean => {
-  if (outer.version !== inner.version || inner.prefix < outer.prefix) return false;
-  const shift = BigInt((outer.version === 4 ? 32 : 128) - outer.prefix);
-  return inner.start >> shift === outer.start >> shift;
-};
 
 /**
  * A newly provisioned CIDR of `pool`: its record, and the writes that store it with an empty root

@@ -4,13 +4,11 @@
  * version that was read, plus whatever the caller adds (the resource index entry). Shared by
  * ReleaseIpamPoolAllocation and event-triggered reclamation, so both release the same way.
  */
-import { parseCidr } from '../../cidr';
-import { familyOf } from '../../cidr/types';
-import type { Deps } from '../../ports/context';
-import type { Write } from '../../ports/store';
-import type { AllocationRecord, IpamRecord, PoolRecord } from '../../records/model';
+import { contains, familyOf, parseCidr } from '../../cidr';
+import type { Deps, Write } from '../../ports';
+import type { AllocationRecord, IpamRecord, PoolRecord } from '../../records';
 import { release } from './allocator';
-import { contains, poolRoots } from './pool-space';
+import { poolRoots } from './pool-space';
 
 /**
  * Releases `rec` from `pool`; false when the allocation or its space is no longer as read

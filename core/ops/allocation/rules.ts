@@ -3,9 +3,9 @@
  * locale. Rules are per pool and never inherited. `checkNetmask` and `checkResource` are the
  * allocation-time checks of F-ALLOC-04 steps 5 and 6.
  */
-import { BITS, familyOf } from '../../cidr/types';
+import { BITS, familyOf } from '../../cidr';
 import { fail } from '../../errors';
-import type { PoolRecord, Tag } from '../../records/model';
+import type { PoolRecord, Tag } from '../../records';
 import { intInRange } from '../kit/common';
 
 export interface RuleInput {

@@ -5,10 +5,10 @@
  * besides the default on the free tier (F-TIER-02). A uniqueness guard keeps one association per
  * (IPAM, RD) even under concurrent requests.
  */
+
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { RdAssociationRecord, ResourceDiscoveryRecord } from '../../records/model';
-import { DELETING } from '../../records/model';
+import { type Caller, type Deps, failedWrite } from '../../ports';
+import { DELETING, type RdAssociationRecord, type ResourceDiscoveryRecord } from '../../records';
 import { arn, dryRun, required, type TagSpecification, tagsFor } from '../kit/common';
 import { tokenGate } from '../kit/idempotency';
 import { filterPredicate, type PageInput, pageArray } from '../kit/listing';
@@ -78,10 +78,12 @@ export const associateIpamResourceDiscovery = async (deps: Deps, caller: Caller,
   const result = { IpamResourceDiscoveryAssociation: await associationShape(deps, assoc) };
   const res = await deps.store.commit([
     {
+      name: 'guard',
       type: 'create',
       record: { kind: 'unique', Name: associationGuard(assoc), OwnerOf: id, _v: 1, _created: now },
     },
     {
+      name: 'count',
       type: 'counter',
       ref: { kind: 'ipam', id: ipam.IpamId },
       field: 'ResourceDiscoveryAssociationCount',
@@ -94,14 +96,14 @@ export const associateIpamResourceDiscovery = async (deps: Deps, caller: Caller,
     ...gate.write(result),
   ]);
   if (res.ok) return result;
-  const replay = await gate.settle(res.failed.includes(3));
+  const replay = await gate.settle(res.failed);
   if (replay) return replay;
-  if (res.failed.includes(0))
+  if (failedWrite(res, 'guard'))
     fail(
       'InvalidParameterValue',
       `Resource discovery ${rdId} is already associated with IPAM ${ipam.IpamId}.`,
     );
-  if (res.failed.includes(1)) {
+  if (failedWrite(res, 'count')) {
     await recheckComplete(deps, { kind: 'ipam', id: ipam.IpamId }, `IPAM ${ipam.IpamId}`);
     fail(
       'ResourceLimitExceeded',

@@ -4,14 +4,8 @@
  * loading an RD its owner may change.
  */
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { Write } from '../../ports/store';
-import type {
-  IpamRecord,
-  RdAssociationRecord,
-  RdShareRecord,
-  ResourceDiscoveryRecord,
-} from '../../records/model';
+import type { Caller, Deps, Write } from '../../ports';
+import type { IpamRecord, RdAssociationRecord, RdShareRecord, ResourceDiscoveryRecord } from '../../records';
 import { arn, publicShape } from '../kit/common';
 import { listAll } from '../kit/listing';
 

@@ -4,8 +4,8 @@
  * uniqueness guard as CreateIpam.
  */
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { ResourceDiscoveryRecord } from '../../records/model';
+import type { Caller, Deps } from '../../ports';
+import type { ResourceDiscoveryRecord } from '../../records';
 import { arn, dryRun, regionName, required, type TagSpecification, tagsFor } from '../kit/common';
 import { tokenGate } from '../kit/idempotency';
 import { filterPredicate, type PageInput, pageArray } from '../kit/listing';
@@ -69,7 +69,7 @@ export const createIpamResourceDiscovery = async (deps: Deps, caller: Caller, in
     ...gate.write(result),
   ]);
   if (res.ok) return result;
-  const replay = await gate.settle(res.failed.includes(2));
+  const replay = await gate.settle(res.failed);
   if (replay) return replay;
   return fail(
     'ResourceLimitExceeded',

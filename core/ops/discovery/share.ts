@@ -7,8 +7,8 @@
  * (F-RDA-04).
  */
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { RdShareRecord, ResourceDiscoveryRecord } from '../../records/model';
+import type { Caller, Deps } from '../../ports';
+import type { RdShareRecord, ResourceDiscoveryRecord } from '../../records';
 import { dryRun, publicShape, required } from '../kit/common';
 import { listAll } from '../kit/listing';
 import { accountId } from '../organization/organization';

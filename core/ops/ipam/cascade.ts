@@ -8,15 +8,15 @@
  * everything.
  */
 import { fail } from '../../errors';
-import type { Deps } from '../../ports/context';
-import type {
-  IpamRecord,
-  LifecycleState,
-  PoolRecord,
-  RdAssociationRecord,
-  ScopeRecord,
-} from '../../records/model';
-import { DELETING } from '../../records/model';
+import type { Deps } from '../../ports';
+import {
+  DELETING,
+  type IpamRecord,
+  type LifecycleState,
+  type PoolRecord,
+  type RdAssociationRecord,
+  type ScopeRecord,
+} from '../../records';
 import { associationsOf } from '../discovery/common';
 import { MARK_ROUNDS, markDeleting, pause } from '../pool/purge';
 import type { IpamContents } from './rules';

@@ -7,9 +7,8 @@
  * go with it; other RDs stay with their owners (F-IPAM-09, F-RDA-05).
  */
 import { fail } from '../../errors';
-import type { Deps } from '../../ports/context';
-import type { Write } from '../../ports/store';
-import type { IpamRecord, PoolRecord, ScopeRecord } from '../../records/model';
+import type { Deps, Write } from '../../ports';
+import type { IpamRecord, PoolRecord, ScopeRecord } from '../../records';
 import { ipamRdDeletes } from '../discovery/common';
 import { purgePools } from '../pool/purge';
 import { scopeRoot } from '../pool/scope-space';

@@ -1,8 +1,8 @@
 /** IPAM lifecycle: F-IPAM-01..09, F-REGION-01..05, F-TIER-01..04, F-QUOTA-01. */
+
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { Write } from '../../ports/store';
-import type { IpamRecord, ResourceDiscoveryRecord, ScopeRecord, Tag, Tier } from '../../records/model';
+import { type Caller, type Deps, failedWrite, type Write } from '../../ports';
+import type { IpamRecord, ResourceDiscoveryRecord, ScopeRecord, Tag, Tier } from '../../records';
 import { defaultRecords } from '../discovery/common';
 import { arn, dryRun, publicShape, regionName, type TagSpecification, tagsFor } from '../kit/common';
 import { tokenGate } from '../kit/idempotency';
@@ -108,7 +108,11 @@ export const createIpam = async (
   const result = { Ipam: publicShape(ipam) };
   const guard = `ipam#${caller.accountId}#${caller.region}`;
   const writes: Write[] = [
-    { type: 'create', record: { kind: 'unique', Name: guard, OwnerOf: ipamId, _v: 1, _created: now } },
+    {
+      name: 'guard',
+      type: 'create',
+      record: { kind: 'unique', Name: guard, OwnerOf: ipamId, _v: 1, _created: now },
+    },
     { type: 'create', record: ipam },
     { type: 'create', record: pub },
     { type: 'create', record: priv },
@@ -119,9 +123,9 @@ export const createIpam = async (
   ];
   const res = await deps.store.commit(writes);
   if (res.ok) return result;
-  const replay = await gate.settle(res.failed.includes(writes.length - 1));
+  const replay = await gate.settle(res.failed);
   if (replay) return replay;
-  if (res.failed.includes(0)) {
+  if (failedWrite(res, 'guard')) {
     fail(
       'ResourceLimitExceeded',
       `You have reached the maximum number of IPAMs (${config.quotas.ipamsPerRegion}) for account ${caller.accountId} in ${caller.region}.`,

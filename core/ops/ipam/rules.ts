@@ -1,9 +1,8 @@
 /** Validation of ModifyIpam against what the IPAM holds: F-REGION-03, F-TIER-03, F-V6-03, F-COST-03. */
-import { parseCidr } from '../../cidr';
-import { isGua } from '../../cidr/special';
+import { isGua, parseCidr } from '../../cidr';
 import { fail } from '../../errors';
-import type { Deps } from '../../ports/context';
-import type { IpamRecord, PoolCidrRecord, PoolRecord, ScopeRecord, Tier } from '../../records/model';
+import type { Deps } from '../../ports';
+import type { IpamRecord, PoolCidrRecord, PoolRecord, ScopeRecord, Tier } from '../../records';
 
 export interface IpamContents {
   scopes: ScopeRecord[];

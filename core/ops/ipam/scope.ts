@@ -1,8 +1,8 @@
 /** Scopes: F-SCOPE-01..09, F-QUOTA-02, F-EXT-02/03 (configuration only). */
+
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { IpamRecord, ScopeRecord } from '../../records/model';
-import { DELETING } from '../../records/model';
+import { type Caller, type Deps, failedWrite } from '../../ports';
+import { DELETING, type IpamRecord, type ScopeRecord } from '../../records';
 import { arn, dryRun, publicShape, required, type TagSpecification, tagsFor } from '../kit/common';
 import { tokenGate } from '../kit/idempotency';
 import { filterPredicate, type PageInput, pageArray } from '../kit/listing';
@@ -84,6 +84,7 @@ export const createIpamScope = async (
   const writes = [
     { type: 'create' as const, record: scope },
     {
+      name: 'count',
       type: 'counter' as const,
       ref: { kind: 'ipam' as const, id: ipam.IpamId },
       field: 'ScopeCount' as const,
@@ -97,9 +98,9 @@ export const createIpamScope = async (
   ];
   const res = await deps.store.commit(writes);
   if (res.ok) return result;
-  const replay = await gate.settle(res.failed.includes(writes.length - 1));
+  const replay = await gate.settle(res.failed);
   if (replay) return replay;
-  if (res.failed.includes(1)) {
+  if (failedWrite(res, 'count')) {
     await recheckComplete(deps, { kind: 'ipam', id: ipam.IpamId }, `IPAM ${ipam.IpamId}`);
     fail(
       'ResourceLimitExceeded',

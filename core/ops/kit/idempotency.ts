@@ -5,9 +5,8 @@
  * different parameters is IdempotentParameterMismatch. Tokens are case-sensitive.
  */
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { RecordRef, Write } from '../../ports/store';
-import type { TokenRecord } from '../../records/model';
+import type { Caller, Deps, Write } from '../../ports';
+import type { RecordRef, TokenRecord } from '../../records';
 
 const IGNORED = new Set(['ClientToken', 'DryRun']);
 
@@ -36,8 +35,8 @@ export interface TokenGate<O> {
   replay?: O;
   /** Write to add to the creating unit of work (absent when the request has no token). */
   write(result: O): Write[];
-  /** After a failed commit: the winner's result if the token write lost the race. */
-  settle(failedTokenWrite: boolean): Promise<O | undefined>;
+  /** After a failed commit: the winner's result if the token write (named `token`) lost the race. */
+  settle(failed: readonly Write[]): Promise<O | undefined>;
 }
 
 const tokenRef = (caller: Caller, action: string, token: string): RecordRef => ({
@@ -71,6 +70,7 @@ export const tokenGate = async <O>(
   const gate: TokenGate<O> = {
     write: (result) => [
       {
+        name: 'token',
         type: 'create',
         record: {
           kind: 'token',
@@ -85,8 +85,8 @@ export const tokenGate = async <O>(
         },
       },
     ],
-    settle: async (lost) => {
-      if (!lost) return undefined;
+    settle: async (failed) => {
+      if (!failed.some((w) => w.name === 'token')) return undefined;
       const winner = await deps.store.get<TokenRecord>(ref);
       return winner ? check(winner) : undefined;
     },

@@ -4,8 +4,8 @@
  * `tag:<key>` or `tag-key`; values are OR-ed with `*`/`?` wildcards, filters are AND-ed.
  */
 import { fail } from '../../errors';
-import type { ListQuery, Store } from '../../ports/store';
-import type { AnyRecord } from '../../records/model';
+import type { Store } from '../../ports';
+import type { AnyRecord, ListQuery } from '../../records';
 
 export interface Filter {
   Name?: string;

@@ -3,9 +3,8 @@
  * read-modify-replace updates (optimistic concurrency on `_v`).
  */
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { CommitResult, Write } from '../../ports/store';
-import type { AnyRecord, IpamRecord, PoolRecord, ScopeRecord } from '../../records/model';
+import type { Caller, CommitResult, Deps, Write } from '../../ports';
+import type { AnyRecord, IpamRecord, PoolRecord, ScopeRecord } from '../../records';
 import { ensureOwner } from './common';
 
 export const loadIpam = async (deps: Deps, caller: Caller, id: string | undefined): Promise<IpamRecord> => {
@@ -76,11 +75,11 @@ export const updateRecord = async <T extends AnyRecord>(
     const current = await load();
     const { next, with: more = [] } = await change(current);
     const res = await deps.store.commit([
-      { type: 'replace', record: next, expectVersion: current._v },
+      { name: 'record', type: 'replace', record: next, expectVersion: current._v },
       ...more,
     ]);
     if (res.ok) return { ...next, _v: current._v + 1 };
-    if (onFailure && res.failed.some((i) => i > 0)) onFailure(res, current);
+    if (onFailure && res.failed.some((w) => w.name !== 'record')) onFailure(res, current);
   }
   return fail('IncorrectState', 'The resource is being modified concurrently; retry the request.');
 };

@@ -7,8 +7,8 @@
  * after disabling, existing IPAM objects stay and member discovery stops at the next cycle.
  */
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { OrganizationRecord } from '../../records/model';
+import type { Caller, Deps } from '../../ports';
+import type { OrganizationRecord } from '../../records';
 import { dryRun } from '../kit/common';
 import { updateRecord } from '../kit/loads';
 import { managedOrg } from './membership';

@@ -12,9 +12,8 @@
  * `restore-in-progress` is never observed (F-GEN-06 [infer]).
  */
 
-import type { Deps } from '../../ports/context';
-import type { Write } from '../../ports/store';
-import type { IsolationRecord } from '../../records/model';
+import type { Deps, Write } from '../../ports';
+import type { IsolationRecord } from '../../records';
 
 export const ISOLATED_STATE = 'isolate-complete';
 

@@ -5,8 +5,8 @@
  * delegated admin, every member account minus those in excluded OUs (never the admin itself).
  */
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { OrgAccountRecord, OrganizationRecord, OrgUnitRecord, OuExclusion } from '../../records/model';
+import type { Caller, Deps } from '../../ports';
+import type { OrgAccountRecord, OrganizationRecord, OrgUnitRecord, OuExclusion } from '../../records';
 import { listAll } from '../kit/listing';
 import { isExcluded, parsePath } from './ou-exclusions';
 

@@ -9,10 +9,10 @@
  * record's key is the account id), and an OU counts the OUs and accounts directly in it, so a
  * non-empty OU cannot be deleted even by a concurrent move.
  */
+
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { Write } from '../../ports/store';
-import type { OrgAccountRecord, OrganizationRecord, OrgUnitRecord } from '../../records/model';
+import { type Caller, type Deps, failedWrite, named, type Write } from '../../ports';
+import type { OrgAccountRecord, OrganizationRecord, OrgUnitRecord } from '../../records';
 import { dryRun, publicShape, required } from '../kit/common';
 import { isolateWrite, restoreWrites } from './isolation';
 import { accountsOf, chainOf, managedOrg, membershipOf, unitsOf } from './membership';
@@ -102,13 +102,13 @@ export const createOrganization = async (
     _created: now,
   };
   const res = await deps.store.commit([
-    { type: 'create', record: org },
+    { name: 'organization', type: 'create', record: org },
     { type: 'create', record: member },
   ]);
   if (!res.ok)
     fail(
-      res.failed.includes(0) ? 'InvalidParameterValue' : 'IncorrectState',
-      res.failed.includes(0)
+      failedWrite(res, 'organization') ? 'InvalidParameterValue' : 'IncorrectState',
+      failedWrite(res, 'organization')
         ? `The organization ${OrganizationId} already exists.`
         : `Account ${caller.accountId} joined an organization meanwhile.`,
     );
@@ -159,11 +159,14 @@ export const createOrganizationalUnit = async (
     _v: 1,
     _created: deps.now(),
   };
-  const res = await deps.store.commit([{ type: 'create', record: ou }, ...childCount(org, parentId, 1)]);
+  const res = await deps.store.commit([
+    { name: 'unit', type: 'create', record: ou },
+    ...childCount(org, parentId, 1),
+  ]);
   if (!res.ok)
     fail(
-      res.failed.includes(0) ? 'InvalidParameterValue' : 'IncorrectState',
-      res.failed.includes(0)
+      failedWrite(res, 'unit') ? 'InvalidParameterValue' : 'IncorrectState',
+      failedWrite(res, 'unit')
         ? `The OU ${ou.OrganizationalUnitId} already exists.`
         : `The parent ${parentId} was deleted meanwhile.`,
     );
@@ -210,18 +213,17 @@ export const registerOrganizationAccount = async (
     _v: 1,
     _created: deps.now(),
   };
-  const parentWrites = childCount(org, parentId, 1);
   const res = await deps.store.commit([
-    { type: 'create', record: member },
-    ...parentWrites,
+    { name: 'member', type: 'create', record: member },
+    ...named('parent', childCount(org, parentId, 1)),
     ...(await restoreWrites(deps, id)),
   ]);
   if (!res.ok)
     fail(
       'IncorrectState',
-      res.failed.includes(0)
+      failedWrite(res, 'member')
         ? `Account ${id} is already a member of an organization.`
-        : res.failed.some((i) => i > parentWrites.length)
+        : res.failed.some((w) => w.name === undefined)
           ? `Account ${id} changed meanwhile; retry the request.`
           : `The parent ${parentId} was deleted meanwhile.`,
     );

@@ -4,7 +4,7 @@
  * most 10 per RD. A trailing `/` is optional; `/*` covers the OU and all its descendants.
  */
 import { fail } from '../../errors';
-import type { OuExclusion } from '../../records/model';
+import type { OuExclusion } from '../../records';
 
 export const MAX_OU_EXCLUSIONS = 10;
 const PATH = /^o-[a-z0-9]{10,32}\/r-[a-z0-9]{4,32}(\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})+(\/\*|\/)?$/;

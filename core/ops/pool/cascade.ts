@@ -1,7 +1,7 @@
 /** Cascade helpers for DeleteIpamPool (F-POOL-15): the pool's subtree, and its space returned. */
 import { fail } from '../../errors';
-import type { Deps } from '../../ports/context';
-import type { PoolCidrRecord, PoolRecord } from '../../records/model';
+import type { Deps } from '../../ports';
+import type { PoolCidrRecord, PoolRecord } from '../../records';
 import { returnToSource } from './deprovision';
 import { listAll, MARK_ROUNDS, markDeleting, pause } from './purge';
 

@@ -8,12 +8,11 @@
  * one VPC never overlap each other, so exact-CIDR guards are enough. Deprovisioning (or a cascade
  * delete) deletes the guard.
  */
-import { formatCidr, parseCidr } from '../../cidr';
-import type { Cidr } from '../../cidr/types';
+
+import { type Cidr, formatCidr, parseCidr } from '../../cidr';
 import { fail } from '../../errors';
-import type { Deps } from '../../ports/context';
-import type { Write } from '../../ports/store';
-import type { PoolCidrRecord, PoolRecord, UniqueRecord } from '../../records/model';
+import { type Deps, failedWrite, type Write } from '../../ports';
+import type { PoolCidrRecord, PoolRecord, UniqueRecord } from '../../records';
 import { newPoolCidr } from '../allocation/pool-space';
 import type { TokenGate } from '../kit/idempotency';
 import { loadView } from '../monitoring/resources/view';
@@ -92,12 +91,15 @@ export const provisionPlanned = async <R>(
     _created: record._created,
   };
   const result = shape(record);
-  // Guard first, then the record, root and quota (writes), then the token: indexes 0, 1-3, 4.
-  const res = await deps.store.commit([{ type: 'create', record: guard }, ...writes, ...gate.write(result)]);
+  const res = await deps.store.commit([
+    { name: 'guard', type: 'create', record: guard },
+    ...writes,
+    ...gate.write(result),
+  ]);
   if (res.ok) return result;
-  const replay = await gate.settle(res.failed.some((i) => i >= 4));
+  const replay = await gate.settle(res.failed);
   if (replay) return replay;
-  if (res.failed.includes(0)) {
+  if (failedWrite(res, 'guard')) {
     const holder = await deps.store.get<UniqueRecord>({ kind: 'unique', name: guard.Name });
     return fail(
       'InvalidParameterValue',

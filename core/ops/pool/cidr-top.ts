@@ -4,22 +4,23 @@
  * private GUA for private IPv6; BYOIP CIDRs or operator-supplied "Amazon-provided" space in the
  * public scope. The claim lands in the scope's top-level space so top-level pools never overlap.
  */
-import { formatCidr, parseCidr } from '../../cidr';
-import { isGua, isValidPrivateUla } from '../../cidr/special';
-import { BITS, type Cidr, familyOf } from '../../cidr/types';
+import {
+  blockOf,
+  type Cidr,
+  familyOf,
+  formatCidr,
+  isGua,
+  isValidPrivateUla,
+  parseCidr,
+  ULA_NETMASK_SPACE,
+} from '../../cidr';
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { PoolRecord } from '../../records/model';
+import type { Caller, Deps } from '../../ports';
+import type { PoolRecord } from '../../records';
 import { poolRoots } from '../allocation/pool-space';
 import { loadIpam } from '../kit/loads';
 import type { ProvisionPlan } from './cidr';
 import { scopeRoot } from './scope-space';
-
-const interval = (c: Cidr) => ({
-  lo: c.start,
-  hi: c.start + (1n << BigInt(BITS[c.version] - c.prefix)) - 1n,
-});
-const ULA_NETMASK_SPACE = parseCidr('fd80::/9');
 
 export const topLevelPlan = async (
   deps: Deps,
@@ -42,7 +43,7 @@ export const topLevelPlan = async (
     if (!explicit) {
       if (prefix < 9 || prefix > 60)
         fail('InvalidParameterValue', `A ULA netmask must be from /9 to /60; got /${prefix} (F-V6-02).`);
-      return { ...base, allowed: [interval(ULA_NETMASK_SPACE)] };
+      return { ...base, allowed: [blockOf(ULA_NETMASK_SPACE)] };
     }
     if (isValidPrivateUla(explicit)) return base;
     if (isGua(explicit)) {
@@ -96,5 +97,5 @@ export const topLevelPlan = async (
       `No Amazon-provided ${pool.AddressFamily} space is configured for ${pool.Locale} (F-PCIDR-05).`,
     );
   }
-  return { ...base, allowed: supply.map(interval) };
+  return { ...base, allowed: supply.map(blockOf) };
 };

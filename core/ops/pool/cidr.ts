@@ -3,14 +3,12 @@
  * comes from (the source pool, where it becomes an `ipam-pool` allocation, or the scope's
  * top-level space) in the same unit of work that records the CIDR and creates its root node.
  */
-import { formatCidr, parseCidr } from '../../cidr';
-import { BITS, type Cidr, familyOf } from '../../cidr/types';
+import { BITS, type Cidr, contains, familyOf, formatCidr, parseCidr } from '../../cidr';
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { Write } from '../../ports/store';
-import type { AllocationRecord, PoolCidrRecord, PoolRecord } from '../../records/model';
+import type { Caller, Deps, Write } from '../../ports';
+import type { AllocationRecord, PoolCidrRecord, PoolRecord } from '../../records';
 import { claim } from '../allocation/allocator';
-import { contains, newPoolCidr, poolRoots, type rootKey } from '../allocation/pool-space';
+import { newPoolCidr, poolRoots, type rootKey } from '../allocation/pool-space';
 import { checkNetmask } from '../allocation/rules';
 import { dryRun, intInRange, publicShape, required } from '../kit/common';
 import { tokenGate } from '../kit/idempotency';
@@ -87,7 +85,7 @@ export const provisionIpamPoolCidr = async (
   );
   if (res.ok) return result!;
   if (res.reason === 'extra') {
-    const replay = await gate.settle(input.ClientToken !== undefined);
+    const replay = await gate.settle(res.failed);
     if (replay) return replay;
     await recheckComplete(deps, { kind: 'pool', id: pool.IpamPoolId }, `Pool ${pool.IpamPoolId}`);
     fail(
@@ -105,7 +103,7 @@ export const provisionIpamPoolCidr = async (
 
 export interface ProvisionPlan {
   roots: ReturnType<typeof rootKey>[];
-  allowed?: { lo: bigint; hi: bigint }[];
+  allowed?: { start: bigint; end: bigint }[];
   value: (cidrId: string) => string;
   extra: (block: Cidr, text: string) => Write[];
 }

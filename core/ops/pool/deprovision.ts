@@ -4,17 +4,15 @@
  * count as an allocation and is dropped with the CIDR. The space goes back to the source pool or
  * scope at once (no reuse delay for child-pool space, F-ALLOC-09).
  */
-import { formatCidr, parseCidr } from '../../cidr';
-import { type Cidr, familyOf } from '../../cidr/types';
+import { BITS, type Cidr, contains, familyOf, formatCidr, parseCidr } from '../../cidr';
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { Write } from '../../ports/store';
-import type { PoolCidrRecord, PoolRecord } from '../../records/model';
+import type { Caller, Deps, Write } from '../../ports';
+import type { PoolCidrRecord, PoolRecord } from '../../records';
 import { STRIDE } from '../../space/geometry';
 import { coolUntil, type NodeKey, type NodeView } from '../../space/node';
 import { finalizeWrites } from '../../space/plan';
 import { release } from '../allocation/allocator';
-import { contains, poolRoots, rootKey } from '../allocation/pool-space';
+import { poolRoots, rootKey } from '../allocation/pool-space';
 import { dryRun, required } from '../kit/common';
 import { loadPool } from '../kit/loads';
 import { cidrShape } from './cidr';
@@ -29,7 +27,7 @@ const subtree = async (deps: Deps, root: NodeView): Promise<NodeView[][]> => {
     const n = path[path.length - 1]!;
     for (const [h, count] of n.u) {
       if (h < 256 || count <= 0) continue;
-      const size = 1n << BigInt((n.key.version === 4 ? 32 : 128) - n.key.prefix - STRIDE);
+      const size = 1n << BigInt(BITS[n.key.version] - n.key.prefix - STRIDE);
       const key: NodeKey = {
         ...n.key,
         start: n.key.start + BigInt(h - 256) * size,

@@ -4,7 +4,7 @@
  * Zone network border group of one). "None" and "Global" mean no locale.
  */
 import { fail } from '../../errors';
-import type { IpamRecord, PoolRecord, ScopeRecord, SourceResource } from '../../records/model';
+import type { IpamRecord, PoolRecord, ScopeRecord, SourceResource } from '../../records';
 
 const BORDER_GROUP = /^([a-z]{2}(?:-[a-z]+)+-\d+)-[a-z0-9-]+$/;
 

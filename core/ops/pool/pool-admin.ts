@@ -1,8 +1,7 @@
 /** ModifyIpamPool (F-POOL-11) and DeleteIpamPool (F-POOL-13, F-POOL-15). */
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { Write } from '../../ports/store';
-import type { PoolRecord, Tag } from '../../records/model';
+import type { Caller, Deps, Write } from '../../ports';
+import type { PoolRecord, Tag } from '../../records';
 import { resourceTags, validateRules } from '../allocation/rules';
 import { dryRun, required } from '../kit/common';
 import { loadPool, updateRecord } from '../kit/loads';

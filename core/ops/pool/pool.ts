@@ -1,9 +1,8 @@
 /** Pools: F-POOL-01..16 (create, describe, modify, delete), F-QUOTA-03/04. */
+
 import { fail } from '../../errors';
-import type { Caller, Deps } from '../../ports/context';
-import type { Write } from '../../ports/store';
-import type { IpamRecord, PoolRecord, SourceResource } from '../../records/model';
-import { DELETING } from '../../records/model';
+import { type Caller, type Deps, failedWrite, type Write } from '../../ports';
+import { DELETING, type IpamRecord, type PoolRecord, type SourceResource } from '../../records';
 import { resourceTags, validateRules } from '../allocation/rules';
 import { arn, dryRun, publicShape, required, type TagSpecification, tagsFor } from '../kit/common';
 import { tokenGate } from '../kit/idempotency';
@@ -164,6 +163,7 @@ export const createIpamPool = async (
   const writes: Write[] = [
     { type: 'create', record: pool },
     {
+      name: 'scope-count',
       type: 'counter',
       ref: { kind: 'scope', id: scope.IpamScopeId },
       field: 'PoolCount',
@@ -175,6 +175,7 @@ export const createIpamPool = async (
     ...(parent
       ? [
           {
+            name: 'source-count',
             type: 'counter' as const,
             ref: { kind: 'pool' as const, id: parent.IpamPoolId },
             field: '_childCount' as const,
@@ -188,16 +189,16 @@ export const createIpamPool = async (
   ];
   const res = await deps.store.commit(writes);
   if (res.ok) return result;
-  const replay = await gate.settle(gate.write(result).length > 0 && res.failed.includes(writes.length - 1));
+  const replay = await gate.settle(res.failed);
   if (replay) return replay;
-  if (res.failed.includes(1)) {
+  if (failedWrite(res, 'scope-count')) {
     await recheckComplete(deps, { kind: 'scope', id: scope.IpamScopeId }, `Scope ${scope.IpamScopeId}`);
     fail(
       'ResourceLimitExceeded',
       `The scope already has the maximum of ${deps.config.quotas.poolsPerScope} pools (F-QUOTA-03).`,
     );
   }
-  if (parent && res.failed.includes(2))
+  if (parent && failedWrite(res, 'source-count'))
     fail('IncorrectState', `Source pool ${parent.IpamPoolId} is being deleted.`);
   return fail(
     'IncorrectState',

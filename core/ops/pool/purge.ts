@@ -6,10 +6,15 @@
  * (with a second pass over the space for a node such a claim added meanwhile).
  */
 import { fail } from '../../errors';
-import type { Deps } from '../../ports/context';
-import type { RecordRef } from '../../ports/store';
-import type { AllocationRecord, PoolCidrRecord, PoolRecord, ScopeRecord } from '../../records/model';
-import { DELETING } from '../../records/model';
+import type { Deps } from '../../ports';
+import {
+  type AllocationRecord,
+  DELETING,
+  type PoolCidrRecord,
+  type PoolRecord,
+  type RecordRef,
+  type ScopeRecord,
+} from '../../records';
 
 /** Tries of a mark, or rounds of re-reading what to mark, before a cascade gives up. */
 export const MARK_ROUNDS = 20;

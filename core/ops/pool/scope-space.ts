@@ -2,8 +2,8 @@
  * A scope's top-level space: one space tree per family rooted at /0, where top-level pools claim
  * their provisioned CIDRs so that two top-level pools of one scope never overlap (F-PCIDR-03).
  */
-import type { Family } from '../../cidr/types';
-import type { Write } from '../../ports/store';
+import type { Family } from '../../cidr';
+import type { Write } from '../../ports';
 import { emptyNode, type NodeKey } from '../../space/node';
 
 export const scopeRoot = (scopeId: string, version: Family): NodeKey => ({

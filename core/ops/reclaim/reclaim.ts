@@ -6,8 +6,8 @@
  * out-of-order event never releases space that now belongs to someone else.
  */
 import { formatCidr, parseCidr } from '../../cidr';
-import type { Deps } from '../../ports/context';
-import type { AllocationRecord, PoolRecord, ResourceRefRecord } from '../../records/model';
+import type { Deps } from '../../ports';
+import type { AllocationRecord, PoolRecord, ResourceRefRecord } from '../../records';
 import { releaseAllocation } from '../allocation/release';
 import { listAll } from '../kit/listing';
 

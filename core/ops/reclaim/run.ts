@@ -1,5 +1,5 @@
 /** One deletion event end to end: the resources it names, each released (F-ALLOC-08, F-FAC-03). */
-import type { Deps } from '../../ports/context';
+import type { Deps } from '../../ports';
 import { type DeletionEvent, targetsOf } from './event';
 import { type Reclaimed, reclaimResource } from './reclaim';
 

@@ -7,7 +7,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { blobPartKey } from '../../records/keys';
+import { blobPartKey } from '../keys';
 import type { Item } from './node-items';
 import { batchWrite, deleteKeys, queryPartition } from './send';
 

@@ -5,7 +5,7 @@
  * read in another partition.
  */
 import { fail } from '../../errors';
-import { itemKey, type QueryPlan, ROOT_SK } from '../../records/keys';
+import { itemKey, type QueryPlan, ROOT_SK } from '../../records';
 import type { Item } from './node-items';
 
 /** Key attributes of the table or index a plan reads: partition, sort, then the table key. */

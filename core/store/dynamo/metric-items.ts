@@ -6,8 +6,8 @@
  * (seconds): points expire after the retention, and a series no longer written expires with them.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { MetricPoint, MetricSeries } from '../../ports/store';
-import { dimensionsKey, metricPointSk, metricPointsPk, metricSeriesPk } from '../../records/keys';
+import type { MetricPoint, MetricSeries } from '../../ports';
+import { dimensionsKey, metricPointSk, metricPointsPk, metricSeriesPk } from '../keys';
 import type { Item } from './node-items';
 import { batchWrite, queryPartition } from './send';
 

@@ -14,15 +14,15 @@
  *   core reads fresh (readNode(key, true)) before it reports that no space is left.
  */
 
-import { nodeItemKey } from '../../records/keys';
 import {
   applyClaim,
   type NodeKey,
   type NodeView,
   type NodeWrite,
+  nodeKeyOfWrite,
   refreshTableAfterClaim,
 } from '../../space/node';
-import { nodeKeyOfWrite } from './node-items';
+import { nodeItemKey } from './node-keys';
 
 interface Entry {
   view: NodeView | null;

@@ -5,9 +5,9 @@
  * write's ConditionExpression is unit-tested (STYLE habit 6).
  */
 
-import { type ItemKey, nodeItemKey, nodeKeyOf } from '../../records/keys';
+import type { ItemKey } from '../../records';
 import { ancestorsOf } from '../../space/geometry';
-import type { NodeKey, NodeView, NodeWrite } from '../../space/node';
+import { type NodeView, type NodeWrite, nodeKeyOfWrite } from '../../space/node';
 import {
   addTo,
   and,
@@ -20,6 +20,7 @@ import {
   versionIs,
   zeroOrAbsent,
 } from './expressions';
+import { nodeItemKey, nodeKeyOf } from './node-keys';
 
 export type Item = Record<string, unknown>;
 
@@ -56,8 +57,6 @@ export const itemToNode = (item: Item): NodeView => {
   }
   return n;
 };
-
-export const nodeKeyOfWrite = (w: NodeWrite): NodeKey => (w.kind === 'put' ? w.node.key : w.key);
 
 /**
  * The 'claim' fast path: one UpdateItem that records the claim at `pos` and counts it in every

@@ -4,9 +4,8 @@
  * so a read-modify-replace can never overwrite a concurrent change (STYLE habit 4).
  */
 
-import { refOf, type Write } from '../../ports/store';
-import { indexKeys, itemKey } from '../../records/keys';
-import type { AnyRecord } from '../../records/model';
+import type { Write } from '../../ports';
+import { type AnyRecord, indexKeys, itemKey, refOf } from '../../records';
 import {
   addTo,
   and,

@@ -16,7 +16,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { ItemKey } from '../../records/keys';
+import type { ItemKey } from '../../records';
 import { type LostRace, lostRace } from './failures';
 import type { Item, TransactItem } from './node-items';
 

@@ -7,20 +7,19 @@
  * (node-cache.ts explains why stale views are safe).
  */
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { CommitResult, MetricPoint, MetricSeries, Page, Store, Write } from '../../ports';
 import {
-  type CommitResult,
+  type AnyRecord,
+  type ItemKey,
+  itemKey,
   type ListQuery,
-  type MetricPoint,
-  type MetricSeries,
-  type Page,
+  type PoolCidrRecord,
+  type PoolRecord,
+  queryPlan,
   type RecordRef,
   refOf,
-  type Store,
-  type Write,
-} from '../../ports/store';
-import { type ItemKey, itemKey, nodeItemKey, queryPlan } from '../../records/keys';
-import type { AnyRecord, PoolCidrRecord, PoolRecord } from '../../records/model';
-import { cloneNode, type NodeKey, type NodeView } from '../../space/node';
+} from '../../records';
+import { cloneNode, type NodeKey, type NodeView, nodeKeyOfWrite } from '../../space/node';
 import { deleteBlob, getBlob, putBlob } from './blobs';
 import type { LostRace } from './failures';
 import {
@@ -32,14 +31,8 @@ import {
 } from './list-params';
 import { metricPoints, metricSeries, putMetrics } from './metric-items';
 import { NodeCache } from './node-cache';
-import {
-  type Item,
-  itemToNode,
-  nodeCheckHolds,
-  nodeKeyOfWrite,
-  nodeWriteParams,
-  type TransactItem,
-} from './node-items';
+import { type Item, itemToNode, nodeCheckHolds, nodeWriteParams, type TransactItem } from './node-items';
+import { nodeItemKey } from './node-keys';
 import { itemToRecord, recordCheckHolds, recordWriteParams } from './record-items';
 import { deleteKeys, sendTransaction, sendWrite } from './send';
 
@@ -190,7 +183,7 @@ export class DynamoStore implements Store {
     this.cache.lost(nodeWrites, fresh);
     return {
       ok: false,
-      failed: race.failed,
+      failed: race.failed.map((i) => writes[i]!),
       nodes: fresh.flatMap((f) => (f.view ? [cloneNode(f.view)] : [])),
     };
   }

@@ -5,7 +5,7 @@
  */
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer } from 'aws-lambda';
 import { AllotError } from '../../../core/errors';
-import type { Caller } from '../../../core/ports/context';
+import type { Caller } from '../../../core/ports';
 
 type Event = APIGatewayProxyEventV2WithLambdaAuthorizer<{ accountId?: string; region?: string } | undefined>;
 

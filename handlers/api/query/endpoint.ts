@@ -8,7 +8,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { AllotError } from '../../../core/errors';
 import { isAction, operations } from '../../../core/ops/registry';
-import type { CredentialRecord } from '../../../core/records/model';
+import type { CredentialRecord } from '../../../core/records';
 import { runtime } from '../../runtime/deps';
 import { audited } from '../audit';
 import { type CredentialLookup, firstOf, issuedCredentials, localCredentials } from '../auth/credentials';

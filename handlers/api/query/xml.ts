@@ -8,8 +8,7 @@
  * as undefined, so the two stay distinguishable.
  * Output members the model does not know are dropped: the JSON shape may grow before the model does.
  */
-import type { Ec2Model, Ec2Shape } from '../model/types';
-import { shapeOf } from '../model/types';
+import { type Ec2Model, type Ec2Shape, shapeOf } from '../model/types';
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Store, Write } from '../../../core/ports/store';
-import type { PoolRecord } from '../../../core/records/model';
+import type { Store, Write } from '../../../core/ports';
+import type { PoolRecord } from '../../../core/records';
 import { ACCOUNT, ipamWithPool, makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 

@@ -1,6 +1,6 @@
 /** Resource discoveries and their associations (F-RD-02..10, F-RDA-01..05, F-OUX-03/04/07), both stores. */
 import { describe, expect, it } from 'vitest';
-import type { RdAssociationRecord } from '../../../core/records/model';
+import type { RdAssociationRecord } from '../../../core/records';
 import { ACCOUNT, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
 import { orgWithTree } from '../../helpers/org';
 import { storeFactories } from '../../helpers/stores';

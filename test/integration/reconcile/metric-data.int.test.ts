@@ -9,7 +9,7 @@ import {
   type GetIpamMetricDataInput,
   getIpamMetricData,
 } from '../../../core/ops/monitoring/metrics/get-metric-data';
-import type { IpamRecord } from '../../../core/records/model';
+import type { IpamRecord } from '../../../core/records';
 import { makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 

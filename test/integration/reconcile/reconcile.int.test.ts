@@ -10,7 +10,7 @@ import { getIpamMetrics } from '../../../core/ops/monitoring/metrics/get-metrics
 import { RELEASE_GRACE_MS, reconcileIpam } from '../../../core/ops/monitoring/resources';
 import { loadView, saveView } from '../../../core/ops/monitoring/resources/view';
 import { reclaimResource } from '../../../core/ops/reclaim/reclaim';
-import type { HistoryItemRecord } from '../../../core/records/model';
+import type { HistoryItemRecord } from '../../../core/records';
 import { ACCOUNT, type Env, makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
 

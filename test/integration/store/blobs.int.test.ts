@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readSnapshots, recordSnapshot } from '../../../core/ops/monitoring/run/snapshot';
-import type { Store } from '../../../core/ports/store';
+import type { Store } from '../../../core/ports';
 import { MemoryStore } from '../../../core/store/memory';
 import { makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';

@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCidr } from '../../../core/cidr';
-import type { CommitResult, ListQuery, Store, Write } from '../../../core/ports/store';
-import type { AllocationRecord, AnyRecord, PoolRecord, ScopeRecord } from '../../../core/records/model';
+import { failedWrite, type Store, type Write } from '../../../core/ports';
+import type { AllocationRecord, AnyRecord, ListQuery, PoolRecord, ScopeRecord } from '../../../core/records';
 import { emptyNode, type NodeKey, type NodeView, type NodeWrite } from '../../../core/space/node';
 import { DynamoStore } from '../../../core/store/dynamo';
 import { MemoryStore } from '../../../core/store/memory';
@@ -39,7 +39,8 @@ const plain = (v: NodeView | undefined) =>
     m: Object.fromEntries([...v.m].sort(([a], [b]) => a - b)),
   };
 
-const failedOf = (r: CommitResult): number[] | 'ok' => (r.ok ? 'ok' : r.failed);
+type IndexedResult = { ok: true } | { ok: false; failed: number[]; nodes: NodeView[] };
+const failedOf = (r: IndexedResult): number[] | 'ok' => (r.ok ? 'ok' : r.failed);
 const node = (write: NodeWrite): Write => ({ type: 'node', write });
 const byStartThenPrefix = (a: string, b: string): number => {
   const x = parseCidr(a);
@@ -52,6 +53,14 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
   beforeAll(async () => {
     store = await make();
   });
+  /**
+   * Commits, and reads a failure as the positions of the failed writes in what was submitted: the
+   * port hands back the very writes it was given (a write it did not get would show as -1).
+   */
+  const commit = async (writes: Write[]): Promise<IndexedResult> => {
+    const r = await store.commit(writes);
+    return r.ok ? r : { ...r, failed: r.failed.map((w) => writes.indexOf(w)) };
+  };
 
   const listAll = async <T extends AnyRecord>(q: ListQuery, limit: number) => {
     const pages: T[][] = [];
@@ -67,8 +76,8 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
   describe('records', () => {
     it('create succeeds once; the second create fails as write 0', async () => {
       const pool = makePool({ IpamPoolId: uid('pool') });
-      expect(await store.commit([{ type: 'create', record: pool }])).toEqual({ ok: true });
-      expect(await store.commit([{ type: 'create', record: { ...pool, Description: 'again' } }])).toEqual({
+      expect(await commit([{ type: 'create', record: pool }])).toEqual({ ok: true });
+      expect(await commit([{ type: 'create', record: { ...pool, Description: 'again' } }])).toEqual({
         ok: false,
         failed: [0],
         nodes: [],
@@ -78,26 +87,24 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
 
     it('replace needs the stored version and moves it on', async () => {
       const pool = makePool({ IpamPoolId: uid('pool') });
-      await store.commit([{ type: 'create', record: pool }]);
+      await commit([{ type: 'create', record: pool }]);
       expect(
         failedOf(
-          await store.commit([{ type: 'replace', record: { ...pool, Description: 'x' }, expectVersion: 2 }]),
+          await commit([{ type: 'replace', record: { ...pool, Description: 'x' }, expectVersion: 2 }]),
         ),
       ).toEqual([0]);
       expect(
-        await store.commit([{ type: 'replace', record: { ...pool, Description: 'y' }, expectVersion: 1 }]),
+        await commit([{ type: 'replace', record: { ...pool, Description: 'y' }, expectVersion: 1 }]),
       ).toEqual({ ok: true });
       expect(await store.get({ kind: 'pool', id: pool.IpamPoolId })).toEqual({
         ...pool,
         Description: 'y',
         _v: 2,
       });
-      expect(failedOf(await store.commit([{ type: 'replace', record: pool, expectVersion: 1 }]))).toEqual([
-        0,
-      ]);
+      expect(failedOf(await commit([{ type: 'replace', record: pool, expectVersion: 1 }]))).toEqual([0]);
       expect(
         failedOf(
-          await store.commit([
+          await commit([
             { type: 'replace', record: makePool({ IpamPoolId: uid('missing') }), expectVersion: 1 },
           ]),
         ),
@@ -114,21 +121,19 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
         delta,
         ...(limit === undefined ? {} : { limit }),
       });
-      await store.commit([{ type: 'create', record: scope }]);
-      expect(failedOf(await store.commit([bump(-1)]))).toEqual([0]);
-      expect(failedOf(await store.commit([bump(1, 2)]))).toBe('ok');
-      expect(failedOf(await store.commit([bump(1, 2)]))).toBe('ok');
-      expect(failedOf(await store.commit([bump(1, 2)]))).toEqual([0]);
-      expect(failedOf(await store.commit([bump(5)]))).toBe('ok');
-      expect(failedOf(await store.commit([bump(-8)]))).toEqual([0]);
-      expect(failedOf(await store.commit([bump(-7)]))).toBe('ok');
+      await commit([{ type: 'create', record: scope }]);
+      expect(failedOf(await commit([bump(-1)]))).toEqual([0]);
+      expect(failedOf(await commit([bump(1, 2)]))).toBe('ok');
+      expect(failedOf(await commit([bump(1, 2)]))).toBe('ok');
+      expect(failedOf(await commit([bump(1, 2)]))).toEqual([0]);
+      expect(failedOf(await commit([bump(5)]))).toBe('ok');
+      expect(failedOf(await commit([bump(-8)]))).toEqual([0]);
+      expect(failedOf(await commit([bump(-7)]))).toBe('ok');
       expect(await store.get<ScopeRecord>(ref)).toEqual({ ...scope, PoolCount: 0, _v: 5 });
-      expect(failedOf(await store.commit([{ type: 'replace', record: scope, expectVersion: 1 }]))).toEqual([
-        0,
-      ]);
+      expect(failedOf(await commit([{ type: 'replace', record: scope, expectVersion: 1 }]))).toEqual([0]);
       expect(
         failedOf(
-          await store.commit([
+          await commit([
             { type: 'counter', ref: { kind: 'scope', id: uid('missing') }, field: 'PoolCount', delta: 1 },
           ]),
         ),
@@ -138,15 +143,15 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
     it('counter treats a missing field as 0', async () => {
       const { _childCount: _, ...pool } = makePool({ IpamPoolId: uid('pool') });
       const ref = { kind: 'pool', id: pool.IpamPoolId } as const;
-      await store.commit([{ type: 'create', record: pool as PoolRecord }]);
+      await commit([{ type: 'create', record: pool as PoolRecord }]);
+      expect(failedOf(await commit([{ type: 'counter', ref, field: '_childCount', delta: -1 }]))).toEqual([
+        0,
+      ]);
       expect(
-        failedOf(await store.commit([{ type: 'counter', ref, field: '_childCount', delta: -1 }])),
+        failedOf(await commit([{ type: 'counter', ref, field: '_childCount', delta: 2, limit: 1 }])),
       ).toEqual([0]);
       expect(
-        failedOf(await store.commit([{ type: 'counter', ref, field: '_childCount', delta: 2, limit: 1 }])),
-      ).toEqual([0]);
-      expect(
-        failedOf(await store.commit([{ type: 'counter', ref, field: '_childCount', delta: 1, limit: 1 }])),
+        failedOf(await commit([{ type: 'counter', ref, field: '_childCount', delta: 1, limit: 1 }])),
       ).toBe('ok');
       expect((await store.get<PoolRecord>(ref))?._childCount).toBe(1);
     });
@@ -154,41 +159,35 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
     it('delete needs the record, the version when given, and zero counters when asked', async () => {
       const pool = makePool({ IpamPoolId: uid('pool'), _cidrCount: 1 });
       const ref = { kind: 'pool', id: pool.IpamPoolId } as const;
-      await store.commit([{ type: 'create', record: pool }]);
+      await commit([{ type: 'create', record: pool }]);
       expect(
-        failedOf(await store.commit([{ type: 'delete', ref, requireZero: ['_childCount', '_cidrCount'] }])),
+        failedOf(await commit([{ type: 'delete', ref, requireZero: ['_childCount', '_cidrCount'] }])),
       ).toEqual([0]);
-      expect(failedOf(await store.commit([{ type: 'counter', ref, field: '_cidrCount', delta: -1 }]))).toBe(
-        'ok',
-      );
+      expect(failedOf(await commit([{ type: 'counter', ref, field: '_cidrCount', delta: -1 }]))).toBe('ok');
       expect(
-        failedOf(
-          await store.commit([{ type: 'delete', ref, expectVersion: 1, requireZero: ['_cidrCount'] }]),
-        ),
+        failedOf(await commit([{ type: 'delete', ref, expectVersion: 1, requireZero: ['_cidrCount'] }])),
       ).toEqual([0]);
       expect(
-        failedOf(
-          await store.commit([{ type: 'delete', ref, expectVersion: 2, requireZero: ['_cidrCount'] }]),
-        ),
+        failedOf(await commit([{ type: 'delete', ref, expectVersion: 2, requireZero: ['_cidrCount'] }])),
       ).toBe('ok');
       expect(await store.get(ref)).toBeUndefined();
-      expect(failedOf(await store.commit([{ type: 'delete', ref }]))).toEqual([0]);
+      expect(failedOf(await commit([{ type: 'delete', ref }]))).toEqual([0]);
     });
 
     it('check needs the record at the version, alone or in a unit of work', async () => {
       const pool = makePool({ IpamPoolId: uid('pool') });
       const ref = { kind: 'pool', id: pool.IpamPoolId } as const;
-      await store.commit([{ type: 'create', record: pool }]);
-      expect(failedOf(await store.commit([{ type: 'check', ref }]))).toBe('ok');
-      expect(failedOf(await store.commit([{ type: 'check', ref, expectVersion: 1 }]))).toBe('ok');
-      expect(failedOf(await store.commit([{ type: 'check', ref, expectVersion: 2 }]))).toEqual([0]);
-      expect(
-        failedOf(await store.commit([{ type: 'check', ref: { kind: 'pool', id: uid('missing') } }])),
-      ).toEqual([0]);
+      await commit([{ type: 'create', record: pool }]);
+      expect(failedOf(await commit([{ type: 'check', ref }]))).toBe('ok');
+      expect(failedOf(await commit([{ type: 'check', ref, expectVersion: 1 }]))).toBe('ok');
+      expect(failedOf(await commit([{ type: 'check', ref, expectVersion: 2 }]))).toEqual([0]);
+      expect(failedOf(await commit([{ type: 'check', ref: { kind: 'pool', id: uid('missing') } }]))).toEqual([
+        0,
+      ]);
       const cidr = makePoolCidr('10.0.0.0/8', { IpamPoolId: pool.IpamPoolId });
       expect(
         failedOf(
-          await store.commit([
+          await commit([
             { type: 'create', record: cidr },
             { type: 'check', ref, expectVersion: 2 },
           ]),
@@ -196,7 +195,7 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
       ).toEqual([1]);
       expect(
         failedOf(
-          await store.commit([
+          await commit([
             { type: 'create', record: cidr },
             { type: 'check', ref, expectVersion: 1 },
           ]),
@@ -208,11 +207,11 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
       const scope = makeScope({ IpamScopeId: uid('scope') });
       const pool = makePool({ IpamPoolId: uid('pool'), IpamScopeId: scope.IpamScopeId });
       const taken = makePool({ IpamPoolId: uid('pool') });
-      await store.commit([
+      await commit([
         { type: 'create', record: scope },
         { type: 'create', record: taken },
       ]);
-      const res = await store.commit([
+      const res = await commit([
         { type: 'create', record: pool },
         { type: 'counter', ref: { kind: 'scope', id: scope.IpamScopeId }, field: 'PoolCount', delta: 1 },
         { type: 'create', record: taken },
@@ -221,6 +220,18 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
       expect(failedOf(res)).toEqual([2, 3]);
       expect(await store.get({ kind: 'pool', id: pool.IpamPoolId })).toBeUndefined();
       expect(await store.get({ kind: 'scope', id: scope.IpamScopeId })).toEqual(scope);
+    });
+
+    it('a failed commit names its failed writes, whatever their position', async () => {
+      const taken = makePool({ IpamPoolId: uid('pool') });
+      await commit([{ type: 'create', record: taken }]);
+      const res = await store.commit([
+        { name: 'record', type: 'create', record: makePool({ IpamPoolId: uid('pool') }) },
+        { name: 'token', type: 'create', record: taken },
+      ]);
+      expect(res.ok ? [] : res.failed.map((w) => w.name)).toEqual(['token']);
+      expect(failedWrite(res, 'token')).toBe(true);
+      expect(failedWrite(res, 'record')).toBe(false);
     });
   });
 
@@ -241,8 +252,8 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
         '0.0.0.0/32',
       ];
       const allocs = cidrs.map((c) => makeAllocation(c, { IpamPoolId: poolId }));
-      for (const a of allocs) await store.commit([{ type: 'create', record: a }]);
-      await store.commit([
+      for (const a of allocs) await commit([{ type: 'create', record: a }]);
+      await commit([
         { type: 'create', record: makePool({ IpamPoolId: poolId }) },
         { type: 'create', record: makePoolCidr('10.0.0.0/8', { IpamPoolId: poolId }) },
       ]);
@@ -268,11 +279,11 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
       const cidrs = ['172.16.0.0/12', '10.0.0.0/8', '10.0.0.0/16'].map((c) =>
         makePoolCidr(c, { IpamPoolId: poolId }),
       );
-      await store.commit([
+      await commit([
         { type: 'create', record: pool },
         ...cidrs.map((record): Write => ({ type: 'create', record })),
       ]);
-      await store.commit([{ type: 'create', record: makeAllocation('10.0.0.0/24', { IpamPoolId: poolId }) }]);
+      await commit([{ type: 'create', record: makeAllocation('10.0.0.0/24', { IpamPoolId: poolId }) }]);
       const got = await store.getPool(poolId);
       expect(got.pool).toEqual(pool);
       expect(got.cidrs.map((c) => c.Cidr)).toEqual(['10.0.0.0/8', '10.0.0.0/16', '172.16.0.0/12']);
@@ -290,8 +301,8 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
           ResourceOwner: owner,
         }),
       );
-      await store.commit(allocs.map((record): Write => ({ type: 'create', record })));
-      await store.commit([
+      await commit(allocs.map((record): Write => ({ type: 'create', record })));
+      await commit([
         {
           type: 'create',
           record: makeAllocation('10.9.0.0/16', { IpamPoolId: uid('pool'), ResourceOwner: uid('other') }),
@@ -306,7 +317,7 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
       const pools = ['p2', 'p1', 'p3'].map((x) =>
         makePool({ IpamPoolId: `${uid('pool')}-${x}`, IpamScopeId: scopeId, OwnerId: owner }),
       );
-      await store.commit(pools.map((record): Write => ({ type: 'create', record })));
+      await commit(pools.map((record): Write => ({ type: 'create', record })));
       const want = pools.map((p) => p.IpamPoolId).sort();
       expect(
         (await listAll<PoolRecord>({ kind: 'pool', scopeId }, 2)).flat().map((p) => p.IpamPoolId),
@@ -320,15 +331,13 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
   describe('space-tree nodes', () => {
     const newNode = async (): Promise<NodeKey> => {
       const key: NodeKey = { space: uid('space'), version: 4, start: 0x0a000000n, prefix: 8 };
-      expect(
-        await store.commit([node({ kind: 'put', node: emptyNode(key, 0), expectVersion: null })]),
-      ).toEqual({
+      expect(await commit([node({ kind: 'put', node: emptyNode(key, 0), expectVersion: null })])).toEqual({
         ok: true,
       });
       return key;
     };
     const claimAt = (key: NodeKey, pos: number, value = `alloc-${pos}`) =>
-      store.commit([node({ kind: 'claim', key, pos, value })]);
+      commit([node({ kind: 'claim', key, pos, value })]);
 
     it('claims a free position and counts it in every ancestor', async () => {
       const key = await newNode();
@@ -364,8 +373,8 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
     it('a claim in a unit of work fails with it, and a failing record write undoes the claim', async () => {
       const key = await newNode();
       const alloc = makeAllocation('10.0.0.0/10', { IpamPoolId: uid('pool') });
-      await store.commit([{ type: 'create', record: alloc }]);
-      const res = await store.commit([
+      await commit([{ type: 'create', record: alloc }]);
+      const res = await commit([
         node({ kind: 'claim', key, pos: 4, value: 'x' }),
         { type: 'create', record: alloc },
       ]);
@@ -376,13 +385,11 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
     it("'put' needs the node absent (null) or at the version, and stores expect + 1", async () => {
       const key = await newNode();
       const next = makeNode({ key, v: 1, u: { 2: 1, 1: 1, 256: 1 }, m: { 256: 17 } });
-      const again = await store.commit([node({ kind: 'put', node: next, expectVersion: null })]);
+      const again = await commit([node({ kind: 'put', node: next, expectVersion: null })]);
       expect(failedOf(again)).toEqual([0]);
       expect(again.ok ? [] : again.nodes.map(plain)).toEqual([plain(makeNode({ key, v: 1 }))]);
-      expect(failedOf(await store.commit([node({ kind: 'put', node: next, expectVersion: 2 })]))).toEqual([
-        0,
-      ]);
-      expect(await store.commit([node({ kind: 'put', node: next, expectVersion: 1 })])).toEqual({ ok: true });
+      expect(failedOf(await commit([node({ kind: 'put', node: next, expectVersion: 2 })]))).toEqual([0]);
+      expect(await commit([node({ kind: 'put', node: next, expectVersion: 1 })])).toEqual({ ok: true });
       expect(plain(await store.readNode(key, true))).toEqual(plain({ ...next, v: 2 }));
       expect(plain(await store.readNode(key))).toEqual(plain({ ...next, v: 2 }));
     });
@@ -390,28 +397,26 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
     it("'check' and 'delete' need the version; a deleted node can be created again", async () => {
       const key = await newNode();
       const other = await newNode();
-      const stale = await store.commit([
+      const stale = await commit([
         node({ kind: 'check', key, expectVersion: 0 }),
         node({ kind: 'claim', key: other, pos: 2, value: 'x' }),
       ]);
       expect(failedOf(stale)).toEqual([0]);
       expect(stale.ok ? [] : stale.nodes.map(plain)).toEqual([plain(makeNode({ key, v: 1 }))]);
       expect(
-        await store.commit([
+        await commit([
           node({ kind: 'check', key, expectVersion: 1 }),
           node({ kind: 'claim', key: other, pos: 2, value: 'x' }),
         ]),
       ).toEqual({ ok: true });
-      expect(failedOf(await store.commit([node({ kind: 'check', key, expectVersion: 2 })]))).toEqual([0]);
-      expect(failedOf(await store.commit([node({ kind: 'check', key, expectVersion: 1 })]))).toBe('ok');
-      expect(failedOf(await store.commit([node({ kind: 'delete', key, expectVersion: 2 })]))).toEqual([0]);
-      expect(await store.commit([node({ kind: 'delete', key, expectVersion: 1 })])).toEqual({ ok: true });
+      expect(failedOf(await commit([node({ kind: 'check', key, expectVersion: 2 })]))).toEqual([0]);
+      expect(failedOf(await commit([node({ kind: 'check', key, expectVersion: 1 })]))).toBe('ok');
+      expect(failedOf(await commit([node({ kind: 'delete', key, expectVersion: 2 })]))).toEqual([0]);
+      expect(await commit([node({ kind: 'delete', key, expectVersion: 1 })])).toEqual({ ok: true });
       expect(await store.readNode(key)).toBeUndefined();
       expect(await store.readNode(key, true)).toBeUndefined();
-      expect(failedOf(await store.commit([node({ kind: 'check', key, expectVersion: 1 })]))).toEqual([0]);
-      expect(
-        await store.commit([node({ kind: 'put', node: emptyNode(key, 0), expectVersion: null })]),
-      ).toEqual({
+      expect(failedOf(await commit([node({ kind: 'check', key, expectVersion: 1 })]))).toEqual([0]);
+      expect(await commit([node({ kind: 'put', node: emptyNode(key, 0), expectVersion: null })])).toEqual({
         ok: true,
       });
       expect((await store.readNode(key, true))?.v).toBe(1);
@@ -421,7 +426,7 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
       const key = await newNode();
       const child: NodeKey = { ...key, prefix: 16 };
       const keep = await newNode();
-      await store.commit([node({ kind: 'put', node: emptyNode(child, 0), expectVersion: null })]);
+      await commit([node({ kind: 'put', node: emptyNode(child, 0), expectVersion: null })]);
       await store.purgeSpace(key.space);
       expect(await store.readNode(key)).toBeUndefined();
       expect(await store.readNode(child, true)).toBeUndefined();

@@ -1,141 +1,60 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type BlockRequest, firstAlignedBlock, formatCidr, parseCidr } from '../../../core/cidr';
-import { AllotError } from '../../../core/errors';
+import { formatCidr, parseBlock, rangeToBlocks, tryParseCidr } from '../../../core/cidr';
 
-const c = (t: string) => parseCidr(t);
-const MAX6 = (1n << 128n) - 1n;
-
-const first = (req: BlockRequest): string | undefined => {
-  const got = firstAlignedBlock(req);
-  return got && formatCidr(got);
-};
-
-describe('firstAlignedBlock', () => {
-  it.each<[string, BlockRequest, string | undefined]>([
-    ['the start of an empty region', { version: 4, prefix: 24, region: c('10.0.0.0/16') }, '10.0.0.0/24'],
-    ['the region itself', { version: 4, prefix: 16, region: c('10.0.0.0/16') }, '10.0.0.0/16'],
-    ['nothing larger than the region', { version: 4, prefix: 15, region: c('10.0.0.0/16') }, undefined],
+describe('blocks: parsing with the last address, spellings, ranges', () => {
+  it.each([
+    ['10.0.0.0/16', 0x0a000000n, 0x0a00ffffn, '10.0.0.0/16'],
+    ['0.0.0.0/0', 0n, 2n ** 32n - 1n, '0.0.0.0/0'],
+    ['2001:DB8:0:0::/64', 0x20010db8n << 96n, (0x20010db8n << 96n) + 2n ** 64n - 1n, '2001:db8::/64'],
+    ['::ffff:10.0.0.0/120', 0xffff0a000000n, 0xffff0a0000ffn, '::ffff:a00:0/120'],
     [
-      'the first block after a disallowed one',
-      { version: 4, prefix: 24, region: c('10.0.0.0/16'), disallowed: [c('10.0.0.0/23')] },
-      '10.0.2.0/24',
+      '2001:db8:0:1:0:0:0:0/64',
+      (0x20010db8n << 96n) | (1n << 64n),
+      (0x20010db8n << 96n) + (2n << 64n) - 1n,
+      '2001:db8:0:1::/64',
     ],
-    [
-      'an aligned block, skipping a free but misaligned gap',
-      {
-        version: 4,
-        prefix: 24,
-        region: c('10.0.0.0/16'),
-        disallowed: [c('10.0.0.0/25'), c('10.0.1.128/25')],
-      },
-      '10.0.2.0/24',
-    ],
-    [
-      'a block straddling two adjacent allowed entries',
-      { version: 4, prefix: 24, region: c('10.0.0.0/16'), allowed: [c('10.0.0.128/25'), c('10.0.0.0/25')] },
-      '10.0.0.0/24',
-    ],
-    [
-      'the first allowed entry big enough',
-      { version: 4, prefix: 25, region: c('10.0.0.0/16'), allowed: [c('10.0.0.64/26'), c('10.0.1.0/24')] },
-      '10.0.1.0/25',
-    ],
-    [
-      'nothing when allowed lies outside the region',
-      { version: 4, prefix: 28, region: c('10.0.0.0/16'), allowed: [c('10.1.0.0/16')] },
-      undefined,
-    ],
-    [
-      'nothing when disallowed covers the allowed space',
-      {
-        version: 4,
-        prefix: 28,
-        region: c('10.0.0.0/16'),
-        allowed: [c('10.0.4.0/24')],
-        disallowed: [c('10.0.0.0/21')],
-      },
-      undefined,
-    ],
-    [
-      'anywhere when allowed is empty',
-      { version: 4, prefix: 24, region: c('10.0.0.0/16'), allowed: [] },
-      '10.0.0.0/24',
-    ],
-    [
-      'nothing when allowed holds only the other family',
-      { version: 4, prefix: 24, region: c('10.0.0.0/16'), allowed: [c('::/0')] },
-      undefined,
-    ],
-    [
-      'ignoring disallowed entries of the other family',
-      { version: 6, prefix: 64, region: c('2001:db8::/32'), disallowed: [c('0.0.0.0/0')] },
-      '2001:db8::/64',
-    ],
-    ['an interval region, rounded up', { version: 4, prefix: 30, region: { lo: 5n, hi: 20n } }, '0.0.0.8/30'],
-    [
-      'an interval region clipped to the family',
-      { version: 4, prefix: 0, region: { lo: -5n, hi: 1n << 40n } },
-      '0.0.0.0/0',
-    ],
-    ['a /128 in ::/0', { version: 6, prefix: 128, region: c('::/0') }, '::/128'],
-    [
-      'a /128 after ::/1',
-      { version: 6, prefix: 128, region: c('::/0'), disallowed: [c('::/1')] },
-      '8000::/128',
-    ],
-    [
-      'the very last address of IPv6, 2^128 - 1 blocks in',
-      { version: 6, prefix: 128, region: c('::/0'), disallowed: [{ lo: 0n, hi: MAX6 - 1n }] },
-      'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128',
-    ],
-    [
-      'a ULA /48 from the netmask space',
-      {
-        version: 6,
-        prefix: 48,
-        region: c('fd00::/8'),
-        allowed: [c('fd80::/9')],
-        disallowed: [c('fd80::/48')],
-      },
-      'fd80:0:1::/48',
-    ],
-  ])('finds %s', (_name, req, want) => {
-    expect(first(req)).toBe(want);
+  ])('parses %s', (text, start, end, canonical) => {
+    const b = parseBlock(text);
+    expect([b.start, b.end, formatCidr(b)]).toEqual([start, end, canonical]);
   });
 
-  it('stays O(k log k) with many disallowed entries', () => {
-    // Arrange: 20,000 single /64s disallowed back to back, handed over in reverse order.
-    const base = 0x20010db8n << 96n;
-    const disallowed = Array.from({ length: 20_000 }, (_, i) => ({
-      version: 6 as const,
-      start: base + (BigInt(19_999 - i) << 64n),
-      prefix: 64,
-    }));
-
-    // Act
-    const got = first({ version: 6, prefix: 64, region: c('2001:db8::/32'), disallowed });
-
-    // Assert
-    expect(got).toBe('2001:db8:0:4e20::/64');
+  it.each([
+    '10.0.0.1/24',
+    '010.0.0.0/8',
+    '10.0.0.0/33',
+    '10.0.0.0/08',
+    '10.0.0.0',
+    '1:2:3:4:5:6:7:8:9/64',
+    'fe80::%eth0/64',
+    '::1::/128',
+    '10.0.0.256/32',
+  ])('rejects %s', (text) => {
+    expect(tryParseCidr(text)).toBeUndefined();
   });
 
-  it.each<[string, BlockRequest, string]>([
-    [
-      'a prefix past the family',
-      { version: 4, prefix: 33, region: c('10.0.0.0/8') },
-      '/33 is not a valid IPv4 prefix length (0 to 32).',
-    ],
-    [
-      'a negative prefix',
-      { version: 6, prefix: -1, region: c('::/0') },
-      '/-1 is not a valid IPv6 prefix length (0 to 128).',
-    ],
-    [
-      'a region of the other family',
-      { version: 6, prefix: 64, region: c('10.0.0.0/8') },
-      'The region is IPv4; the block asked for is IPv6.',
-    ],
-  ])('refuses %s', (_name, req, message) => {
-    expect(() => firstAlignedBlock(req)).toThrow(new AllotError('InvalidParameterValue', message));
+  it('formats RFC 5952: longest zero run, first on a tie, no single-group compression', () => {
+    expect(formatCidr(parseBlock('2001:db8:0:0:1:0:0:1/128'))).toBe('2001:db8::1:0:0:1/128');
+    expect(formatCidr(parseBlock('2001:db8:0:1:1:1:1:1/128'))).toBe('2001:db8:0:1:1:1:1:1/128');
+    expect(formatCidr(parseBlock('::/0'))).toBe('::/0');
+  });
+
+  it('covers a first..last range exactly with the fewest blocks', () => {
+    expect(rangeToBlocks(4, 0xc6336400n, 0xc63364ffn).map(formatCidr)).toEqual(['198.51.100.0/24']);
+    expect(rangeToBlocks(4, 10n, 17n).map(formatCidr)).toEqual(['0.0.0.10/31', '0.0.0.12/30', '0.0.0.16/31']);
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }),
+        fc.bigInt({ min: 0n, max: 5000n }),
+        (first, len) => {
+          const last = first + len > 2n ** 32n - 1n ? 2n ** 32n - 1n : first + len;
+          const blocks = rangeToBlocks(4, first, last);
+          expect(blocks[0]?.start).toBe(first);
+          expect(blocks.at(-1)?.end).toBe(last);
+          for (const [i, b] of blocks.slice(1).entries()) expect(b.start).toBe(blocks[i]!.end + 1n);
+          for (const b of blocks) expect(parseBlock(formatCidr(b))).toEqual(b);
+        },
+      ),
+    );
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Interval, intersectIntervals, mergeIntervals, subtractIntervals } from '../../../core/cidr';
 
-const iv = (lo: number, hi: number): Interval => ({ lo: BigInt(lo), hi: BigInt(hi) });
+const iv = (start: number, end: number): Interval => ({ start: BigInt(start), end: BigInt(end) });
 /** Tables are written as number pairs so test titles can print them. */
 type Pairs = [number, number][];
 const ivs = (pairs: Pairs): Interval[] => pairs.map(([lo, hi]) => iv(lo, hi));
@@ -144,10 +144,10 @@ describe('interval helpers agree with a bitmap over 0..63', () => {
     { maxLength: 6 },
   );
   const bitmap = (l: Interval[]): boolean[] =>
-    Array.from({ length: 64 }, (_, i) => l.some((x) => x.lo <= BigInt(i) && BigInt(i) <= x.hi));
+    Array.from({ length: 64 }, (_, i) => l.some((x) => x.start <= BigInt(i) && BigInt(i) <= x.end));
   /** A merged list is sorted, disjoint and non-adjacent, so it is the unique cover of its set. */
   const canonical = (l: Interval[]): boolean =>
-    l.every((x, i) => x.lo <= x.hi && (i === 0 || l[i - 1]!.hi + 1n < x.lo));
+    l.every((x, i) => x.start <= x.end && (i === 0 || l[i - 1]!.end + 1n < x.start));
 
   it('merge, intersect and subtract', () => {
     fc.assert(

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  blockOf,
   children,
   cidrOf,
   compareCidr,
   contains,
   equalCidr,
   formatCidr,
-  interval,
   isAligned,
   lastAddress,
   overlaps,
@@ -28,7 +28,7 @@ describe('size and lastAddress', () => {
   ])('%s', (text, count, last) => {
     expect(size(c(text))).toBe(count);
     expect(lastAddress(c(text))).toBe(last);
-    expect(interval(c(text))).toEqual({ lo: c(text).start, hi: last });
+    expect(blockOf(c(text))).toEqual({ ...c(text), end: last });
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCidr } from '../../../core/cidr/lite';
+import { parseBlock } from '../../../core/cidr';
 import {
   type AutoImportPool,
   type ExistingAllocation,
@@ -200,12 +200,12 @@ describe('auto-import selection (F-IMPORT)', () => {
           const allocs = allocated.map((Cidr) => ({ Cidr, ResourceType: 'custom' as const }));
           const r = selectImports(makeImportPool({ ProvisionedCidrs: ['10.0.0.0/20'] }), rows, allocs);
           expect(r.imports.length + r.skipped.length).toBe(rows.length);
-          const blocks = r.imports.map((i) => parseCidr(i.cidr));
+          const blocks = r.imports.map((i) => parseBlock(i.cidr));
           const hit = (a: { start: bigint; end: bigint }, b: { start: bigint; end: bigint }) =>
             a.start <= b.end && b.start <= a.end;
           for (const [i, b] of blocks.entries()) {
             for (const [j, o] of blocks.entries()) if (i !== j) expect(hit(b, o)).toBe(false);
-            for (const a of allocated) expect(hit(b, parseCidr(a))).toBe(false);
+            for (const a of allocated) expect(hit(b, parseBlock(a))).toBe(false);
           }
           expect(r.imports.every((i) => !i.resource.Ignored)).toBe(true);
         },

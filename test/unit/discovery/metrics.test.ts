@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { share } from '../../../core/cidr/interval-index';
+import { share } from '../../../core/cidr';
 import { evaluate } from '../../../core/ops/monitoring/analysis/evaluate';
 import {
   poolMetricData,

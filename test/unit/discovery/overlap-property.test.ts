@@ -3,7 +3,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Block, formatCidr, sizeOf } from '../../../core/cidr/lite';
+import { type Block, formatCidr, sizeOf } from '../../../core/cidr';
 import { evaluate } from '../../../core/ops/monitoring/analysis/evaluate';
 import { overlapFlags } from '../../../core/ops/monitoring/analysis/overlap';
 import type {

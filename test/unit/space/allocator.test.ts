@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCidr, parseCidr } from '../../../core/cidr';
-import type { Cidr } from '../../../core/cidr/types';
+import { type Cidr, formatCidr, parseCidr } from '../../../core/cidr';
 import { claim, release } from '../../../core/ops/allocation/allocator';
 import { emptyNode, type NodeKey } from '../../../core/space/node';
 import { MemoryStore } from '../../../core/store/memory';
@@ -64,7 +63,7 @@ describe('space allocator (in-memory store)', () => {
     const root = await rootOf(store, '10.0.0.0/16');
     const iv = (s: string) => {
       const c = parseCidr(s);
-      return { lo: c.start, hi: c.start + (1n << BigInt(32 - c.prefix)) - 1n };
+      return { start: c.start, end: c.start + (1n << BigInt(32 - c.prefix)) - 1n };
     };
     expect(
       await take(store, [root], 24, 'a', {

@@ -5,8 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCidr } from '../../../core/cidr';
-import type { Cidr } from '../../../core/cidr/types';
+import { type Cidr, formatCidr } from '../../../core/cidr';
 import { claim, release } from '../../../core/ops/allocation/allocator';
 import { emptyNode, type NodeKey } from '../../../core/space/node';
 import { search, walkSearch } from '../../../core/space/search';

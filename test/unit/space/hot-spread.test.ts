@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCidr, parseCidr } from '../../../core/cidr';
 import { claim } from '../../../core/ops/allocation/allocator';
-import type { CommitResult, Write } from '../../../core/ports/store';
+import type { CommitResult, Write } from '../../../core/ports';
 import { emptyNode, type NodeKey } from '../../../core/space/node';
 import { MemoryStore } from '../../../core/store/memory';
 
@@ -20,7 +20,7 @@ class Process {
   commit = async (writes: Write[]): Promise<CommitResult> => {
     if (this.loseNext && writes.some((w) => w.type === 'node')) {
       this.loseNext = false;
-      return { ok: false, failed: [0], nodes: [] };
+      return { ok: false, failed: writes.filter((w) => w.type === 'node'), nodes: [] };
     }
     return this.shared.commit(writes);
   };

@@ -1,12 +1,14 @@
 /** Record and node fixtures for the store tests: complete records with overridable fields. */
+
 import { parseCidr } from '../../../core/cidr';
+import type { CommitResult, Write } from '../../../core/ports';
 import type {
   AllocationRecord,
   IpamRecord,
   PoolCidrRecord,
   PoolRecord,
   ScopeRecord,
-} from '../../../core/records/model';
+} from '../../../core/records';
 import type { NodeKey, NodeView } from '../../../core/space/node';
 
 export const OWNER = '111122223333';
@@ -125,3 +127,11 @@ export const makeNode = (
   u: new Map(Object.entries(o.u ?? {}).map(([h, x]) => [Number(h), x])),
   m: new Map(Object.entries(o.m ?? {}).map(([h, x]) => [Number(h), x])),
 });
+
+/**
+ * A commit outcome with each failed write given as its position in `writes` (-1 if the store
+ * handed back a write it was not given).
+ * @example expect(indexed(await store.commit(w), w)).toEqual({ ok: false, failed: [0], nodes: [] });
+ */
+export const indexed = (res: CommitResult, writes: Write[]) =>
+  res.ok ? res : { ...res, failed: res.failed.map((w) => writes.indexOf(w)) };

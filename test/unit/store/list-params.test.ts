@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAllotError } from '../../../core/errors';
-import { itemKey, queryPlan } from '../../../core/records/keys';
+import { itemKey, queryPlan } from '../../../core/records';
 import {
   cursorAfter,
   listQueryParams,

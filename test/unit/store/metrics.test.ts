@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { MetricPoint } from '../../../core/ports/store';
+import type { MetricPoint } from '../../../core/ports';
 import { DynamoStore } from '../../../core/store/dynamo';
 
 const ddb = mockClient(DynamoDBDocumentClient);

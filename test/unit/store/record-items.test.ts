@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refOf } from '../../../core/ports/store';
-import { indexKeys, itemKey } from '../../../core/records/keys';
+import { indexKeys, itemKey, refOf } from '../../../core/records';
 import {
   itemToRecord,
   recordCheckHolds,

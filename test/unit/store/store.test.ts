@@ -19,11 +19,11 @@ import {
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Write } from '../../../core/ports/store';
+import type { Write } from '../../../core/ports';
 import { DynamoStore } from '../../../core/store/dynamo';
 import { nodeToItem } from '../../../core/store/dynamo/node-items';
 import { recordToItem } from '../../../core/store/dynamo/record-items';
-import { makeAllocation, makeNode, makePool, nodeKey } from './fixtures';
+import { indexed, makeAllocation, makeNode, makePool, nodeKey } from './fixtures';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
@@ -68,9 +68,8 @@ describe('DynamoStore.commit', () => {
     expect(
       await s.commit([{ type: 'check', ref: { kind: 'pool', id: 'ipam-pool-1' }, expectVersion: 2 }]),
     ).toEqual({ ok: true });
-    expect(
-      await s.commit([{ type: 'check', ref: { kind: 'pool', id: 'ipam-pool-1' }, expectVersion: 1 }]),
-    ).toEqual({ ok: false, failed: [0], nodes: [] });
+    const stale: Write[] = [{ type: 'check', ref: { kind: 'pool', id: 'ipam-pool-1' }, expectVersion: 1 }];
+    expect(indexed(await s.commit(stale), stale)).toEqual({ ok: false, failed: [0], nodes: [] });
     expect(ddb.commandCalls(GetCommand).map((c) => c.args[0].input.ConsistentRead)).toEqual([true, true]);
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
@@ -85,7 +84,8 @@ describe('DynamoStore.commit', () => {
       }),
     );
     const s = store();
-    expect(await s.commit([claim(5)])).toEqual({ ok: false, failed: [0], nodes: [fresh] });
+    const writes = [claim(5)];
+    expect(indexed(await s.commit(writes), writes)).toEqual({ ok: false, failed: [0], nodes: [fresh] });
     expect(s.peekNode(nodeKey())).toEqual(fresh);
   });
 
@@ -102,8 +102,12 @@ describe('DynamoStore.commit', () => {
         ],
       }),
     );
-    const res = await store().commit([claim(4), claim(5, nodeKey({ prefix: 16 })), createPool]);
-    expect(res).toEqual({ ok: false, failed: [0, 1], nodes: [fresh] });
+    const writes = [claim(4), claim(5, nodeKey({ prefix: 16 })), createPool];
+    expect(indexed(await store().commit(writes), writes)).toEqual({
+      ok: false,
+      failed: [0, 1],
+      nodes: [fresh],
+    });
   });
 
   it('a conflict with another transaction fails nothing in particular, so the caller retries', async () => {

@@ -19,8 +19,7 @@
  * Sorting makes the whole selection O(n log n).
  */
 
-import { IntervalIndex } from '../../../cidr/interval-index';
-import { type Block, blockKey, formatCidr, parseCidr } from '../../../cidr/lite';
+import { type Block, cidrIdentity, formatCidr, IntervalIndex, parseBlock } from '../../../cidr';
 import type { AllocationResourceType, ResourceCidrInput, ResourceType } from './types';
 
 export interface AutoImportPool {
@@ -119,9 +118,9 @@ export const selectImports = (
     return { imports: [], skipped };
   }
   const version = pool.AddressFamily === 'ipv4' ? 4 : 6;
-  const provisioned = pool.ProvisionedCidrs.map(parseCidr).sort((a, b) => cmp(a.start, b.start));
-  const allocated = allocations.map((a) => ({ a, block: parseCidr(a.Cidr) }));
-  const mine = new Set(allocated.map(({ a, block }) => `${a.ResourceId}|${blockKey(block)}`));
+  const provisioned = pool.ProvisionedCidrs.map(parseBlock).sort((a, b) => cmp(a.start, b.start));
+  const allocated = allocations.map((a) => ({ a, block: parseBlock(a.Cidr) }));
+  const mine = new Set(allocated.map(({ a, block }) => `${a.ResourceId}|${cidrIdentity(block)}`));
 
   const eligible: { c: ResourceCidrInput; block: Block }[] = [];
   for (const c of candidates) {
@@ -129,13 +128,13 @@ export const selectImports = (
     else if (!ALLOCATION_TYPE[c.ResourceType])
       skip(c, 'not-importable-type', `${c.ResourceType} is not imported.`);
     else {
-      const block = parseCidr(c.ResourceCidr);
+      const block = parseBlock(c.ResourceCidr);
       if (block.version !== version) skip(c, 'other-family', `Pool is ${pool.AddressFamily}.`);
       else if (c.ResourceRegion !== pool.Locale)
         skip(c, 'other-locale', `Region ${c.ResourceRegion} is not ${pool.Locale}.`);
       else if (!insideOne(provisioned, block))
         skip(c, 'outside-pool', 'Not inside a provisioned CIDR of the pool.');
-      else if (mine.has(`${c.ResourceId}|${blockKey(block)}`))
+      else if (mine.has(`${c.ResourceId}|${cidrIdentity(block)}`))
         skip(c, 'already-managed', 'Already allocated to it.');
       else eligible.push({ c, block });
     }
@@ -150,7 +149,7 @@ export const selectImports = (
       str(x.c.ResourceOwnerId, y.c.ResourceOwnerId),
   );
   const taken = new IntervalIndex(allocated.map(({ block }) => block));
-  const cooling = new IntervalIndex(coolingDown.map(parseCidr));
+  const cooling = new IntervalIndex(coolingDown.map(parseBlock));
   const imports: ImportDecision[] = [];
   let root: { c: ResourceCidrInput; block: Block } | undefined;
   for (const e of eligible) {

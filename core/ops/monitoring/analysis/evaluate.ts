@@ -3,7 +3,7 @@
  * CIDR row (F-RES-03..06; decision order of F-STAT-04/05/06). Pure; O(n log n) in rows plus
  * allocations.
  */
-import { type Block, blockKey, parseCidr } from '../../../cidr/lite';
+import { type Block, cidrIdentity, parseBlock } from '../../../cidr';
 import { violations } from './compliance';
 import { type OverlapPartner, type OverlapRow, overlapFlags } from './overlap';
 import type {
@@ -25,11 +25,11 @@ const isResourceAllocation = (a: PoolAllocationInput): boolean =>
 
 /** Parse, naming the culprit on failure (`what` is only built then: it runs 100k times). */
 /** Resource + CIDR identity, independent of how the CIDR was spelled (IPv6 text varies). */
-const keyOf = (id: string, b: Block) => `${id}|${blockKey(b)}`;
+const keyOf = (id: string, b: Block) => `${id}|${cidrIdentity(b)}`;
 
 const parse = (text: string, what: () => string) => {
   try {
-    return parseCidr(text);
+    return parseBlock(text);
   } catch (e) {
     throw new TypeError(`${what()}: ${(e as Error).message}`);
   }

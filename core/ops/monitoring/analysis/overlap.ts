@@ -21,8 +21,7 @@
  * sort, the stack pass and linked-list groups take ~140 ms, with the same output.
  */
 
-import { IntervalIndex } from '../../../cidr/interval-index';
-import type { Block, Family } from '../../../cidr/lite';
+import { type Block, type Family, IntervalIndex } from '../../../cidr';
 
 export interface OverlapRow {
   id: string;

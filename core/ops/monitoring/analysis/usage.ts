@@ -8,14 +8,16 @@
  */
 
 import {
+  type Block,
   coveredWithin,
+  type Family,
   type Interval,
   intersectionSize,
-  merge,
+  mergeIntervals,
   share,
+  size,
   unionSize,
-} from '../../../cidr/interval-index';
-import { type Block, type Family, size } from '../../../cidr/lite';
+} from '../../../cidr';
 import type { ResourceCidrInput } from './types';
 
 export interface ParsedRow {
@@ -39,7 +41,8 @@ const childSpace = (rows: readonly ParsedRow[]): Record<Family, Map<string, Inte
     if (list) list.push(block);
     else byParent.set(parent, [block]);
   }
-  for (const byParent of [raw[4], raw[6]]) for (const [k, list] of byParent) byParent.set(k, merge(list));
+  for (const byParent of [raw[4], raw[6]])
+    for (const [k, list] of byParent) byParent.set(k, mergeIntervals(list));
   return raw;
 };
 

@@ -5,8 +5,8 @@
  */
 import { formatCidr, parseCidr } from '../../../cidr';
 import { fail } from '../../../errors';
-import type { Caller, Deps } from '../../../ports/context';
-import type { HistoryItemRecord } from '../../../records/model';
+import type { Caller, Deps } from '../../../ports';
+import type { HistoryItemRecord } from '../../../records';
 import { dryRun, required, timeOf } from '../../kit/common';
 import { listAll, pageArray } from '../../kit/listing';
 import { loadScope } from '../../kit/loads';

@@ -3,7 +3,7 @@
  * records still open, opening a record for every new (resource, CIDR) association and closing the
  * ones no longer seen. Times are snapshot times, never event times (F-HIST-04).
  */
-import { blockKey, parseCidr } from '../../../cidr/lite';
+import { cidrIdentity, parseBlock } from '../../../cidr';
 import type { ComplianceStatus, EvaluatedResourceCidr, OverlapStatus } from '../analysis/types';
 
 export type HistoryResourceType = 'vpc' | 'subnet' | 'eip' | 'instance' | 'network-interface';
@@ -37,7 +37,7 @@ export const associationKey = (a: Association): string =>
     a.IpamScopeId,
     a.ResourceType,
     a.ResourceId ?? '',
-    blockKey(parseCidr(a.ResourceCidr)),
+    cidrIdentity(parseBlock(a.ResourceCidr)),
     a.ResourceRegion,
     a.ResourceOwnerId,
     a.VpcId ?? '',

@@ -5,9 +5,8 @@
  * Closed records expire 3 years after they end (F-HIST-01).
  */
 
-import type { Deps } from '../../../ports/context';
-import { refOf } from '../../../ports/store';
-import type { HistoryItemRecord } from '../../../records/model';
+import type { Deps } from '../../../ports';
+import { type HistoryItemRecord, refOf } from '../../../records';
 import type { ViewRow } from '../analysis/types';
 import { associationKey, associations, diffHistory, type HistoryRecord, type HistoryRow } from './diff';
 

@@ -3,7 +3,7 @@
  * (F-MET-03) and the selected resource-utilisation series (F-MET-08..11). Percentages are
  * 0..100 (F-MET-14); dimension names are those of F-MET-07/09/10/11.
  */
-import { parseCidr } from '../../../cidr/lite';
+import { parseBlock } from '../../../cidr';
 import type { EvaluatedResourceCidr } from '../analysis/types';
 import { resourceUsage } from '../analysis/usage';
 import type { MetricDatum } from './emf';
@@ -101,7 +101,7 @@ export const usageMetricData = (
   rows: readonly EvaluatedResourceCidr[],
   limit = 50,
 ): MetricDatum[] => {
-  const parsed = rows.map((row) => ({ row, block: parseCidr(row.ResourceCidr) }));
+  const parsed = rows.map((row) => ({ row, block: parseBlock(row.ResourceCidr) }));
   const pooled = new Map<string, bigint>(); // managed size per `${family}|${resource}`
   for (const { row, block } of parsed) {
     if (row.ManagementState !== 'managed') continue;

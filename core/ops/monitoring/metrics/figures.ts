@@ -5,9 +5,9 @@
  * figures feed the API (GetIpamMetrics) and the CloudWatch EMF lines the discovery job logs.
  */
 
-import { parseCidr } from '../../../cidr/lite';
-import type { Deps } from '../../../ports/context';
-import type { CoolingRecord, IpamRecord, ScopeRecord } from '../../../records/model';
+import { parseBlock } from '../../../cidr';
+import type { Deps } from '../../../ports';
+import type { CoolingRecord, IpamRecord, ScopeRecord } from '../../../records';
 import { listAll } from '../../kit/listing';
 import { loadScopePools, type PoolData } from '../resources/scope-data';
 import { loadView } from '../resources/view';
@@ -33,10 +33,10 @@ const spaceOf = (p: PoolData, cooling: readonly string[] = []) => ({
 /** A pool's released space still in its reuse delay, inside a CIDR still provisioned. */
 const coolingOf = async (deps: Deps, p: PoolData): Promise<string[]> => {
   const now = deps.now();
-  const provisioned = p.cidrs.filter((c) => c.State === 'provisioned').map((c) => parseCidr(c.Cidr));
+  const provisioned = p.cidrs.filter((c) => c.State === 'provisioned').map((c) => parseBlock(c.Cidr));
   return (await listAll<CoolingRecord>(deps.store, { kind: 'cooling', poolId: p.pool.IpamPoolId }))
     .filter((c) => {
-      const b = parseCidr(c.Cidr);
+      const b = parseBlock(c.Cidr);
       return (
         c.Until > now &&
         provisioned.some((h) => h.version === b.version && h.start <= b.start && b.end <= h.end)

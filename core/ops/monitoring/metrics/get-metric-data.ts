@@ -8,8 +8,7 @@
  */
 
 import { fail } from '../../../errors';
-import type { Caller, Deps } from '../../../ports/context';
-import type { MetricSeries } from '../../../ports/store';
+import type { Caller, Deps, MetricSeries } from '../../../ports';
 import { required, timeOf } from '../../kit/common';
 import { METRIC_NAMESPACE } from './emf';
 import { aggregate, maxAcross, type Series, STATS, type Stat } from './stats';

@@ -4,7 +4,7 @@
  * CloudWatch EMF. Address counts are decimal strings (an IPv6 /32 holds 2^96 addresses).
  */
 
-import type { Caller, Deps } from '../../../ports/context';
+import type { Caller, Deps } from '../../../ports';
 import { required } from '../../kit/common';
 import { loadScope } from '../../kit/loads';
 import { scopeFigures } from './figures';

@@ -4,8 +4,7 @@
  * derived at the end with `share`, never by turning a 2^80 count into a Number first.
  */
 
-import { type Interval, intersectionSize, merge, share, unionSize } from '../../../cidr/interval-index';
-import { parseCidr } from '../../../cidr/lite';
+import { type Interval, intersectionSize, mergeIntervals, parseBlock, share, unionSize } from '../../../cidr';
 import type { AllocationResourceType, EvaluatedResourceCidr, ResourceType } from '../analysis/types';
 
 export { type EmfOptions, type MetricDatum, type MetricUnit, toEmfLines } from './emf';
@@ -35,7 +34,7 @@ export interface PoolUtilization {
   PercentAvailable: number;
 }
 
-const blocks = (cidrs: readonly string[]): Interval[] => cidrs.map(parseCidr);
+const blocks = (cidrs: readonly string[]): Interval[] => cidrs.map(parseBlock);
 
 /**
  * Undefined when the pool has no provisioned space: such a pool publishes nothing (F-MET-03).
@@ -43,7 +42,7 @@ const blocks = (cidrs: readonly string[]): Interval[] => cidrs.map(parseCidr);
  * // { provisioned: 2n ** 80n, assigned: 2n ** 64n, share: 1 / 65536, PercentAssigned: 100 / 65536, ... }
  */
 export const poolUtilization = (pool: PoolSpaceInput): PoolUtilization | undefined => {
-  const space = merge(blocks(pool.ProvisionedCidrs));
+  const space = mergeIntervals(blocks(pool.ProvisionedCidrs));
   const provisioned = unionSize(space);
   if (provisioned === 0n) return undefined;
   const toPools = pool.Allocations.filter((a) => a.ResourceType === 'ipam-pool').map((a) => a.Cidr);

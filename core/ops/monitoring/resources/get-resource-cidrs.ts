@@ -4,8 +4,8 @@
  * the scope's view; filters and paging in memory.
  */
 
-import type { Caller, Deps } from '../../../ports/context';
-import type { Tag } from '../../../records/model';
+import type { Caller, Deps } from '../../../ports';
+import type { Tag } from '../../../records';
 import { dryRun, required } from '../../kit/common';
 import { type Filter, filterPredicate, pageArray } from '../../kit/listing';
 import { loadScope } from '../../kit/loads';

@@ -5,10 +5,10 @@
  * without it, and any space allocated to it goes back to its pool (F-ALLOC-08, with the reuse
  * delay). Auto-import skips it while it stays ignored (F-IMPORT-07).
  */
-import { blockKey, tryParseCidr } from '../../../cidr/lite';
+import { cidrIdentity, tryParseCidr } from '../../../cidr';
 import { fail } from '../../../errors';
-import type { Caller, Deps } from '../../../ports/context';
-import type { IpamRecord, ScopeMoveRecord, ScopeRecord } from '../../../records/model';
+import type { Caller, Deps } from '../../../ports';
+import type { IpamRecord, ScopeMoveRecord, ScopeRecord } from '../../../records';
 import { dryRun, required } from '../../kit/common';
 import { loadScope } from '../../kit/loads';
 import { reclaimResource } from '../../reclaim/reclaim';
@@ -88,7 +88,7 @@ export const modifyIpamResourceCidr = async (
   const same = (r: { ResourceId: string; ResourceCidr: string; ResourceRegion: string }) =>
     r.ResourceId === id &&
     r.ResourceRegion === region &&
-    blockKey(tryParseCidr(r.ResourceCidr)!) === blockKey(block);
+    cidrIdentity(tryParseCidr(r.ResourceCidr)!) === cidrIdentity(block);
   const notFound = () =>
     fail(
       'InvalidIpamResourceCidr.NotFound',

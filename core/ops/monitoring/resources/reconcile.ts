@@ -12,10 +12,10 @@
  *   allocation made for a resource still being created is not released before EC2 shows it.
  */
 
-import { type Block, blockKey, parseCidr } from '../../../cidr/lite';
+import { type Block, cidrIdentity, parseBlock } from '../../../cidr';
 import { isAllotError } from '../../../errors';
-import type { Deps } from '../../../ports/context';
-import type { IpamRecord, ScopeMoveRecord } from '../../../records/model';
+import type { Deps } from '../../../ports';
+import type { IpamRecord, ScopeMoveRecord } from '../../../records';
 import { allocateIpamPoolCidr } from '../../allocation/allocate';
 import type { ResourceSpec } from '../../allocation/rules';
 import { listAll } from '../../kit/listing';
@@ -46,7 +46,7 @@ export interface ReconcileReport {
 }
 
 const rowKey = (r: { ResourceId?: string; ResourceCidr: string }) =>
-  `${r.ResourceId ?? ''}|${blockKey(parseCidr(r.ResourceCidr))}`;
+  `${r.ResourceId ?? ''}|${cidrIdentity(parseBlock(r.ResourceCidr))}`;
 const pairKey = (owner: string | undefined, region: string | undefined) => `${owner ?? ''}|${region ?? ''}`;
 
 const ALLOCATION_OF: Partial<Record<string, ResourceSpec['ResourceType']>> = {
@@ -158,11 +158,13 @@ const placeRows = async (
   );
   const active = moves.filter((m) => !held.has(rowKey(m)));
   const movedTo = (r: DiscoveredResourceCidr): string | undefined => {
-    const block = parseCidr(r.ResourceCidr);
+    const block = parseBlock(r.ResourceCidr);
     return active.find(
       (m) =>
         (m.ResourceId === r.ResourceId && rowKey(m) === rowKey(r)) ||
-        (r.ResourceType === 'subnet' && r.VpcId === m.ResourceId && inside(block, parseCidr(m.ResourceCidr))),
+        (r.ResourceType === 'subnet' &&
+          r.VpcId === m.ResourceId &&
+          inside(block, parseBlock(m.ResourceCidr))),
     )?.IpamScopeId;
   };
   for (const r of rows) {

@@ -6,7 +6,7 @@
  * the cycle: evaluating a whole scope on the allocation path would cost far more than the claim.
  */
 
-import type { Deps } from '../../../ports/context';
+import type { Deps } from '../../../ports';
 import type { ResourceCidrInput } from '../analysis/types';
 import { applyHistory, planHistory } from '../history/journal';
 import { evaluateScope, toInput } from './evaluate-scope';

@@ -1,7 +1,7 @@
 /** What one scope's reconciliation reads: its pools, their provisioned CIDRs and allocations. */
 
-import type { Deps } from '../../../ports/context';
-import type { AllocationRecord, PoolCidrRecord, PoolRecord } from '../../../records/model';
+import type { Deps } from '../../../ports';
+import type { AllocationRecord, PoolCidrRecord, PoolRecord } from '../../../records';
 import { listAll } from '../../kit/listing';
 
 export interface PoolData {

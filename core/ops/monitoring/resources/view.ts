@@ -4,8 +4,8 @@
  * the new ones, never a gap. One read serves GetIpamResourceCidrs for the whole scope.
  */
 
-import type { Deps } from '../../../ports/context';
-import type { HistoryItemRecord, ScopeViewRecord } from '../../../records/model';
+import type { Deps } from '../../../ports';
+import type { HistoryItemRecord, ScopeViewRecord } from '../../../records';
 import type { ViewRow } from '../analysis/types';
 import type { HistoryWrite } from '../history/journal';
 

@@ -4,7 +4,7 @@
  * Rows come in snapshot order (account, then as read); timestamps are ISO 8601.
  */
 
-import type { Caller, Deps } from '../../../ports/context';
+import type { Caller, Deps } from '../../../ports';
 import { dryRun, publicShape, regionName, required } from '../../kit/common';
 import { filterPredicate, type PageInput, pageArray } from '../../kit/listing';
 import { readSnapshots, snapshotRecords } from './snapshot';

@@ -4,7 +4,7 @@
  * RD is read once. The cycle's state is plain JSON, so the rest of a cycle can be handed to
  * another invocation (run.ts).
  */
-import type { Deps } from '../../../ports/context';
+import type { Deps } from '../../../ports';
 import { snapshotRecords } from './snapshot';
 import { allIpams, type RdView, rdsOfIpam, targetsOf } from './targets';
 import type { WorkItem } from './types';

@@ -5,7 +5,7 @@
  * started comes back as the next state, for the caller to hand on. An IPAM is reconciled by the
  * invocation that finishes its last target, with the pairs read successfully over the cycle.
  */
-import type { Deps } from '../../../ports/context';
+import type { Deps } from '../../../ports';
 import type { CycleState } from './plan';
 import { readSnapshots, recordSnapshot, retireSnapshot } from './snapshot';
 import type { DiscoverySample, ReconcileInput, WorkItem } from './types';

@@ -10,8 +10,8 @@
  * stored one (two overlapping cycles) is dropped.
  */
 
-import type { Deps } from '../../../ports/context';
-import type { SnapshotRecord } from '../../../records/model';
+import type { Deps } from '../../../ports';
+import type { SnapshotRecord } from '../../../records';
 import type { DiscoveredResourceCidr } from '../analysis/discovered';
 import type { DiscoveredPublicAddress, DiscoverySample, DiscoveryTarget } from './types';
 

@@ -6,8 +6,8 @@
  * (core/ops/org-registry.ts).
  */
 import { fail } from '../../../errors';
-import type { Caller, Deps } from '../../../ports/context';
-import type { IpamRecord, OuExclusion, ResourceDiscoveryRecord } from '../../../records/model';
+import type { Caller, Deps } from '../../../ports';
+import type { IpamRecord, OuExclusion, ResourceDiscoveryRecord } from '../../../records';
 import { associationsOf, liveRdOf, sharedWith } from '../../discovery/common';
 import { listAll } from '../../kit/listing';
 import { monitoredBy } from '../../organization/membership';

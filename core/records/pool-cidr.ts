@@ -1,0 +1,32 @@
+import { cidrSk, defineKind, type Versioned } from './kind';
+
+export type PoolCidrState =
+  | 'pending-provision'
+  | 'provisioned'
+  | 'failed-provision'
+  | 'pending-deprovision'
+  | 'deprovisioned'
+  | 'failed-deprovision'
+  | 'pending-import'
+  | 'failed-import';
+
+export interface PoolCidrRecord extends Versioned {
+  kind: 'pool-cidr';
+  IpamPoolId: string;
+  IpamPoolCidrId: string;
+  Cidr: string;
+  NetmaskLength: number;
+  State: PoolCidrState;
+  FailureReason?: { Code: 'cidr-not-available' | 'limit-exceeded'; Message: string };
+  /** Where the space came from: the parent pool's allocation id, or the scope space claim. */
+  _sourceAllocationId?: string;
+}
+
+export type PoolCidrRef = { kind: 'pool-cidr'; poolId: string; cidr: string };
+export type PoolCidrQuery = { kind: 'pool-cidr'; poolId: string };
+
+export const poolCidr = defineKind<PoolCidrRecord, PoolCidrRef, PoolCidrQuery>({
+  ref: (r) => ({ kind: 'pool-cidr', poolId: r.IpamPoolId, cidr: r.Cidr }),
+  key: (ref) => ({ PK: `POOL#${ref.poolId}`, SK: cidrSk('#CIDR', ref.cidr) }),
+  query: (q) => ({ pk: `POOL#${q.poolId}`, skPrefix: '#CIDR#' }),
+});

@@ -4,7 +4,8 @@
  * Run: npx tsx local/gen-openapi.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { operations } from '../core/ops/registry';
+import { actions } from '../handlers/api/actions';
+import { allotModel } from '../handlers/api/model/allot';
 
 interface Shape {
   type: string;
@@ -14,11 +15,18 @@ interface Shape {
   required?: string[];
 }
 
-const model = JSON.parse(
+const reference = JSON.parse(
   readFileSync(new URL('../docs/reference/ec2-ipam-api.json', import.meta.url), 'utf8'),
 ) as {
-  operations: Record<string, { input?: { shape: string }; output?: { shape: string } }>;
+  operations: Record<
+    string,
+    { input?: { shape: string }; output?: { shape: string }; documentation?: string }
+  >;
   shapes: Record<string, Shape>;
+};
+const model = {
+  operations: { ...reference.operations, ...allotModel.operations },
+  shapes: { ...reference.shapes, ...(allotModel.shapes as Record<string, Shape>) },
 };
 
 const schemas: Record<string, unknown> = {};
@@ -51,6 +59,8 @@ const schemaOf = (name: string): unknown => {
       return { type: 'number' };
     case 'timestamp':
       return { type: 'string', format: 'date-time' };
+    case 'document':
+      return {};
     default:
       return s.enum ? { type: 'string', enum: s.enum } : { type: 'string' };
   }
@@ -90,155 +100,16 @@ const path = (action: string, input: unknown, output: unknown, summary?: string)
   },
 ];
 
-// Allot's own actions (no EC2 shape exists): the organization registry, discovery, events, metrics.
-const str = { type: 'string' };
-const int = { type: 'integer' };
-const bool = { type: 'boolean' };
-const obj = (properties: Record<string, unknown>, required?: string[]) => ({
-  type: 'object',
-  ...(required ? { required } : {}),
-  properties,
-});
-const list = (items: unknown) => ({ type: 'array', items });
-const org = obj({ OrganizationId: str, RootId: str, ManagementAccountId: str, DelegatedAdminAccountId: str });
-const ou = obj({ OrganizationalUnitId: str, ParentId: str, Name: str });
-const account = obj({ AccountId: str, ParentId: str });
-const share = obj({
-  IpamResourceDiscoveryId: str,
-  OwnerId: str,
-  Principal: str,
-  Status: { type: 'string', enum: ['pending', 'active', 'deleted'] },
-  CreationTime: str,
-});
-const allot: [string, string, unknown, unknown][] = [
-  [
-    'CreateOrganization',
-    "Create the caller's organization; the caller becomes its management account.",
-    obj({ OrganizationId: str, RootId: str, DryRun: bool }),
-    obj({ Organization: org }),
-  ],
-  [
-    'DescribeOrganization',
-    "The caller's organization; OUs and accounts for its management account and IPAM admin.",
-    obj({ DryRun: bool }),
-    obj({ Organization: org, OrganizationalUnits: list(ou), Accounts: list(account) }),
-  ],
-  [
-    'CreateOrganizationalUnit',
-    'Add an OU under the root or another OU (management account).',
-    obj({ ParentId: str, Name: str, OrganizationalUnitId: str, DryRun: bool }, ['ParentId', 'Name']),
-    obj({ OrganizationalUnit: ou }),
-  ],
-  [
-    'DeleteOrganizationalUnit',
-    'Delete an OU that holds no OUs or accounts (management account).',
-    obj({ OrganizationalUnitId: str, DryRun: bool }, ['OrganizationalUnitId']),
-    obj({ OrganizationalUnit: ou }),
-  ],
-  [
-    'RegisterOrganizationAccount',
-    'Add a member account under the root or an OU (management account).',
-    obj({ AccountId: str, ParentId: str, DryRun: bool }, ['AccountId']),
-    obj({ Account: account }),
-  ],
-  [
-    'MoveAccount',
-    'Move a member account to another OU or the root (management account).',
-    obj({ AccountId: str, DestinationParentId: str, DryRun: bool }, ['AccountId', 'DestinationParentId']),
-    obj({ Account: account }),
-  ],
-  [
-    'RemoveAccountFromOrganization',
-    'Remove a member account (not the management account or the IPAM admin).',
-    obj({ AccountId: str, DryRun: bool }, ['AccountId']),
-    obj({ Account: account }),
-  ],
-  [
-    'ShareIpamResourceDiscovery',
-    "Share a resource discovery with an account, from the RD's region (RD owner).",
-    obj({ IpamResourceDiscoveryId: str, Principal: str, DryRun: bool }, [
-      'IpamResourceDiscoveryId',
-      'Principal',
-    ]),
-    obj({ ResourceDiscoveryShare: share }),
-  ],
-  [
-    'AcceptIpamResourceDiscoveryShare',
-    'Accept a resource discovery shared with the caller.',
-    obj({ IpamResourceDiscoveryId: str, DryRun: bool }, ['IpamResourceDiscoveryId']),
-    obj({ ResourceDiscoveryShare: share }),
-  ],
-  [
-    'DeleteIpamResourceDiscoveryShare',
-    'Revoke a share (owner, with Principal) or leave it (grantee).',
-    obj({ IpamResourceDiscoveryId: str, Principal: str, DryRun: bool }, ['IpamResourceDiscoveryId']),
-    obj({ ResourceDiscoveryShare: share }),
-  ],
-  [
-    'GetIpamResourceDiscoveryShares',
-    'Shares the caller made and shares offered to it.',
-    obj({ IpamResourceDiscoveryId: str }),
-    obj({ ResourceDiscoveryShares: list(share) }),
-  ],
-  [
-    'RunDiscovery',
-    "Run a discovery cycle over the caller's IPAMs now.",
-    obj({}),
-    obj({ Targets: int, Read: int, Failed: int, Reconciled: list(str), Remaining: int }),
-  ],
-  [
-    'DeliverEvent',
-    "Hand a deletion event (EventBridge shape) to reclamation, for the caller's account.",
-    obj({ source: str, 'detail-type': str, detail: { type: 'object' } }),
-    obj({ Resources: list(str), Released: list(str) }),
-  ],
-  [
-    'GetIpamMetrics',
-    "A scope's utilization and dashboard counts; address counts are decimal strings.",
-    obj({ IpamScopeId: str }, ['IpamScopeId']),
-    obj({
-      IpamScopeId: str,
-      Scope: { type: 'object' },
-      Pools: list({ type: 'object' }),
-      ResourceCidrs: { type: 'object' },
+// Every action the JSON door serves: EC2 shapes from the reference model, Allot's own from its model.
+const paths = Object.fromEntries(
+  Object.entries(actions)
+    .filter(([, a]) => a.doors.includes('json'))
+    .map(([action]) => {
+      const op = model.operations[action]!;
+      const schema = (io?: { shape: string }) => (io ? schemaOf(io.shape) : {});
+      return path(action, schema(op.input), schema(op.output), allotModel.operations[action]?.documentation);
     }),
-  ],
-  [
-    'GetIpamMetricData',
-    "Stored metric series of the caller's IPAMs over time, in periods, like CloudWatch GetMetricData.",
-    obj(
-      {
-        Namespace: str,
-        MetricName: str,
-        Dimensions: list(obj({ Name: str, Value: str }, ['Name', 'Value'])),
-        StartTime: str,
-        EndTime: str,
-        Period: { type: 'integer' },
-        Stat: { type: 'string', enum: ['Average', 'Minimum', 'Maximum', 'Sum', 'SampleCount'] },
-        AcrossSeries: { type: 'string', enum: ['MAX'] },
-      },
-      ['MetricName', 'StartTime', 'EndTime'],
-    ),
-    obj({
-      MetricDataResults: list(
-        obj({
-          Label: str,
-          Dimensions: list(obj({ Name: str, Value: str })),
-          Timestamps: list(str),
-          Values: list({ type: 'number' }),
-        }),
-      ),
-    }),
-  ],
-];
-
-const paths = Object.fromEntries([
-  ...Object.keys(operations).map((action) => {
-    const op = model.operations[action]!;
-    return path(action, op.input ? schemaOf(op.input.shape) : {}, op.output ? schemaOf(op.output.shape) : {});
-  }),
-  ...allot.map(([action, summary, input, output]) => path(action, input, output, summary)),
-]);
+);
 
 const doc = {
   openapi: '3.0.3',

@@ -31,6 +31,8 @@ import {
 import { createIpam, deleteIpam, describeIpams, modifyIpam } from './ipam/ipam';
 import { createIpamScope, deleteIpamScope, describeIpamScopes, modifyIpamScope } from './ipam/scope';
 import { getIpamAddressHistory } from './monitoring/history/address-history';
+import { getIpamMetricData } from './monitoring/metrics/get-metric-data';
+import { getIpamMetrics } from './monitoring/metrics/get-metrics';
 import { getIpamResourceCidrs } from './monitoring/resources/get-resource-cidrs';
 import { modifyIpamResourceCidr } from './monitoring/resources/modify-resource-cidr';
 import {
@@ -101,7 +103,9 @@ export type ActionName = keyof typeof operations;
 
 /**
  * Allot-specific actions, JSON API only (no EC2 action exists): the organization registry and
- * resource discovery sharing, which stand in for AWS Organizations and AWS RAM.
+ * resource discovery sharing, which stand in for AWS Organizations and AWS RAM, and the metrics.
+ * The front door adds the two that need more than (deps, caller, input): RunDiscovery and
+ * DeliverEvent (handlers/api/actions.ts).
  */
 export const allotOperations = {
   CreateOrganization: createOrganization,
@@ -115,6 +119,8 @@ export const allotOperations = {
   AcceptIpamResourceDiscoveryShare: acceptIpamResourceDiscoveryShare,
   DeleteIpamResourceDiscoveryShare: deleteIpamResourceDiscoveryShare,
   GetIpamResourceDiscoveryShares: getIpamResourceDiscoveryShares,
+  GetIpamMetrics: getIpamMetrics,
+  GetIpamMetricData: getIpamMetricData,
 } satisfies Record<string, AnyOperation>;
 
 export type AllotActionName = keyof typeof allotOperations;

@@ -1,7 +1,7 @@
 /**
  * JSON API bodies are checked against the EC2 request shape before any operation runs, so a
  * wrong type or an unknown member is a 400 with an EC2 code, never a TypeError deep in core.
- * (The EC2 Query facade gets the same guarantee from its model-driven parser.)
+ * Every action is checked, Allot's own ones included (handlers/api/model/allot.ts).
  */
 import { AllotError } from '../../core/errors';
 import type { Ec2Model } from './model/types';
@@ -41,8 +41,11 @@ const check = (model: Ec2Model, shapeName: string, value: unknown, path: string)
     case 'float':
       if (typeof value !== 'number' || !Number.isFinite(value)) wrong('a number');
       return;
+    case 'document':
+      return;
     case 'timestamp':
-      if (typeof value !== 'string' && typeof value !== 'number') wrong('a timestamp');
+      if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date))
+        wrong('a timestamp');
       return;
     default:
       if (typeof value !== 'string') wrong('a string');
@@ -52,5 +55,9 @@ const check = (model: Ec2Model, shapeName: string, value: unknown, path: string)
 /** Throws InvalidParameterValue / InvalidParameter unless `input` fits the action's request shape. */
 export const checkRequestShape = (model: Ec2Model, action: string, input: Record<string, unknown>): void => {
   const shape = model.operations[action]?.input?.shape;
-  if (shape) check(model, shape, input, '');
+  if (shape) checkShape(model, shape, input);
 };
+
+/** The same check against a named request shape. */
+export const checkShape = (model: Ec2Model, shape: string, input: Record<string, unknown>): void =>
+  check(model, shape, input, '');

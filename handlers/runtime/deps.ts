@@ -3,9 +3,14 @@ import { type Deps, randomIds } from '../../core/ports';
 import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
 import { loadSettings, type Settings } from './config';
 
-let cached: { deps: Deps; settings: Settings } | undefined;
+export interface Runtime {
+  deps: Deps;
+  settings: Settings;
+}
 
-export const runtime = (): { deps: Deps; settings: Settings } => {
+let cached: Runtime | undefined;
+
+export const runtime = (): Runtime => {
   if (cached) return cached;
   const settings = loadSettings();
   const client = createDocumentClient({

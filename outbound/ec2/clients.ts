@@ -7,7 +7,6 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { DiscoveryTarget } from '../../core/ops/monitoring/run/types';
-import type { DiscoverySettings } from '../../handlers/runtime/config';
 
 type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
 
@@ -33,12 +32,20 @@ export const localEc2Client = (endpoint: string, account: string, region: string
   return client;
 };
 
+/** What the factory needs of the discovery settings (handlers/runtime/config.ts). */
+export interface Ec2ClientSettings {
+  /** The read-only role assumed in each monitored account. */
+  roleName: string;
+  /** Local only: an EC2 endpoint (e.g. moto) to read instead of AWS. */
+  ec2Endpoint?: string;
+}
+
 /**
  * A factory of EC2 clients for targets.
  * @example const make = ec2ClientFactory({ roleName: 'AllotDiscoveryRole', ... }, { ownAccount: '111122223333', partition: 'aws' })
  */
 export const ec2ClientFactory = (
-  s: DiscoverySettings,
+  s: Ec2ClientSettings,
   o: { ownAccount?: string; partition: string; sts?: STSClient },
 ): ((t: DiscoveryTarget) => Promise<EC2Client>) => {
   if (s.ec2Endpoint) {

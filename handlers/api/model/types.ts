@@ -25,16 +25,20 @@ export type Ec2ScalarType =
   | 'double'
   | 'float'
   | 'timestamp'
-  | 'blob';
+  | 'blob'
+  /** Any JSON value (Allot's own shapes only, e.g. an EventBridge event's `detail`). */
+  | 'document';
 
 export type Ec2Shape =
   | { type: 'structure'; members: Record<string, Ec2Member>; required?: string[] }
   | { type: 'list'; member: Ec2ListMember }
-  | { type: Ec2ScalarType };
+  | { type: Ec2ScalarType; enum?: string[] };
 
 export interface Ec2Operation {
   input?: { shape: string };
   output?: { shape: string };
+  /** One line on what the action does (Allot's own actions). */
+  documentation?: string;
 }
 
 export interface Ec2Model {

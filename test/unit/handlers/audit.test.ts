@@ -84,22 +84,33 @@ describe('audit trail (F-MET-15)', () => {
   });
 });
 
-describe('JSON routes write the audit trail', () => {
-  it('a write route logs its line with the Lambda request id; a failing one logs the error code', async () => {
+describe('the front door writes the audit trail', () => {
+  it('a write action logs its line with the Lambda request id; a failing one logs the error code', async () => {
     const env = { TABLE_NAME: process.env.TABLE_NAME, AWS_REGION: process.env.AWS_REGION };
     process.env.TABLE_NAME ??= 'allot-unit';
     process.env.AWS_REGION ??= 'us-east-1';
-    const { jsonRoute } = await import('../../../handlers/api/json');
+    const { door } = await import('../../../handlers/api/door');
+    const { jsonCodec } = await import('../../../handlers/api/codecs/json');
     const logged: string[] = [];
     const log = console.log;
     console.log = (line: string) => logged.push(line);
     try {
-      const ok = jsonRoute('CreateIpamScope', async ({ input }) => ({
-        IpamScope: { IpamScopeId: 'ipam-scope-7', IpamId: input.IpamId },
-      }));
-      const refused = jsonRoute('DeleteIpamScope', async () => {
-        throw new AllotError('IncorrectState', 'in use');
+      const api = door(jsonCodec, {
+        CreateIpamScope: {
+          shape: 'CreateIpamScopeRequest',
+          doors: ['json'],
+          run: async ({ input }) => ({ IpamScope: { IpamScopeId: 'ipam-scope-7', IpamId: input.IpamId } }),
+        },
+        DeleteIpam: {
+          shape: 'DeleteIpamRequest',
+          doors: ['json'],
+          run: async () => {
+            throw new AllotError('IncorrectState', 'in use');
+          },
+        },
       });
+      const ok = (e: object, c: object) => api({ ...e, rawPath: '/v1/CreateIpamScope' } as never, c as never);
+      const refused = (e: object, c: object) => api({ ...e, rawPath: '/v1/DeleteIpam' } as never, c as never);
       const event = {
         headers: { 'x-allot-account-id': '111122223333' },
         body: JSON.stringify({ IpamId: 'ipam-1' }),
@@ -119,7 +130,7 @@ describe('JSON routes write the audit trail', () => {
         .map((l) => [l.action, l.account, l.requestId, l.outcome, l.targets.join(' ')]),
     ).toEqual([
       ['CreateIpamScope', '111122223333', 'lambda-req', 'ok', 'ipam-1 ipam-scope-7'],
-      ['DeleteIpamScope', '111122223333', 'lambda-req', 'IncorrectState', 'ipam-1'],
+      ['DeleteIpam', '111122223333', 'lambda-req', 'IncorrectState', 'ipam-1'],
     ]);
   });
 });

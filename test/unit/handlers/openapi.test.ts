@@ -1,15 +1,12 @@
 /** The OpenAPI document describes exactly the JSON routes serverless.yml deploys. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-
-type Fn = { events?: { httpApi?: { method: string; path: string } }[] };
+import { functionsYaml } from '../../../local/gen-functions';
+import { declaredFunctions } from '../../helpers/serverless';
 
 describe('handlers/api/openapi.json', () => {
   it('has one POST path per /v1 route of serverless.yml, and no other', () => {
-    const functions = parse(readFileSync('serverless.yml', 'utf8'), { logLevel: 'silent' })
-      .functions as Record<string, Fn>;
-    const routes = Object.values(functions)
+    const routes = Object.values(declaredFunctions())
       .flatMap((f) => f.events ?? [])
       .flatMap((e) => (e.httpApi?.path.startsWith('/v1/') ? [e.httpApi.path] : []))
       .sort();
@@ -20,5 +17,21 @@ describe('handlers/api/openapi.json', () => {
     expect(Object.values(doc.paths).every((p) => p.post !== undefined)).toBe(true);
     expect(routes).toContain('/v1/EnableIpamOrganizationAdminAccount');
     expect(routes).toContain('/v1/CreateOrganization');
+  });
+});
+
+describe('handlers/api/functions.yml', () => {
+  it('is what local/gen-functions.ts writes from the registry (run it after adding an action)', () => {
+    expect(readFileSync('handlers/api/functions.yml', 'utf8')).toBe(functionsYaml());
+  });
+
+  it('points every API function at the one entry module', () => {
+    const api = Object.entries(declaredFunctions()).filter(
+      ([name]) => !['Discover', 'Reclaim'].includes(name),
+    );
+    expect(new Set(api.map(([, f]) => f.handler))).toEqual(
+      new Set(['handlers/api/entry.jsonApi', 'handlers/api/entry.queryApi']),
+    );
+    expect(api.length).toBe(51);
   });
 });

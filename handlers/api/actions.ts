@@ -1,0 +1,87 @@
+/**
+ * The one registry of actions behind every door: each action once, with the operation it runs,
+ * its input shape (a shape of `apiModel`: the EC2 model, or Allot's own for Allot-specific
+ * actions) and the doors that serve it. EC2 actions are served by both the JSON API and the EC2
+ * Query endpoint; Allot-specific ones by the JSON API only, since no EC2 client knows them.
+ *
+ * Core operations take (deps, caller, input); the two actions that need more (the settings and
+ * the Lambda's remaining time for RunDiscovery, the raw event for DeliverEvent) read it from the
+ * same explicit context, so no action needs a wrapper of its own.
+ */
+import type { CycleState } from '../../core/ops/monitoring/run/plan';
+import { planCycle } from '../../core/ops/monitoring/run/plan';
+import type { DeletionEvent } from '../../core/ops/reclaim/run';
+import { reclaimEvent } from '../../core/ops/reclaim/run';
+import { allotOperations, operations } from '../../core/ops/registry';
+import type { Caller, Deps } from '../../core/ports';
+import { runAndHandOff } from '../jobs/discover-run';
+import type { Settings } from '../runtime/config';
+import { apiModel } from './model/model';
+
+export type Door = 'json' | 'query';
+
+export interface ActionContext {
+  deps: Deps;
+  settings: Settings;
+  caller: Caller;
+  input: Record<string, unknown>;
+  /** Time left in this invocation, in ms. */
+  remainingMs: () => number;
+}
+
+export interface Action {
+  run(ctx: ActionContext): Promise<object>;
+  /** The request shape of `apiModel` the input is checked against. */
+  shape: string;
+  doors: readonly Door[];
+}
+
+type Operation = (deps: Deps, caller: Caller, input: never) => Promise<object>;
+
+const shapeOf = (name: string): string => {
+  const shape = apiModel.operations[name]?.input?.shape;
+  if (!shape) throw new Error(`action ${name} has no input shape in the model`);
+  return shape;
+};
+
+const fromCore = (table: Record<string, Operation>, doors: readonly Door[]): Record<string, Action> =>
+  Object.fromEntries(
+    Object.entries(table).map(([name, op]) => [
+      name,
+      { shape: shapeOf(name), doors, run: ({ deps, caller, input }) => op(deps, caller, input as never) },
+    ]),
+  );
+
+/** A discovery cycle over the caller's IPAMs now, within this request's time; the rest is handed on. */
+const runDiscovery = async ({ deps, settings, caller, remainingMs }: ActionContext) => {
+  const state: CycleState = await planCycle(deps, { owner: caller.accountId });
+  const report = await runAndHandOff(deps, settings, state, { remainingMs });
+  return {
+    Targets: state.items.length,
+    Read: report.read,
+    Failed: report.failed,
+    Reconciled: report.reconciled,
+    Remaining: report.next?.items.length ?? 0,
+  };
+};
+
+const JSON_ONLY = ['json'] as const;
+
+export const actions: Record<string, Action> = {
+  ...fromCore(operations, ['json', 'query']),
+  ...fromCore(allotOperations, JSON_ONLY),
+  RunDiscovery: { shape: shapeOf('RunDiscovery'), doors: JSON_ONLY, run: runDiscovery },
+  // A deletion event handed over by hand (locally no EventBridge runs); it acts only on the
+  // caller's own account, whatever account the event names.
+  DeliverEvent: {
+    shape: shapeOf('DeliverEvent'),
+    doors: JSON_ONLY,
+    run: ({ deps, caller, input }) => reclaimEvent(deps, input as unknown as DeletionEvent, caller.accountId),
+  },
+};
+
+/** The action of that name if this door serves it. */
+export const actionAt = (table: Record<string, Action>, name: string, door: Door): Action | undefined => {
+  const action = Object.hasOwn(table, name) ? table[name] : undefined;
+  return action?.doors.includes(door) ? action : undefined;
+};

@@ -1,0 +1,23 @@
+/** What a door's codec does: who calls, which action with which input, and how answers are written. */
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { Caller } from '../../../core/ports';
+import type { Runtime } from '../../runtime/deps';
+import type { Door } from '../actions';
+import type { WireError } from '../errors';
+
+export type Event = APIGatewayProxyEventV2;
+export type Result = APIGatewayProxyResultV2;
+
+export interface Codec {
+  door: Door;
+  /** The caller, from the request as it arrived (runs first: nothing is decoded for a stranger). */
+  identify(event: Event, body: string, runtime: Runtime): Promise<Caller>;
+  /** The action and its input; throws an AllotError for an unknown action or a malformed body. */
+  decode(event: Event, body: string): { action: string; input: Record<string, unknown> };
+  encode(action: string, output: object, requestId: string): Result;
+  encodeError(error: WireError, requestId: string): Result;
+}
+
+/** The request body as text. */
+export const bodyOf = (event: Event): string =>
+  event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';

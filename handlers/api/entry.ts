@@ -1,0 +1,11 @@
+/**
+ * The Lambda entry points of the API. Every JSON function of serverless.yml (one per action,
+ * generated from the registry: handlers/api/functions.yml) points at `jsonApi`, and the EC2 Query
+ * route at `queryApi`; one module for all keeps one bundle and, locally, one loaded copy.
+ */
+import { jsonCodec } from './codecs/json';
+import { queryCodec } from './codecs/query';
+import { door } from './door';
+
+export const jsonApi = door(jsonCodec);
+export const queryApi = door(queryCodec);

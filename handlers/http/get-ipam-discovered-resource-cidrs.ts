@@ -1,3 +1,0 @@
-import { httpHandler } from '../api/json';
-
-export const handler = httpHandler('GetIpamDiscoveredResourceCidrs');

@@ -1,0 +1,117 @@
+/**
+ * The layer check of `npm run lint`: every import of core/, handlers/ and outbound/ must point
+ * down the map below. Biome checks what a glob can say (no process.env outside the config module,
+ * no AWS SDK, middy or Lambda types in core outside the DynamoDB adapter; biome.json), but not the
+ * direction of relative imports: `'../pool/purge'` names its target relative to the importer, so
+ * a glob cannot tell an upward import from a downward one at every depth. This resolves each
+ * import to a file and looks both rooms up.
+ *
+ * Run: npx tsx local/lint-layers.ts (exit 1 and one line per violation).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+
+/**
+ * Rooms of core from the bottom up: a room may import the rooms before it in its chain, never
+ * after. Rooms on one line (space and records) do not import each other. The monitoring analysis
+ * is pure (addresses only), and the adapters in core/store stand aside: they implement the ports
+ * and nothing else in core may reach them.
+ */
+export const CHAIN: readonly (readonly string[])[] = [
+  ['core/errors.ts'],
+  ['core/cidr'],
+  ['core/space', 'core/records'],
+  ['core/ports'],
+  ['core/ops/kit'],
+  ['core/ops/organization'],
+  ['core/ops/discovery'],
+  ['core/ops/allocation'],
+  ['core/ops/reclaim'],
+  ['core/ops/monitoring/analysis'],
+  ['core/ops/monitoring/run'],
+  ['core/ops/monitoring/history'],
+  ['core/ops/monitoring/resources'],
+  ['core/ops/monitoring/metrics'],
+  ['core/ops/pool'],
+  ['core/ops/ipam'],
+  ['core/ops/registry.ts'],
+];
+
+/** Rooms outside the chain, with exactly what each may import (a room always imports itself). */
+export const ASIDE: Record<string, readonly string[]> = {
+  'core/ops/monitoring/analysis': ['core/errors.ts', 'core/cidr'],
+  'core/store': ['core/errors.ts', 'core/cidr', 'core/space', 'core/records', 'core/ports'],
+  outbound: ['core'],
+  handlers: ['core', 'outbound'],
+};
+
+const ROOMS = [...CHAIN.flat(), ...Object.keys(ASIDE)].sort((a, b) => b.length - a.length);
+
+/** The room a file belongs to: the longest room that is the file or a folder holding it. */
+export const roomOf = (file: string): string | undefined =>
+  ROOMS.find((r) => file === r || file.startsWith(`${r}/`));
+
+const rank = (room: string): number => CHAIN.findIndex((rooms) => rooms.includes(room));
+
+/** Why `from` may not import `to`, or undefined when it may. */
+export const refusal = (from: string, to: string): string | undefined => {
+  const a = roomOf(from);
+  const b = roomOf(to);
+  if (!a || a === b) return undefined;
+  if (from.startsWith('core/') && !to.startsWith('core/')) return `core imports ${to}, which is outside core`;
+  if (!b) return undefined;
+  const aside = ASIDE[a];
+  if (aside)
+    return aside.some((r) => b === r || b.startsWith(`${r}/`)) ? undefined : `${a} may not import ${b}`;
+  if (b === 'core/store' || b.startsWith('core/store/'))
+    return `${a} imports the adapters (${b}); use the ports`;
+  if (rank(b) < 0) return `${a} imports ${b}, which is not below it`;
+  if (rank(b) === rank(a)) return `${a} and ${b} are side by side and may not import each other`;
+  return rank(b) > rank(a) ? `${a} imports ${b}, which is above it (an upward import)` : undefined;
+};
+
+const SPECIFIER = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
+
+/** The project file a relative specifier names, or undefined for a package. */
+const resolve = (file: string, spec: string, exists: (p: string) => boolean): string | undefined => {
+  if (!spec.startsWith('.')) return undefined;
+  const base = normalize(join(dirname(file), spec));
+  return [`${base}.ts`, `${base}/index.ts`, base].find(exists) ?? `${base}.ts`;
+};
+
+export interface Violation {
+  file: string;
+  spec: string;
+  reason: string;
+}
+
+/** Every import of the files that breaks the map. */
+export const violations = (
+  files: { path: string; source: string }[],
+  exists: (p: string) => boolean = existsSync,
+): Violation[] =>
+  files.flatMap(({ path, source }) =>
+    [...source.matchAll(SPECIFIER)].flatMap((m) => {
+      const spec = (m[1] ?? m[2])!;
+      const target = resolve(path, spec, exists);
+      const reason = target && refusal(path, target);
+      return reason ? [{ file: path, spec, reason }] : [];
+    }),
+  );
+
+if (process.argv[1]?.endsWith('lint-layers.ts')) {
+  const paths = execFileSync(
+    'git',
+    ['ls-files', '-co', '--exclude-standard', 'core', 'handlers', 'outbound'],
+    {
+      encoding: 'utf8',
+    },
+  )
+    .split('\n')
+    .filter((p) => p.endsWith('.ts') && existsSync(p));
+  const found = violations(paths.map((path) => ({ path, source: readFileSync(path, 'utf8') })));
+  for (const v of found) console.error(`${v.file}: '${v.spec}': ${v.reason}`);
+  console.log(`layers: ${paths.length} files, ${found.length} violations`);
+  process.exitCode = found.length > 0 ? 1 : 0;
+}

@@ -1,14 +1,37 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers, named by file (STYLE habit 10): *.test.ts (unit, no I/O),
-// *.int.test.ts (DynamoDB Local, started once by the global setup),
-// *.e2e.test.ts (the local HTTP stack and real AWS clients).
+// Three tiers (STYLE habit 10), as vitest projects:
+// - unit: no Java, no network, no DynamoDB Local: test/unit, plus the suites of test/stores on the
+//   in-memory store (every operation and rule, fast);
+// - integration: DynamoDB Local, started once by the global setup: test/integration (the store
+//   contract, races with many clients), plus the suites of test/stores on the DynamoDB adapter;
+// - e2e: the local HTTP stack and real AWS clients (test/e2e).
+const DYNAMO = ['test/setup/global.ts'];
+
 export default defineConfig({
   test: {
-    globalSetup: ['test/setup/global.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    include: ['test/**/*.test.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/stores/**/*.test.ts'],
+          env: { ALLOT_TEST_STORES: 'memory' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts', 'test/stores/**/*.test.ts'],
+          globalSetup: DYNAMO,
+          env: { ALLOT_TEST_STORES: 'dynamo' },
+        },
+      },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: DYNAMO } },
+    ],
   },
 });

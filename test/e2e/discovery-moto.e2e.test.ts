@@ -26,9 +26,7 @@ import { ACCOUNT, type Env, makeEnv } from '../helpers/env';
 import { type Moto, motoEc2, motoServerPath, startMoto } from '../helpers/moto';
 
 const RD = 'ipam-res-disco-00000000000000001';
-const hasMoto = motoServerPath() !== undefined;
-if (!hasMoto)
-  console.warn('discovery-moto.e2e: moto_server not found on PATH; skipping the moto discovery tests');
+const hasMoto = motoServerPath('discovery-moto.e2e') !== undefined;
 
 type Row = { ResourceType: string; ResourceId: string; ResourceCidr: string; IpSource: string };
 const brief = (rows: Row[]) =>
@@ -48,7 +46,7 @@ describe.skipIf(!hasMoto)('discovery against moto', () => {
   };
 
   beforeAll(async () => {
-    moto = (await startMoto())!;
+    moto = (await startMoto('discovery-moto.e2e'))!;
     const east = motoEc2(moto.endpoint, ACCOUNT, 'us-east-1');
     const west = motoEc2(moto.endpoint, ACCOUNT, 'us-west-2');
     const vpc = (

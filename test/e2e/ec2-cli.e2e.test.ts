@@ -9,16 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/stack';
+import { requireTool } from '../helpers/tools';
 
-const findAws = (): string | undefined => {
-  try {
-    return execFileSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-};
-const AWS = findAws();
-if (!AWS) console.warn('ec2-cli.e2e: skipped, the AWS CLI (`aws`) is not installed on this machine');
+const AWS = requireTool('aws', 'the AWS CLI', 'ec2-cli.e2e');
 
 let stack: LocalStack;
 let home: string;

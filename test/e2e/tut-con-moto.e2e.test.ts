@@ -25,8 +25,7 @@ const ADMIN = '111122223333';
 const DEV = '444455556666';
 const ROOT = 'r-fssg';
 const OU = 'ou-fssg-q5brfv9c';
-const hasMoto = motoServerPath() !== undefined;
-if (!hasMoto) console.warn('tut-con-moto.e2e: moto_server not found on PATH; skipping the F-TUT-CON flow');
+const hasMoto = motoServerPath('tut-con-moto.e2e') !== undefined;
 
 describe.skipIf(!hasMoto)('F-TUT-CON: console tutorial with an organization', () => {
   let moto: Moto;
@@ -43,7 +42,7 @@ describe.skipIf(!hasMoto)('F-TUT-CON: console tutorial with an organization', ()
   };
 
   beforeAll(async () => {
-    moto = (await startMoto())!;
+    moto = (await startMoto('tut-con-moto.e2e'))!;
     const t = await freshTable('tut-con');
     env = makeEnv(new DynamoStore({ client: t.client, tableName: t.tableName }), {
       reuseDelayMs: { advanced: 0, free: 0 },

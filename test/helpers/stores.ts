@@ -1,6 +1,8 @@
 /**
- * The Store implementations every contract-level suite runs against: the in-memory reference and
+ * The Store implementations the suites of test/stores run against: the in-memory reference and
  * the DynamoDB adapter on DynamoDB Local (a fresh table per store, so tests never share state).
+ * The tier picks them (vitest.config.ts sets ALLOT_TEST_STORES): the unit tier runs these suites
+ * on the memory store, the integration tier on DynamoDB Local; a plain run of one file, both.
  */
 
 import type { Store } from '../../core/ports';
@@ -21,5 +23,6 @@ export const storeFactories = (): [string, StoreFactory][] => {
       },
     ],
   ];
-  return process.env.ALLOT_ONLY_MEMORY ? all.slice(0, 1) : all;
+  const only = process.env.ALLOT_TEST_STORES;
+  return only ? all.filter(([name]) => only.split(',').includes(name)) : all;
 };

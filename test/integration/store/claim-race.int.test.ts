@@ -9,7 +9,7 @@ import { ancestorsOf } from '../../../core/space/geometry';
 import { emptyNode, type NodeKey } from '../../../core/space/node';
 import { createDocumentClient, DynamoStore } from '../../../core/store/dynamo';
 import { freshTable } from '../../helpers/ddb';
-import { makeAllocation } from '../../unit/store/fixtures';
+import { makeAllocation } from '../../helpers/fixtures';
 
 const POSITIONS = [2, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15];
 const overlap = (p: number, q: number): boolean =>

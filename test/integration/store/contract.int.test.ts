@@ -11,7 +11,7 @@ import { emptyNode, type NodeKey, type NodeView, type NodeWrite } from '../../..
 import { DynamoStore } from '../../../core/store/dynamo';
 import { MemoryStore } from '../../../core/store/memory';
 import { freshTable } from '../../helpers/ddb';
-import { makeAllocation, makeNode, makePool, makePoolCidr, makeScope } from '../../unit/store/fixtures';
+import { makeAllocation, makeNode, makePool, makePoolCidr, makeScope } from '../../helpers/fixtures';
 
 let table: Awaited<ReturnType<typeof freshTable>> | undefined;
 

@@ -7,7 +7,7 @@ import {
   selectImports,
 } from '../../../core/ops/monitoring/analysis/auto-import';
 import type { ResourceCidrInput } from '../../../core/ops/monitoring/analysis/types';
-import { makeRow, OSAKA } from './fixtures';
+import { makeRow, OSAKA } from '../../helpers/fixtures';
 
 const makeImportPool = (overrides: Partial<AutoImportPool> = {}): AutoImportPool => ({
   IpamPoolId: 'ipam-pool-dev',

@@ -6,7 +6,7 @@ import type {
   PoolRulesInput,
   ResourceCidrInput,
 } from '../../../core/ops/monitoring/analysis/types';
-import { ACCOUNT, alloc, makePool, makeRow, OSAKA } from './fixtures';
+import { ACCOUNT, alloc, makePool, makeRow, OSAKA } from '../../helpers/fixtures';
 
 const run = (
   resources: ResourceCidrInput[],

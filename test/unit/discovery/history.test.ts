@@ -6,7 +6,7 @@ import {
   type HistoryRecord,
   type HistoryRow,
 } from '../../../core/ops/monitoring/history/diff';
-import { makeRow } from './fixtures';
+import { makeRow } from '../../helpers/fixtures';
 
 const SCOPE = 'ipam-scope-1';
 const at = (hhmm: string) => new Date(`2021-12-27T${hhmm}:00Z`);

@@ -14,7 +14,7 @@ import {
   scopeUtilization,
   toEmfLines,
 } from '../../../core/ops/monitoring/metrics/utilization';
-import { alloc, makeRow } from './fixtures';
+import { alloc, makeRow } from '../../helpers/fixtures';
 
 describe('exact shares (F-STAT-01)', () => {
   it.each<[bigint, bigint, number]>([

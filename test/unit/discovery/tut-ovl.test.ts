@@ -9,7 +9,7 @@ import type {
   ScopeEvaluationInput,
 } from '../../../core/ops/monitoring/analysis/types';
 import { countByPool } from '../../../core/ops/monitoring/metrics/utilization';
-import { alloc, makePool, makeRow, OSAKA } from './fixtures';
+import { alloc, makePool, makeRow, OSAKA } from '../../helpers/fixtures';
 
 // F-TUT-OVL-01: the pool tree. Child pools' CIDRs are ipam-pool allocations of their parents;
 // they never take part in overlap (F-STAT-06).

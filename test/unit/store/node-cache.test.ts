@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NodeCache } from '../../../core/store/dynamo/node-cache';
-import { makeNode, nodeKey } from './fixtures';
+import { makeNode, nodeKey } from '../../helpers/fixtures';
 
 const clock = () => {
   const c = { now: 1_000, tick: (ms: number) => (c.now += ms) };

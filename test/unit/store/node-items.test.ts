@@ -5,7 +5,7 @@ import {
   nodeToItem,
   nodeWriteParams,
 } from '../../../core/store/dynamo/node-items';
-import { makeNode, nodeKey } from './fixtures';
+import { makeNode, nodeKey } from '../../helpers/fixtures';
 
 const TABLE = 'allot';
 const KEY = { PK: 'SPACE#ipam-pool-1#4', SK: 'NODE#0a000000/008' };

@@ -6,7 +6,7 @@ import {
   recordToItem,
   recordWriteParams,
 } from '../../../core/store/dynamo/record-items';
-import { makeAllocation, makeIpam, makePool, makePoolCidr, makeScope } from './fixtures';
+import { makeAllocation, makeIpam, makePool, makePoolCidr, makeScope } from '../../helpers/fixtures';
 
 const TABLE = 'allot';
 

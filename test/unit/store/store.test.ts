@@ -23,7 +23,7 @@ import type { Write } from '../../../core/ports';
 import { DynamoStore } from '../../../core/store/dynamo';
 import { nodeToItem } from '../../../core/store/dynamo/node-items';
 import { recordToItem } from '../../../core/store/dynamo/record-items';
-import { indexed, makeAllocation, makeNode, makePool, nodeKey } from './fixtures';
+import { indexed, makeAllocation, makeNode, makePool, nodeKey } from '../../helpers/fixtures';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));

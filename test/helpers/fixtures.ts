@@ -1,15 +1,20 @@
-/** Record and node fixtures for the store tests: complete records with overridable fields. */
+/**
+ * The one fixture module (STYLE habit 11: makeX(overrides)): complete records and nodes with
+ * overridable fields for the store tests, and discovered rows and allocations for the monitoring
+ * analysis. One `makePool` serves both: a stored pool is also the pool an evaluation reads.
+ */
 
-import { parseCidr } from '../../../core/cidr';
-import type { CommitResult, Write } from '../../../core/ports';
+import { parseCidr } from '../../core/cidr';
+import type { PoolAllocationInput, ResourceCidrInput } from '../../core/ops/monitoring/analysis/types';
+import type { CommitResult, Write } from '../../core/ports';
 import type {
   AllocationRecord,
   IpamRecord,
   PoolCidrRecord,
   PoolRecord,
   ScopeRecord,
-} from '../../../core/records';
-import type { NodeKey, NodeView } from '../../../core/space/node';
+} from '../../core/records';
+import type { NodeKey, NodeView } from '../../core/space/node';
 
 export const OWNER = '111122223333';
 
@@ -54,7 +59,10 @@ export const makeScope = (o: Partial<ScopeRecord> = {}): ScopeRecord => ({
   ...o,
 });
 
-export const makePool = (o: Partial<PoolRecord> = {}): PoolRecord => ({
+/** A stored pool; `SharePrincipals` is what the evaluation's sharing rule reads (F-RULE-06). */
+export const makePool = (
+  o: Partial<PoolRecord> & { SharePrincipals?: string[] } = {},
+): PoolRecord & { SharePrincipals?: string[] } => ({
   kind: 'pool',
   _v: 1,
   _created: 0,
@@ -135,3 +143,24 @@ export const makeNode = (
  */
 export const indexed = (res: CommitResult, writes: Write[]) =>
   res.ok ? res : { ...res, failed: res.failed.map((w) => writes.indexOf(w)) };
+
+export const OSAKA = 'ap-northeast-3';
+export const ACCOUNT = OWNER;
+
+/** A discovered resource CIDR (a VPC in Osaka of OWNER unless told otherwise). */
+export const makeRow = (
+  overrides: Partial<ResourceCidrInput> & Pick<ResourceCidrInput, 'ResourceId' | 'ResourceCidr'>,
+): ResourceCidrInput => ({
+  ResourceType: 'vpc',
+  ResourceRegion: OSAKA,
+  ResourceOwnerId: ACCOUNT,
+  ...overrides,
+});
+
+/** An allocation as the evaluation reads it. */
+export const alloc = (
+  IpamPoolId: string,
+  Cidr: string,
+  ResourceType: PoolAllocationInput['ResourceType'],
+  ResourceId?: string,
+): PoolAllocationInput => ({ IpamPoolId, Cidr, ResourceType, ...(ResourceId ? { ResourceId } : {}) });

@@ -1,6 +1,6 @@
 /**
  * Cost of replacing one discovery snapshot of N rows on DynamoDB Local: the chosen design (gzip
- * blob + pointer flip, core/discovery-run/snapshot.ts) against one item per row (BatchWriteItem).
+ * blob + pointer flip, core/ops/monitoring/run/snapshot.ts) against one item per row (BatchWriteItem).
  * Prints figures; never passes or fails. Run: npx tsx bench/discovery-snapshot.ts [rows]
  */
 import { gzipSync } from 'node:zlib';

@@ -54,8 +54,9 @@ import {
   removeAccountFromOrganization,
 } from './organization/organization';
 import { getIpamPoolCidrs, provisionIpamPoolCidr } from './pool/cidr';
+import { createIpamPool } from './pool/create';
 import { deprovisionIpamPoolCidr } from './pool/deprovision';
-import { createIpamPool, describeIpamPools } from './pool/pool';
+import { describeIpamPools } from './pool/pool';
 import { deleteIpamPool, modifyIpamPool } from './pool/pool-admin';
 
 // biome-ignore lint/suspicious/noExplicitAny: operations take their own input shapes

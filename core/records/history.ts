@@ -9,7 +9,7 @@ import { defineKind, type Versioned } from './kind';
 export interface HistoryItemRecord extends Versioned {
   kind: 'history';
   IpamScopeId: string;
-  /** Internal: the association's identity (core/discovery/history.ts associationKey). */
+  /** Internal: the association's identity (core/ops/monitoring/history/diff.ts associationKey). */
   _key: string;
   ResourceOwnerId: string;
   ResourceRegion: string;

@@ -3,7 +3,7 @@ import { defineKind, type Versioned } from './kind';
 /**
  * The latest discovery of one (resource discovery, account, region): the account's status
  * (`IpamDiscoveredAccount`, times as ISO strings) and a reference to the rows, which live in a
- * blob (Store.putBlob) written whole before this record points at it (core/discovery-run/snapshot.ts).
+ * blob (Store.putBlob) written whole before this record points at it (core/ops/monitoring/run/snapshot.ts).
  */
 export interface SnapshotRecord extends Versioned {
   kind: 'snapshot';

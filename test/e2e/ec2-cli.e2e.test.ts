@@ -3,7 +3,7 @@
  * local stack, exactly as the README shows it: `aws ec2 … --endpoint-url`. Skipped, with a
  * message, where `aws` is not installed.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -59,13 +59,8 @@ const resourceRef = (a: AllocationRecord): Write[] =>
         },
       ];
 
-/** Custom allocation (F-ALLOC-02); `resource` turns it into a resource allocation (F-ALLOC-01). */
-export const allocateIpamPoolCidr = async (
-  deps: Deps,
-  caller: Caller,
-  input: AllocateInput,
-  resource?: ResourceSpec,
-): Promise<Result> => {
+/** What the request says on its own (before the token gate, so a bad request is never replayed). */
+const checkRequest = (input: AllocateInput): Tag[] => {
   required(input.IpamPoolId, 'IpamPoolId');
   const filtersGiven = (input.AllowedCidrs?.length ?? 0) > 0 || (input.DisallowedCidrs?.length ?? 0) > 0;
   if (input.Cidr !== undefined && input.NetmaskLength !== undefined) {
@@ -77,17 +72,28 @@ export const allocateIpamPoolCidr = async (
       'AllowedCidrs and DisallowedCidrs can only be used with NetmaskLength (F-ALLOC-05).',
     );
   }
-  const tags: Tag[] = tagsFor('ipam-pool-allocation', input.TagSpecifications);
-  const gate = await tokenGate<Result>(deps, caller, 'AllocateIpamPoolCidr', input);
-  if (gate.replay) return gate.replay;
+  return tagsFor('ipam-pool-allocation', input.TagSpecifications);
+};
 
-  // F-ALLOC-04 step 1: the pool exists, is usable, and the caller may allocate from it.
+/** F-ALLOC-04 step 1: the pool exists, is usable, and the caller may allocate from it. */
+const usablePool = async (deps: Deps, caller: Caller, poolId: string): Promise<PoolCidrs> => {
   // One read brings the pool and its CIDRs (from a short-lived cache when warm; see DynamoStore).
-  const { pool: found, cidrs } = await deps.store.getPool(input.IpamPoolId!, { cached: true });
-  const pool: PoolRecord =
-    found ?? fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${input.IpamPoolId}' does not exist.`);
+  const { pool, cidrs } = await deps.store.getPool(poolId, { cached: true });
+  if (!pool) return fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${poolId}' does not exist.`);
   ensureOwner(caller, pool.OwnerId, `IPAM pool ${pool.IpamPoolId}`);
   requireComplete(pool, `Pool ${pool.IpamPoolId}`);
+  return { pool, cidrs };
+};
+
+type PoolCidrs = Awaited<ReturnType<Deps['store']['getPool']>> & { pool: PoolRecord };
+
+/** Steps 2-8 of F-ALLOC-04: region, provisioned space, the size asked for, the rules, the fit. */
+const placement = (
+  caller: Caller,
+  input: AllocateInput,
+  { pool, cidrs }: PoolCidrs,
+  resource?: ResourceSpec,
+) => {
   // Step 2: region context and, for resources, the resource's region (F-GEN-07, F-RULE-05).
   if (!resource) requireLocaleRegion(pool, caller);
   // Step 3: provisioned space.
@@ -97,19 +103,20 @@ export const allocateIpamPoolCidr = async (
   const version = familyOf(pool.AddressFamily);
   const explicit = input.Cidr !== undefined ? parseCidr(input.Cidr, version) : undefined;
   const asked = intInRange(input.NetmaskLength, 'NetmaskLength', 0, BITS[version]);
-  const prefix = explicit?.prefix ?? asked ?? pool.AllocationDefaultNetmaskLength;
-  if (prefix === undefined) {
+  const prefix =
+    explicit?.prefix ??
+    asked ??
+    pool.AllocationDefaultNetmaskLength ??
     fail(
       'MissingParameter',
       `Specify Cidr or NetmaskLength: pool ${pool.IpamPoolId} has no default netmask length (F-ALLOC-03).`,
     );
-  }
   const parse = (list: string[] | undefined) => (list ?? []).map((t) => parseCidr(t, version));
   const allowed = parse(input.AllowedCidrs);
   const disallowed = parse(input.DisallowedCidrs);
   // Step 5: netmask rules. Step 6: resource rules.
   // Auto-import ignores the rules (F-IMPORT-03): the row is then evaluated noncompliant instead.
-  if (!resource?.Import) checkNetmask(pool, prefix!);
+  if (!resource?.Import) checkNetmask(pool, prefix);
   if (resource && !resource.Import) checkResource(pool, resource);
   // Step 7/8: inside the pool, free (checked by the claim itself).
   if (explicit && !roots.some((r) => contains(r.cidr, explicit))) {
@@ -118,20 +125,40 @@ export const allocateIpamPoolCidr = async (
       `${formatCidr(explicit)} is not inside any CIDR provisioned to pool ${pool.IpamPoolId}.`,
     );
   }
-  if (!explicit && roots.every((r) => r.cidr.prefix > prefix!)) {
+  if (!explicit && roots.every((r) => r.cidr.prefix > prefix)) {
     fail(
       'InvalidParameterValue',
       `A /${prefix} is larger than every CIDR provisioned to pool ${pool.IpamPoolId}.`,
     );
   }
-  if (!input.PreviewNextCidr) dryRun(input);
+  return { pool, roots, explicit, prefix, allowed, disallowed };
+};
 
+type Placement = ReturnType<typeof placement>;
+
+const noSpace = (p: Placement): string =>
+  p.explicit
+    ? `The CIDR ${formatCidr(p.explicit)} is not available in pool ${p.pool.IpamPoolId}: it overlaps an existing allocation or space in its reuse delay.`
+    : `There is no free /${p.prefix} in pool ${p.pool.IpamPoolId}${p.allowed.length + p.disallowed.length > 0 ? ' within the allowed CIDRs' : ''}.`;
+
+/** Custom allocation (F-ALLOC-02); `resource` turns it into a resource allocation (F-ALLOC-01). */
+export const allocateIpamPoolCidr = async (
+  deps: Deps,
+  caller: Caller,
+  input: AllocateInput,
+  resource?: ResourceSpec,
+): Promise<Result> => {
+  const tags = checkRequest(input);
+  const gate = await tokenGate<Result>(deps, caller, 'AllocateIpamPoolCidr', input);
+  if (gate.replay) return gate.replay;
+  const at = placement(caller, input, await usablePool(deps, caller, input.IpamPoolId!), resource);
+  if (!input.PreviewNextCidr) dryRun(input);
   const id = deps.ids.next('ipam-pool-alloc', 32);
   const now = deps.now();
   let result: Result | undefined;
   const build = (block: Cidr): AllocationRecord => ({
     kind: 'allocation',
-    IpamPoolId: pool.IpamPoolId,
+    IpamPoolId: at.pool.IpamPoolId,
     IpamPoolAllocationId: id,
     Cidr: formatCidr(block),
     ...(input.Description !== undefined ? { Description: input.Description } : {}),
@@ -145,11 +172,11 @@ export const allocateIpamPoolCidr = async (
   const res = await claim(
     { store: deps.store, random: deps.random },
     {
-      roots: roots.map((r) => r.root),
-      prefix: prefix!,
-      ...(explicit ? { block: explicit } : {}),
-      ...(allowed.length > 0 ? { allowed: allowed.map(blockOf) } : {}),
-      ...(disallowed.length > 0 ? { disallowed: disallowed.map(blockOf) } : {}),
+      roots: at.roots.map((r) => r.root),
+      prefix: at.prefix,
+      ...(at.explicit ? { block: at.explicit } : {}),
+      ...(at.allowed.length > 0 ? { allowed: at.allowed.map(blockOf) } : {}),
+      ...(at.disallowed.length > 0 ? { disallowed: at.disallowed.map(blockOf) } : {}),
       value: id,
       now,
       preview: input.PreviewNextCidr === true,
@@ -165,16 +192,9 @@ export const allocateIpamPoolCidr = async (
     return { IpamPoolAllocation: { Cidr: formatCidr(res.block) } };
   }
   if (res.ok) return result!;
-  if (res.reason === 'extra') {
-    const replay = await gate.settle(res.failed);
-    if (replay) return replay;
-  }
+  const replay = res.reason === 'extra' ? await gate.settle(res.failed) : undefined;
+  if (replay) return replay;
   // The view of the pool may be a second old: a pool deleted meanwhile is the better answer.
-  requireComplete(await loadPool(deps, caller, pool.IpamPoolId), `Pool ${pool.IpamPoolId}`);
-  return fail(
-    'InsufficientCidrBlocks',
-    explicit
-      ? `The CIDR ${formatCidr(explicit)} is not available in pool ${pool.IpamPoolId}: it overlaps an existing allocation or space in its reuse delay.`
-      : `There is no free /${prefix} in pool ${pool.IpamPoolId}${allowed.length + disallowed.length > 0 ? ' within the allowed CIDRs' : ''}.`,
-  );
+  requireComplete(await loadPool(deps, caller, at.pool.IpamPoolId), `Pool ${at.pool.IpamPoolId}`);
+  return fail('InsufficientCidrBlocks', noSpace(at));
 };

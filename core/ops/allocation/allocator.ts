@@ -14,105 +14,53 @@
  * (.scratch-style counting; `npm run bench` reports the figures). An uncontended sequence stays
  * strictly contiguous. The habit is kept per store instance, i.e. per process. `strategy:
  * 'lowest'` keeps strict lowest-first even under contention, at the price of more retries.
+ *
+ * Within one process, concurrent claims do not race at all: each search skips the blocks other
+ * requests of the process are committing (`inFlight`), so they take consecutive free blocks.
+ * That matters where one process serves many requests at once (the local stack runs every
+ * function in serverless-offline's process); a Lambda container serves one at a time.
  */
-import { BITS, type Cidr, type Interval, intersectIntervals } from '../../cidr';
-import type { Store, Write } from '../../ports';
+import { blockOf, type Cidr, type Interval } from '../../cidr';
+import type { Write } from '../../ports';
 import type { NodeKey, NodeView, NodeWrite } from '../../space/node';
 import { claimWrites, finalizeWrites, hintFixWrites, releaseWrites } from '../../space/plan';
-import { type Lookup, pathTo, type SearchRequest, search } from '../../space/search';
+import { pathTo } from '../../space/search';
 
-export type Strategy = 'lowest' | 'spread';
+import {
+  type Chosen,
+  type ClaimResult,
+  type ClaimSpec,
+  chooseAcross,
+  chooseHot,
+  Loader,
+  regionAt,
+  type SpaceDeps,
+} from './choose';
 
-export interface ClaimSpec {
-  /** Root nodes of the space, in address order (one per provisioned CIDR). */
-  roots: NodeKey[];
-  /** Explicit block, or netmask mode with optional filters. */
-  block?: Cidr;
-  prefix: number;
-  allowed?: Interval[];
-  disallowed?: Interval[];
-  /** Stored at the claimed position: the allocation id. */
-  value: string;
-  /** Other writes committed atomically with the claim, built for the chosen block. */
-  extra: (block: Cidr) => Write[];
-  now: number;
-  strategy?: Strategy;
-  /** Only compute the block (PreviewNextCidr): nothing is written. */
-  preview?: boolean;
-}
-
-export type ClaimResult =
-  | { ok: true; block: Cidr }
-  | { ok: false; reason: 'no-space' }
-  | { ok: false; reason: 'extra'; failed: Write[] };
-
-export interface SpaceDeps {
-  store: Pick<Store, 'readNode' | 'commit' | 'peekNode'>;
-  random?: (() => number) | undefined;
-  maxAttempts?: number;
-}
+export type { ClaimResult, ClaimSpec, SpaceDeps, Strategy } from './choose';
 
 /** How long a space stays "hot" after this process lost a race in it. */
 const HOT_MS = 2000;
 /**
  * What a process remembers between claims, kept per store instance (a store is one process's
- * view, with its caches): which spaces are hot, and the region each hot space is filled in.
+ * view, with its caches): which spaces are hot, the region each hot space is filled in, and the
+ * blocks its own requests are claiming right now.
  */
 interface Habits {
   hotUntil: Map<string, number>;
   sticky: Map<string, Interval>;
+  /** Blocks being committed by this process's requests, by space: concurrent searches skip them. */
+  flying: Map<string, Set<Interval>>;
 }
 const habitsOf = new WeakMap<object, Habits>();
 const habits = (store: object): Habits => {
   let h = habitsOf.get(store);
   if (!h) {
-    h = { hotUntil: new Map(), sticky: new Map() };
+    h = { hotUntil: new Map(), sticky: new Map(), flying: new Map() };
     habitsOf.set(store, h);
   }
   return h;
 };
-/** A hot caller's region: 2^8 blocks of the size asked, one leaf node's worth of positions. */
-const REGION_BITS = 8;
-/** A hot caller settles on one of the first SPREAD regions from the lowest free block. */
-const SPREAD = 128n;
-
-/** The aligned region of 2^REGION_BITS blocks of `prefix` around `start` (never above the root). */
-const regionAt = (version: 4 | 6, start: bigint, prefix: number, rootPrefix: number): Interval => {
-  const size = 1n << BigInt(BITS[version] - Math.max(rootPrefix, prefix - REGION_BITS));
-  const first = start - (start % size);
-  return { start: first, end: first + size - 1n };
-};
-
-/** `allowed` (none = everything) narrowed to `within`. */
-const narrow = (allowed: Interval[] | undefined, within: Interval): Interval[] =>
-  intersectIntervals(allowed ?? [within], [within]);
-
-const keyId = (k: NodeKey): string => `${k.space}|${k.version}|${k.start}|${k.prefix}`;
-
-/** Loads nodes for synchronous walks: local map first, then the store's cache, then a read. */
-class Loader {
-  private readonly local = new Map<string, NodeView | null>();
-  constructor(
-    private readonly store: SpaceDeps['store'],
-    private readonly fresh: boolean,
-  ) {}
-  readonly lookup: Lookup = (key) => {
-    // Most walks load nothing: skip building the key while the local map is empty.
-    const hit = this.local.size === 0 ? undefined : this.local.get(keyId(key));
-    if (hit !== undefined || this.fresh) return hit;
-    return this.store.peekNode?.(key);
-  };
-  async load(key: NodeKey): Promise<NodeView | null> {
-    const n = (await this.store.readNode(key, this.fresh)) ?? null;
-    this.local.set(keyId(key), n);
-    return n;
-  }
-  async get(key: NodeKey): Promise<NodeView | null> {
-    const hit = this.lookup(key);
-    return hit === undefined ? this.load(key) : hit;
-  }
-}
-
 /** The space writes of a claim or release, named so a failure tells them from the caller's writes. */
 const claimOf = (writes: NodeWrite[]): Write[] =>
   writes.map((write) => ({ name: 'claim', type: 'node', write }));
@@ -131,116 +79,94 @@ const commitNodes = (deps: SpaceDeps, writes: ReturnType<typeof finalizeWrites>)
     ? Promise.resolve({ ok: true as const })
     : deps.store.commit(writes.map((write) => ({ type: 'node' as const, write })));
 
-interface Chosen {
-  block: Cidr;
-  path: NodeView[];
-  rootPrefix: number;
-}
+const NO_SPACE = { ok: false, reason: 'no-space' } as const;
 
-const chooseIn = async (spec: ClaimSpec, rootKey: NodeKey, loader: Loader, within?: Interval) => {
-  const root = await loader.get(rootKey);
-  if (!root) return undefined;
-  if (spec.block) {
-    const b = spec.block;
-    if (b.version !== rootKey.version || b.prefix < rootKey.prefix) return undefined;
-    const shift = BigInt(BITS[b.version] - rootKey.prefix);
-    if (b.start >> shift !== rootKey.start >> shift) return undefined;
-    for (;;) {
-      const r = pathTo(root, b, loader.lookup);
-      if (r.need) {
-        await loader.load(r.need);
-        continue;
-      }
-      return {
-        chosen: { block: b, path: r.path, rootPrefix: rootKey.prefix } as Chosen,
-        expired: [] as NodeView[][],
-        stale: [],
-      };
-    }
+/** What one claim keeps between its attempts: the space, the habits of this process, the randomness. */
+const claimContext = (deps: SpaceDeps, spec: ClaimSpec) => {
+  const space = spec.roots[0]?.space ?? '';
+  const h = habits(deps.store);
+  let flying = h.flying.get(space);
+  if (!flying) {
+    flying = new Set();
+    h.flying.set(space, flying);
   }
-  const req: SearchRequest = { version: rootKey.version, prefix: spec.prefix, now: spec.now };
-  if (spec.allowed || within) req.allowed = within ? narrow(spec.allowed, within) : spec.allowed;
-  if (spec.disallowed) req.disallowed = spec.disallowed;
-  for (;;) {
-    const out = search(root, req, loader.lookup, 1);
-    if (out.need) {
-      await loader.load(out.need);
-      continue;
-    }
-    const pick = out.found[0];
-    return {
-      chosen: pick
-        ? ({ block: pick.block, path: pick.path, rootPrefix: rootKey.prefix } as Chosen)
-        : undefined,
-      expired: out.expired,
-      stale: out.stale,
-    };
-  }
+  return {
+    ...h,
+    space,
+    key: `${space}|${spec.prefix}`,
+    random: deps.random ?? Math.random,
+    spreading: !spec.block && !spec.preview && spec.strategy !== 'lowest',
+    inFlight: flying,
+  };
 };
-
-/** The first free block across the roots in address order (optionally within an interval). */
-const chooseAcross = async (spec: ClaimSpec, loader: Loader, within?: Interval) => {
-  let chosen: Chosen | undefined;
-  let expired: NodeView[][] = [];
-  const stale: [NodeView, NodeView][] = [];
-  for (const rootKey of spec.roots) {
-    const r = await chooseIn(spec, rootKey, loader, within);
-    if (!r) continue;
-    expired = r.expired;
-    stale.push(...r.stale);
-    if (r.chosen) {
-      chosen = r.chosen;
-      break;
-    }
-    if (expired.length > 0) break;
-  }
-  return { chosen, expired, stale };
-};
+type ClaimContext = ReturnType<typeof claimContext>;
 
 /**
- * Where a caller in a hot space claims: in the region it settled on while that has room;
- * otherwise a random one of the SPREAD regions from the lowest free block, which it then keeps.
+ * The search skips blocks other requests of this process are committing right now. Concurrent
+ * requests in one process (serverless-offline runs every request of the local stack in one) then
+ * claim distinct blocks instead of racing for the same one and retrying; across processes the
+ * conditional writes and the hot-space spreading still decide.
  */
-const chooseHot = async (
+const avoidingInFlight = (spec: ClaimSpec, ctx: ClaimContext): ClaimSpec =>
+  spec.block || ctx.inFlight.size === 0
+    ? spec
+    : { ...spec, disallowed: [...(spec.disallowed ?? []), ...ctx.inFlight] };
+
+/** Searches of one claim that may step over blocks in flight before it just races for one. */
+const MAX_SKIPS = 256;
+
+const inFlight = (ctx: ClaimContext, block: Cidr): boolean => {
+  const b = blockOf(block);
+  for (const f of ctx.inFlight) if (f.start <= b.end && b.start <= f.end) return true;
+  return false;
+};
+
+/** Commits a claim of `chosen`; the result, or undefined when another writer won the race. */
+const commitClaim = async (
+  deps: SpaceDeps,
   spec: ClaimSpec,
-  loader: Loader,
-  sticky: Map<string, Interval>,
-  key: string,
-  random: () => number,
-) => {
-  const region = sticky.get(key);
-  if (region) {
-    const r = await chooseAcross(spec, loader, region);
-    if (r.chosen || r.expired.length > 0) return r;
-    sticky.delete(key);
+  ctx: ClaimContext,
+  chosen: Chosen,
+  nodeWrites: NodeWrite[],
+  searched: { stale: [NodeView, NodeView][]; hot: boolean },
+): Promise<ClaimResult | undefined> => {
+  const block = chosen.block;
+  const flying = blockOf(block);
+  ctx.inFlight.add(flying);
+  const res = await deps.store
+    .commit([...claimOf(nodeWrites), ...spec.extra(block)])
+    .finally(() => ctx.inFlight.delete(flying));
+  // Hints that promised more than a child holds are corrected after the claim (best effort), so
+  // the correction never invalidates the versions the claim's own writes were built on.
+  for (const [p, c] of searched.stale) await commitNodes(deps, hintFixWrites(p, c));
+  if (res.ok) {
+    if (searched.hot) {
+      ctx.hotUntil.set(ctx.space, Date.now() + HOT_MS);
+      ctx.sticky.set(ctx.key, regionAt(block.version, block.start, block.prefix, chosen.rootPrefix));
+    }
+    return { ok: true, block };
   }
-  const lowest = await chooseAcross(spec, loader);
-  if (!lowest.chosen) return lowest;
-  const { block, rootPrefix } = lowest.chosen;
-  const base = regionAt(block.version, block.start, block.prefix, rootPrefix);
-  const skip = BigInt(Math.floor(random() * Number(SPREAD)));
-  if (skip === 0n) return lowest;
-  const size = base.end - base.start + 1n;
-  const top = (1n << BigInt(BITS[block.version])) - 1n;
-  const spread = await chooseAcross(spec, loader, { start: base.start + skip * size, end: top });
-  return spread.chosen ? { ...spread, stale: [...lowest.stale, ...spread.stale] } : lowest;
+  const extra = extraFailure(res.failed);
+  if (extra) return extra;
+  if (!spec.block && res.failed.length + res.nodes.length > 0) {
+    ctx.hotUntil.set(ctx.space, Date.now() + HOT_MS);
+    ctx.sticky.delete(ctx.key);
+  }
+  return undefined;
 };
 
 export const claim = async (deps: SpaceDeps, spec: ClaimSpec): Promise<ClaimResult> => {
-  const random = deps.random ?? Math.random;
-  const attempts = deps.maxAttempts ?? 64;
-  const space = spec.roots[0]?.space ?? '';
-  const key = `${space}|${spec.prefix}`;
-  const spreading = !spec.block && !spec.preview && spec.strategy !== 'lowest';
-  const { hotUntil, sticky } = habits(deps.store);
+  const ctx = claimContext(deps, spec);
   let fresh = false;
   let finalized = 0;
-  for (let attempt = 0; attempt < attempts; attempt++) {
+  let skipped = 0;
+  for (let attempt = 0; attempt < (deps.maxAttempts ?? 64); attempt++) {
     const loader = new Loader(deps.store, fresh);
-    const hot = spreading && (hotUntil.get(space) ?? 0) > Date.now();
+    const hot = ctx.spreading && (ctx.hotUntil.get(ctx.space) ?? 0) > Date.now();
+    const search = avoidingInFlight(spec, ctx);
     const { chosen, expired, stale } = hot
-      ? await chooseHot(spec, loader, sticky, key, random)
-      : await chooseAcross(spec, loader);
+      ? await chooseHot(search, loader, ctx.sticky, ctx.key, ctx.random)
+      : await chooseAcross(search, loader);
     // Released space whose reuse delay has passed is finalized first, then the search runs again.
     if (expired.length > 0 && finalized < 8) {
       finalized++;
@@ -250,44 +176,29 @@ export const claim = async (deps: SpaceDeps, spec: ClaimSpec): Promise<ClaimResu
       continue;
     }
     if (!chosen) {
-      if (fresh) return { ok: false, reason: 'no-space' };
+      if (fresh) return NO_SPACE;
       fresh = true;
       continue;
     }
     if (spec.preview) return { ok: true, block: chosen.block };
+    // Another request of this process took the block while this search was loading nodes: search
+    // again (it now skips that block) rather than race it. Checked and registered with no await
+    // in between, so two requests of one process never commit the same block.
+    if (!spec.block && inFlight(ctx, chosen.block) && skipped++ < MAX_SKIPS) {
+      attempt--;
+      continue;
+    }
     const nodeWrites = claimWrites(chosen.path, chosen.block, chosen.rootPrefix, spec.value);
     if (!nodeWrites) {
-      if (spec.block && fresh) return { ok: false, reason: 'no-space' };
+      if (spec.block && fresh) return NO_SPACE;
       fresh = true;
       continue;
     }
-    const writes: Write[] = [...claimOf(nodeWrites), ...spec.extra(chosen.block)];
-    const res = await deps.store.commit(writes);
-    // Hints that promised more than a child holds are corrected after the claim (best effort), so
-    // the correction never invalidates the versions the claim's own writes were built on.
-    for (const [p, c] of stale) await commitNodes(deps, hintFixWrites(p, c));
-    if (res.ok) {
-      if (hot) {
-        hotUntil.set(space, Date.now() + HOT_MS);
-        const region = regionAt(
-          chosen.block.version,
-          chosen.block.start,
-          chosen.block.prefix,
-          chosen.rootPrefix,
-        );
-        sticky.set(key, region);
-      }
-      return { ok: true, block: chosen.block };
-    }
-    const extra = extraFailure(res.failed);
-    if (extra) return extra;
-    if (!spec.block && res.failed.length + res.nodes.length > 0) {
-      hotUntil.set(space, Date.now() + HOT_MS);
-      sticky.delete(key);
-    }
+    const outcome = await commitClaim(deps, spec, ctx, chosen, nodeWrites, { stale, hot });
+    if (outcome) return outcome;
     fresh = spec.block !== undefined;
   }
-  return { ok: false, reason: 'no-space' };
+  return NO_SPACE;
 };
 
 export interface ReleaseSpec {

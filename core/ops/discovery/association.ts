@@ -8,9 +8,15 @@
 
 import { fail } from '../../errors';
 import { type Caller, type Deps, failedWrite } from '../../ports';
-import { DELETING, type RdAssociationRecord, type ResourceDiscoveryRecord } from '../../records';
+import {
+  DELETING,
+  type IpamRecord,
+  type RdAssociationRecord,
+  type ResourceDiscoveryRecord,
+  type Tag,
+} from '../../records';
 import { arn, dryRun, required, type TagSpecification, tagsFor } from '../kit/common';
-import { tokenGate } from '../kit/idempotency';
+import { type TokenGate, tokenGate } from '../kit/idempotency';
 import { filterPredicate, type PageInput, pageArray } from '../kit/listing';
 import { loadIpam, recheckComplete, requireComplete } from '../kit/loads';
 import { isolationLens } from '../organization/isolation';
@@ -26,17 +32,11 @@ export interface AssociateInput {
   ClientToken?: string;
 }
 
-export const associateIpamResourceDiscovery = async (deps: Deps, caller: Caller, input: AssociateInput) => {
-  const rdId = required(input.IpamResourceDiscoveryId, 'IpamResourceDiscoveryId');
-  const tags = tagsFor('ipam-resource-discovery-association', input.TagSpecifications);
-  const gate = await tokenGate<{ IpamResourceDiscoveryAssociation: object }>(
-    deps,
-    caller,
-    'AssociateIpamResourceDiscovery',
-    input,
-  );
-  if (gate.replay) return gate.replay;
-  const ipam = await loadIpam(deps, caller, input.IpamId);
+type Associated = { IpamResourceDiscoveryAssociation: object };
+
+/** The IPAM (the caller's, complete, not free tier) and a resource discovery it may use. */
+const parties = async (deps: Deps, caller: Caller, ipamId: string | undefined, rdId: string) => {
+  const ipam = await loadIpam(deps, caller, ipamId);
   requireComplete(ipam, `IPAM ${ipam.IpamId}`);
   const rd = await deps.store.get<ResourceDiscoveryRecord>({ kind: 'resource-discovery', id: rdId });
   // The caller's own resource discoveries, and those shared with it and accepted (F-RDA-01).
@@ -51,9 +51,17 @@ export const associateIpamResourceDiscovery = async (deps: Deps, caller: Caller,
       'OperationNotPermitted',
       'The free tier has only the default resource discovery association (F-TIER-02).',
     );
-  dryRun(input);
+  return { ipam, rd };
+};
+
+const associationRecord = (
+  deps: Deps,
+  caller: Caller,
+  ipam: IpamRecord,
+  rd: ResourceDiscoveryRecord,
+  tags: Tag[],
+) => {
   const id = deps.ids.next('ipam-res-disco-assoc');
-  const now = deps.now();
   const assoc: RdAssociationRecord = {
     kind: 'rd-association',
     IpamResourceDiscoveryAssociationId: id,
@@ -66,26 +74,32 @@ export const associateIpamResourceDiscovery = async (deps: Deps, caller: Caller,
     ),
     OwnerId: rd.OwnerId,
     _ipamOwner: caller.accountId,
-    IpamResourceDiscoveryId: rdId,
+    IpamResourceDiscoveryId: rd.IpamResourceDiscoveryId,
     IpamId: ipam.IpamId,
     IpamArn: ipam.IpamArn,
     IpamRegion: ipam.IpamRegion,
     State: 'associate-complete',
     Tags: tags,
     _v: 1,
-    _created: now,
+    _created: deps.now(),
   };
+  return assoc;
+};
+
+/** The association, its (IPAM, RD) guard and the IPAM's association count, or the refusal. */
+const commitAssociation = async (deps: Deps, assoc: RdAssociationRecord, gate: TokenGate<Associated>) => {
   const result = { IpamResourceDiscoveryAssociation: await associationShape(deps, assoc) };
+  const { IpamId, IpamResourceDiscoveryId: rdId, IpamResourceDiscoveryAssociationId: id, _created } = assoc;
   const res = await deps.store.commit([
     {
       name: 'guard',
       type: 'create',
-      record: { kind: 'unique', Name: associationGuard(assoc), OwnerOf: id, _v: 1, _created: now },
+      record: { kind: 'unique', Name: associationGuard(assoc), OwnerOf: id, _v: 1, _created },
     },
     {
       name: 'count',
       type: 'counter',
-      ref: { kind: 'ipam', id: ipam.IpamId },
+      ref: { kind: 'ipam', id: IpamId },
       field: 'ResourceDiscoveryAssociationCount',
       delta: 1,
       limit: MAX_ASSOCIATIONS,
@@ -99,18 +113,29 @@ export const associateIpamResourceDiscovery = async (deps: Deps, caller: Caller,
   const replay = await gate.settle(res.failed);
   if (replay) return replay;
   if (failedWrite(res, 'guard'))
-    fail(
-      'InvalidParameterValue',
-      `Resource discovery ${rdId} is already associated with IPAM ${ipam.IpamId}.`,
-    );
+    fail('InvalidParameterValue', `Resource discovery ${rdId} is already associated with IPAM ${IpamId}.`);
   if (failedWrite(res, 'count')) {
-    await recheckComplete(deps, { kind: 'ipam', id: ipam.IpamId }, `IPAM ${ipam.IpamId}`);
+    await recheckComplete(deps, { kind: 'ipam', id: IpamId }, `IPAM ${IpamId}`);
     fail(
       'ResourceLimitExceeded',
-      `IPAM ${ipam.IpamId} already has ${MAX_ASSOCIATIONS} resource discovery associations.`,
+      `IPAM ${IpamId} already has ${MAX_ASSOCIATIONS} resource discovery associations.`,
     );
   }
   return fail('IncorrectState', 'The association could not be created; retry the request.');
+};
+
+export const associateIpamResourceDiscovery = async (
+  deps: Deps,
+  caller: Caller,
+  input: AssociateInput,
+): Promise<Associated> => {
+  const rdId = required(input.IpamResourceDiscoveryId, 'IpamResourceDiscoveryId');
+  const tags = tagsFor('ipam-resource-discovery-association', input.TagSpecifications);
+  const gate = await tokenGate<Associated>(deps, caller, 'AssociateIpamResourceDiscovery', input);
+  if (gate.replay) return gate.replay;
+  const { ipam, rd } = await parties(deps, caller, input.IpamId, rdId);
+  dryRun(input);
+  return commitAssociation(deps, associationRecord(deps, caller, ipam, rd, tags), gate);
 };
 
 export const disassociateIpamResourceDiscovery = async (

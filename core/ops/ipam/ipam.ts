@@ -2,7 +2,7 @@
 
 import { fail } from '../../errors';
 import { type Caller, type Deps, failedWrite, type Write } from '../../ports';
-import type { IpamRecord, ResourceDiscoveryRecord, ScopeRecord, Tag, Tier } from '../../records';
+import type { IpamRecord, ResourceDiscoveryRecord, ScopeRecord, Tier } from '../../records';
 import { defaultRecords } from '../discovery/common';
 import { arn, dryRun, publicShape, regionName, type TagSpecification, tagsFor } from '../kit/common';
 import { tokenGate } from '../kit/idempotency';
@@ -32,11 +32,8 @@ export const regionList = (list: { RegionName?: string }[] | undefined, field: s
   return names;
 };
 
-export const createIpam = async (
-  deps: Deps,
-  caller: Caller,
-  input: CreateIpamInput,
-): Promise<{ Ipam: object }> => {
+/** What the request says on its own: regions, tier, metering, tags. */
+const checkCreate = (input: CreateIpamInput) => {
   const regions = regionList(input.OperatingRegions, 'OperatingRegions');
   const tier = (input.Tier ?? 'advanced') as Tier;
   if (!TIERS.includes(tier))
@@ -51,84 +48,104 @@ export const createIpam = async (
       "MeteredAccount 'resource-owner' requires an IPAM created by the organization's delegated IPAM admin (F-COST-03).",
     );
   }
-  const tags: Tag[] = tagsFor('ipam', input.TagSpecifications);
-  const gate = await tokenGate<{ Ipam: object }>(deps, caller, 'CreateIpam', input);
-  if (gate.replay) return gate.replay;
-  dryRun(input);
+  return { regions, tier, tags: tagsFor('ipam', input.TagSpecifications) };
+};
 
-  const { config, ids } = deps;
-  const now = deps.now();
-  const ipamId = ids.next('ipam');
-  const ipamArn = arn(config, caller.accountId, 'ipam', ipamId);
-  // The regions as listed, then the home region if it was not (as EC2 answers, F-TUT-CLI-02).
-  const operating = [...regions, ...(regions.includes(caller.region) ? [] : [caller.region])];
-  const scope = (type: 'public' | 'private'): ScopeRecord => {
-    const id = ids.next('ipam-scope');
-    return {
-      kind: 'scope',
-      IpamScopeId: id,
-      IpamScopeArn: arn(config, caller.accountId, 'ipam-scope', id),
-      IpamId: ipamId,
-      IpamArn: ipamArn,
-      IpamRegion: caller.region,
-      OwnerId: caller.accountId,
-      IpamScopeType: type,
-      IsDefault: true,
-      PoolCount: 0,
-      State: 'create-complete',
-      Tags: [],
-      _v: 1,
-      _created: now,
-    };
+/** One of the two default scopes of a new IPAM. */
+const defaultScope = (
+  deps: Deps,
+  caller: Caller,
+  ipam: { IpamId: string; IpamArn: string },
+  type: 'public' | 'private',
+): ScopeRecord => {
+  const id = deps.ids.next('ipam-scope');
+  return {
+    kind: 'scope',
+    IpamScopeId: id,
+    IpamScopeArn: arn(deps.config, caller.accountId, 'ipam-scope', id),
+    IpamId: ipam.IpamId,
+    IpamArn: ipam.IpamArn,
+    IpamRegion: caller.region,
+    OwnerId: caller.accountId,
+    IpamScopeType: type,
+    IsDefault: true,
+    PoolCount: 0,
+    State: 'create-complete',
+    Tags: [],
+    _v: 1,
+    _created: deps.now(),
   };
-  const pub = scope('public');
-  const priv = scope('private');
+};
+
+/** The IPAM record and its two default scopes. */
+const ipamRecords = (
+  deps: Deps,
+  caller: Caller,
+  input: CreateIpamInput,
+  req: ReturnType<typeof checkCreate>,
+) => {
+  const IpamId = deps.ids.next('ipam');
+  const IpamArn = arn(deps.config, caller.accountId, 'ipam', IpamId);
+  // The regions as listed, then the home region if it was not (as EC2 answers, F-TUT-CLI-02).
+  const operating = [...req.regions, ...(req.regions.includes(caller.region) ? [] : [caller.region])];
+  const pub = defaultScope(deps, caller, { IpamId, IpamArn }, 'public');
+  const priv = defaultScope(deps, caller, { IpamId, IpamArn }, 'private');
   const ipam: IpamRecord = {
     kind: 'ipam',
-    IpamId: ipamId,
-    IpamArn: ipamArn,
+    IpamId,
+    IpamArn,
     OwnerId: caller.accountId,
     IpamRegion: caller.region,
     ...(input.Description !== undefined ? { Description: input.Description } : {}),
     OperatingRegions: [...new Set(operating)].map((RegionName) => ({ RegionName })),
-    Tier: tier,
+    Tier: req.tier,
     EnablePrivateGua: input.EnablePrivateGua ?? false,
     MeteredAccount: 'ipam-owner',
     PublicDefaultScopeId: pub.IpamScopeId,
     PrivateDefaultScopeId: priv.IpamScopeId,
     ScopeCount: 2,
-    DefaultResourceDiscoveryId: ids.next('ipam-res-disco'),
-    DefaultResourceDiscoveryAssociationId: ids.next('ipam-res-disco-assoc'),
+    DefaultResourceDiscoveryId: deps.ids.next('ipam-res-disco'),
+    DefaultResourceDiscoveryAssociationId: deps.ids.next('ipam-res-disco-assoc'),
     ResourceDiscoveryAssociationCount: 1,
     State: 'create-complete',
-    Tags: tags,
+    Tags: req.tags,
     _v: 1,
-    _created: now,
+    _created: deps.now(),
   };
+  return { ipam, pub, priv };
+};
+
+export const createIpam = async (
+  deps: Deps,
+  caller: Caller,
+  input: CreateIpamInput,
+): Promise<{ Ipam: object }> => {
+  const req = checkCreate(input);
+  const gate = await tokenGate<{ Ipam: object }>(deps, caller, 'CreateIpam', input);
+  if (gate.replay) return gate.replay;
+  dryRun(input);
+  const { ipam, pub, priv } = ipamRecords(deps, caller, input, req);
   const result = { Ipam: publicShape(ipam) };
-  const guard = `ipam#${caller.accountId}#${caller.region}`;
-  const writes: Write[] = [
-    {
-      name: 'guard',
-      type: 'create',
-      record: { kind: 'unique', Name: guard, OwnerOf: ipamId, _v: 1, _created: now },
-    },
-    { type: 'create', record: ipam },
-    { type: 'create', record: pub },
-    { type: 'create', record: priv },
-    ...defaultRecords(deps, ipam).map((record): Write => ({ type: 'create', record })),
+  // One IPAM per account and region (F-IPAM-03): a uniqueness guard in the same unit of work.
+  const guard = {
+    kind: 'unique' as const,
+    Name: `ipam#${caller.accountId}#${caller.region}`,
+    OwnerOf: ipam.IpamId,
+  };
+  const res = await deps.store.commit([
+    { name: 'guard', type: 'create', record: { ...guard, _v: 1, _created: ipam._created } },
+    ...[ipam, pub, priv, ...defaultRecords(deps, ipam)].map((record): Write => ({ type: 'create', record })),
     ...createScopeSpace(pub.IpamScopeId),
     ...createScopeSpace(priv.IpamScopeId),
     ...gate.write(result),
-  ];
-  const res = await deps.store.commit(writes);
+  ]);
   if (res.ok) return result;
   const replay = await gate.settle(res.failed);
   if (replay) return replay;
   if (failedWrite(res, 'guard')) {
     fail(
       'ResourceLimitExceeded',
-      `You have reached the maximum number of IPAMs (${config.quotas.ipamsPerRegion}) for account ${caller.accountId} in ${caller.region}.`,
+      `You have reached the maximum number of IPAMs (${deps.config.quotas.ipamsPerRegion}) for account ${caller.accountId} in ${caller.region}.`,
     );
   }
   return fail('IncorrectState', 'The IPAM could not be created; retry the request.');

@@ -4,7 +4,7 @@ import { fail } from '../../errors';
 import { type Caller, type Deps, failedWrite } from '../../ports';
 import { DELETING, type IpamRecord, type ScopeRecord } from '../../records';
 import { arn, dryRun, publicShape, required, type TagSpecification, tagsFor } from '../kit/common';
-import { tokenGate } from '../kit/idempotency';
+import { type TokenGate, tokenGate } from '../kit/idempotency';
 import { filterPredicate, type PageInput, pageArray } from '../kit/listing';
 import { loadIpam, loadScope, recheckComplete, requireComplete, updateRecord } from '../kit/loads';
 import { isolationLens } from '../organization/isolation';
@@ -44,17 +44,50 @@ export interface CreateIpamScopeInput {
   ExternalAuthorityConfiguration?: ExternalAuthority;
 }
 
+type Created = { IpamScope: object };
+
+/** The scope, its top-level space and the IPAM's scope count, or the refusal. */
+const commitScope = async (deps: Deps, scope: ScopeRecord, gate: TokenGate<Created>): Promise<Created> => {
+  const result = { IpamScope: publicShape(scope) };
+  const res = await deps.store.commit([
+    { type: 'create', record: scope },
+    {
+      name: 'count',
+      type: 'counter',
+      ref: { kind: 'ipam', id: scope.IpamId },
+      field: 'ScopeCount',
+      delta: 1,
+      limit: deps.config.quotas.scopesPerIpam,
+      // A cascading DeleteIpam lists the scopes once the IPAM is marked: none may be added after.
+      unlessState: DELETING,
+    },
+    ...createScopeSpace(scope.IpamScopeId),
+    ...gate.write(result),
+  ]);
+  if (res.ok) return result;
+  const replay = await gate.settle(res.failed);
+  if (replay) return replay;
+  if (failedWrite(res, 'count')) {
+    await recheckComplete(deps, { kind: 'ipam', id: scope.IpamId }, `IPAM ${scope.IpamId}`);
+    fail(
+      'ResourceLimitExceeded',
+      `The IPAM already has the maximum of ${deps.config.quotas.scopesPerIpam} scopes.`,
+    );
+  }
+  return fail('IncorrectState', 'The scope could not be created; retry the request.');
+};
+
 export const createIpamScope = async (
   deps: Deps,
   caller: Caller,
   input: CreateIpamScopeInput,
-): Promise<{ IpamScope: object }> => {
+): Promise<Created> => {
   required(input.IpamId, 'IpamId');
   const tags = tagsFor('ipam-scope', input.TagSpecifications);
   const ext = input.ExternalAuthorityConfiguration
     ? externalAuthority(input.ExternalAuthorityConfiguration)
     : undefined;
-  const gate = await tokenGate<{ IpamScope: object }>(deps, caller, 'CreateIpamScope', input);
+  const gate = await tokenGate<Created>(deps, caller, 'CreateIpamScope', input);
   if (gate.replay) return gate.replay;
   const ipam = await loadIpam(deps, caller, input.IpamId);
   requireComplete(ipam, `IPAM ${ipam.IpamId}`);
@@ -62,52 +95,28 @@ export const createIpamScope = async (
     fail('OperationNotPermitted', 'Additional private scopes require the advanced tier (F-TIER-02).');
   dryRun(input);
   const id = deps.ids.next('ipam-scope');
-  const scope: ScopeRecord = {
-    kind: 'scope',
-    IpamScopeId: id,
-    IpamScopeArn: arn(deps.config, caller.accountId, 'ipam-scope', id),
-    IpamId: ipam.IpamId,
-    IpamArn: ipam.IpamArn,
-    IpamRegion: ipam.IpamRegion,
-    OwnerId: caller.accountId,
-    IpamScopeType: 'private',
-    IsDefault: false,
-    ...(input.Description !== undefined ? { Description: input.Description } : {}),
-    PoolCount: 0,
-    State: 'create-complete',
-    Tags: tags,
-    ...(ext ? { ExternalAuthorityConfiguration: ext } : {}),
-    _v: 1,
-    _created: deps.now(),
-  };
-  const result = { IpamScope: publicShape(scope) };
-  const writes = [
-    { type: 'create' as const, record: scope },
+  return commitScope(
+    deps,
     {
-      name: 'count',
-      type: 'counter' as const,
-      ref: { kind: 'ipam' as const, id: ipam.IpamId },
-      field: 'ScopeCount' as const,
-      delta: 1,
-      limit: deps.config.quotas.scopesPerIpam,
-      // A cascading DeleteIpam lists the scopes once the IPAM is marked: none may be added after.
-      unlessState: DELETING,
+      kind: 'scope',
+      IpamScopeId: id,
+      IpamScopeArn: arn(deps.config, caller.accountId, 'ipam-scope', id),
+      IpamId: ipam.IpamId,
+      IpamArn: ipam.IpamArn,
+      IpamRegion: ipam.IpamRegion,
+      OwnerId: caller.accountId,
+      IpamScopeType: 'private',
+      IsDefault: false,
+      ...(input.Description !== undefined ? { Description: input.Description } : {}),
+      PoolCount: 0,
+      State: 'create-complete',
+      Tags: tags,
+      ...(ext ? { ExternalAuthorityConfiguration: ext } : {}),
+      _v: 1,
+      _created: deps.now(),
     },
-    ...createScopeSpace(id),
-    ...gate.write(result),
-  ];
-  const res = await deps.store.commit(writes);
-  if (res.ok) return result;
-  const replay = await gate.settle(res.failed);
-  if (replay) return replay;
-  if (failedWrite(res, 'count')) {
-    await recheckComplete(deps, { kind: 'ipam', id: ipam.IpamId }, `IPAM ${ipam.IpamId}`);
-    fail(
-      'ResourceLimitExceeded',
-      `The IPAM already has the maximum of ${deps.config.quotas.scopesPerIpam} scopes.`,
-    );
-  }
-  return fail('IncorrectState', 'The scope could not be created; retry the request.');
+    gate,
+  );
 };
 
 const SCOPE_FIELDS = [

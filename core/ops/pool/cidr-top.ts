@@ -22,53 +22,55 @@ import { loadIpam } from '../kit/loads';
 import type { ProvisionPlan } from './cidr';
 import { scopeRoot } from './scope-space';
 
-export const topLevelPlan = async (
+type Plan = Pick<ProvisionPlan, 'roots' | 'value' | 'extra'>;
+
+/** A private scope: explicit IPv4; ULA (explicit, or by netmask from fd80::/9); private GUA once enabled. */
+const privatePlan = async (
   deps: Deps,
   caller: Caller,
   pool: PoolRecord,
   explicit: Cidr | undefined,
   prefix: number,
+  base: Plan,
 ): Promise<ProvisionPlan> => {
-  const version = familyOf(pool.AddressFamily);
-  const base = { roots: [scopeRoot(pool.IpamScopeId, version)], value: (id: string) => id, extra: () => [] };
-  if (pool.IpamScopeType === 'private') {
-    if (version === 4) {
-      if (!explicit)
-        fail(
-          'InvalidParameterCombination',
-          'A top-level IPv4 pool in a private scope is provisioned with an explicit Cidr (F-PCIDR-03).',
-        );
-      return base;
-    }
-    if (!explicit) {
-      if (prefix < 9 || prefix > 60)
-        fail('InvalidParameterValue', `A ULA netmask must be from /9 to /60; got /${prefix} (F-V6-02).`);
-      return { ...base, allowed: [blockOf(ULA_NETMASK_SPACE)] };
-    }
-    if (isValidPrivateUla(explicit)) return base;
-    if (isGua(explicit)) {
-      const ipam = await loadIpam(deps, caller, pool._ipamId);
-      if (!ipam.EnablePrivateGua) {
-        fail(
-          'InvalidParameterValue',
-          `${formatCidr(explicit)} is GUA space; enable private GUA on the IPAM first (F-V6-03).`,
-        );
-      }
-      return base;
-    }
-    return fail(
-      'InvalidParameterValue',
-      `${formatCidr(explicit)} is not valid private IPv6 space: ULA must lie in fd00::/8 outside fd00::/16 with a prefix from /9 to /60 (F-V6-02).`,
-    );
-  }
-  if (pool.PublicIpSource === 'byoip') {
+  if (familyOf(pool.AddressFamily) === 4) {
     if (!explicit)
       fail(
         'InvalidParameterCombination',
-        'BYOIP CIDRs are provisioned with an explicit Cidr, not a NetmaskLength (F-PCIDR-06).',
+        'A top-level IPv4 pool in a private scope is provisioned with an explicit Cidr (F-PCIDR-03).',
       );
     return base;
   }
+  if (!explicit) {
+    if (prefix < 9 || prefix > 60)
+      fail('InvalidParameterValue', `A ULA netmask must be from /9 to /60; got /${prefix} (F-V6-02).`);
+    return { ...base, allowed: [blockOf(ULA_NETMASK_SPACE)] };
+  }
+  if (isValidPrivateUla(explicit)) return base;
+  if (isGua(explicit)) {
+    const ipam = await loadIpam(deps, caller, pool._ipamId);
+    if (!ipam.EnablePrivateGua) {
+      fail(
+        'InvalidParameterValue',
+        `${formatCidr(explicit)} is GUA space; enable private GUA on the IPAM first (F-V6-03).`,
+      );
+    }
+    return base;
+  }
+  return fail(
+    'InvalidParameterValue',
+    `${formatCidr(explicit)} is not valid private IPv6 space: ULA must lie in fd00::/8 outside fd00::/16 with a prefix from /9 to /60 (F-V6-02).`,
+  );
+};
+
+/** Amazon-provided space: by netmask, in a pool with a locale, from the operator's configured supply. */
+const amazonPlan = async (
+  deps: Deps,
+  pool: PoolRecord,
+  explicit: Cidr | undefined,
+  base: Plan,
+): Promise<ProvisionPlan> => {
+  const version = familyOf(pool.AddressFamily);
   if (explicit)
     fail(
       'InvalidParameterCombination',
@@ -98,4 +100,23 @@ export const topLevelPlan = async (
     );
   }
   return { ...base, allowed: supply.map(blockOf) };
+};
+
+export const topLevelPlan = async (
+  deps: Deps,
+  caller: Caller,
+  pool: PoolRecord,
+  explicit: Cidr | undefined,
+  prefix: number,
+): Promise<ProvisionPlan> => {
+  const version = familyOf(pool.AddressFamily);
+  const base = { roots: [scopeRoot(pool.IpamScopeId, version)], value: (id: string) => id, extra: () => [] };
+  if (pool.IpamScopeType === 'private') return privatePlan(deps, caller, pool, explicit, prefix, base);
+  if (pool.PublicIpSource !== 'byoip') return amazonPlan(deps, pool, explicit, base);
+  if (!explicit)
+    fail(
+      'InvalidParameterCombination',
+      'BYOIP CIDRs are provisioned with an explicit Cidr, not a NetmaskLength (F-PCIDR-06).',
+    );
+  return base;
 };

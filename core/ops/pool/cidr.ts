@@ -11,7 +11,7 @@ import { claim } from '../allocation/allocator';
 import { newPoolCidr, poolRoots, type rootKey } from '../allocation/pool-space';
 import { checkNetmask } from '../allocation/rules';
 import { dryRun, intInRange, publicShape, required } from '../kit/common';
-import { tokenGate } from '../kit/idempotency';
+import { type TokenGate, tokenGate } from '../kit/idempotency';
 import { filterPredicate, listPage, type PageInput } from '../kit/listing';
 import { loadPool, recheckComplete, requireComplete } from '../kit/loads';
 import { checkPlannedCidr, isPlanningPool, provisionPlanned } from './cidr-plan';
@@ -29,19 +29,8 @@ type Result = { IpamPoolCidr: object };
 
 export const cidrShape = (r: PoolCidrRecord): object => publicShape(r, ['IpamPoolId']);
 
-export const provisionIpamPoolCidr = async (
-  deps: Deps,
-  caller: Caller,
-  input: ProvisionInput,
-): Promise<Result> => {
-  required(input.IpamPoolId, 'IpamPoolId');
-  if (input.Cidr !== undefined && input.NetmaskLength !== undefined) {
-    fail('InvalidParameterCombination', 'Specify either Cidr or NetmaskLength, not both.');
-  }
-  if (input.Cidr === undefined && input.NetmaskLength === undefined)
-    fail('MissingParameter', 'The request must contain Cidr or NetmaskLength.');
-  const gate = await tokenGate<Result>(deps, caller, 'ProvisionIpamPoolCidr', input);
-  if (gate.replay) return gate.replay;
+/** The pool and the block asked for: a CIDR, or a size; within the pool's CIDR quota. */
+const target = async (deps: Deps, caller: Caller, input: ProvisionInput) => {
   const pool = await loadPool(deps, caller, input.IpamPoolId);
   requireComplete(pool, `Pool ${pool.IpamPoolId}`);
   const version = familyOf(pool.AddressFamily);
@@ -53,19 +42,19 @@ export const provisionIpamPoolCidr = async (
       `Pool ${pool.IpamPoolId} already has ${pool._cidrCount} CIDRs; the maximum is ${deps.config.quotas.cidrsPerPool} (F-PCIDR-10).`,
     );
   }
-  if (isPlanningPool(pool)) {
-    const cidr = await checkPlannedCidr(deps, pool, explicit);
-    dryRun(input);
-    const id = deps.ids.next('ipam-pool-cidr', 32);
-    const shape = (r: PoolCidrRecord): Result => ({ IpamPoolCidr: cidrShape(r) });
-    return provisionPlanned(deps, pool, cidr, id, gate, shape);
-  }
-  const plan = pool.SourceIpamPoolId
-    ? await childPlan(deps, caller, pool, explicit, prefix)
-    : await topLevelPlan(deps, caller, pool, explicit, prefix);
-  dryRun(input);
+  return { pool, explicit, prefix };
+};
+
+type Target = Awaited<ReturnType<typeof target>>;
+
+/** Claims the block where the plan says (the source pool, or the scope's space) with the new CIDR. */
+const claimFor = async (
+  deps: Deps,
+  { pool, explicit, prefix }: Target,
+  plan: ProvisionPlan,
+  gate: TokenGate<Result>,
+) => {
   const cidrId = deps.ids.next('ipam-pool-cidr', 32);
-  const now = deps.now();
   let result: Result | undefined;
   const res = await claim(
     { store: deps.store, random: deps.random },
@@ -75,7 +64,7 @@ export const provisionIpamPoolCidr = async (
       ...(explicit ? { block: explicit } : {}),
       ...(plan.allowed ? { allowed: plan.allowed } : {}),
       value: plan.value(cidrId),
-      now,
+      now: deps.now(),
       extra: (block: Cidr) => {
         const fresh = newPoolCidr(deps, pool, cidrId, block, plan.value(cidrId));
         result = { IpamPoolCidr: cidrShape(fresh.record) };
@@ -99,6 +88,35 @@ export const provisionIpamPoolCidr = async (
       ? `The CIDR ${formatCidr(explicit)} is not available: it overlaps space already provisioned or allocated (cidr-not-available).`
       : `No free /${prefix} is available for pool ${pool.IpamPoolId} (cidr-not-available).`,
   );
+};
+
+export const provisionIpamPoolCidr = async (
+  deps: Deps,
+  caller: Caller,
+  input: ProvisionInput,
+): Promise<Result> => {
+  required(input.IpamPoolId, 'IpamPoolId');
+  if (input.Cidr !== undefined && input.NetmaskLength !== undefined) {
+    fail('InvalidParameterCombination', 'Specify either Cidr or NetmaskLength, not both.');
+  }
+  if (input.Cidr === undefined && input.NetmaskLength === undefined)
+    fail('MissingParameter', 'The request must contain Cidr or NetmaskLength.');
+  const gate = await tokenGate<Result>(deps, caller, 'ProvisionIpamPoolCidr', input);
+  if (gate.replay) return gate.replay;
+  const t = await target(deps, caller, input);
+  if (isPlanningPool(t.pool)) {
+    const cidr = await checkPlannedCidr(deps, t.pool, t.explicit);
+    dryRun(input);
+    const id = deps.ids.next('ipam-pool-cidr', 32);
+    return provisionPlanned(deps, t.pool, cidr, id, gate, (r: PoolCidrRecord) => ({
+      IpamPoolCidr: cidrShape(r),
+    }));
+  }
+  const plan = t.pool.SourceIpamPoolId
+    ? await childPlan(deps, caller, t.pool, t.explicit, t.prefix)
+    : await topLevelPlan(deps, caller, t.pool, t.explicit, t.prefix);
+  dryRun(input);
+  return claimFor(deps, t, plan, gate);
 };
 
 export interface ProvisionPlan {

@@ -72,54 +72,49 @@ export const modifyIpamPool = async (
   return { IpamPool: poolShape(next) };
 };
 
-export const deleteIpamPool = async (
-  deps: Deps,
-  caller: Caller,
-  input: { DryRun?: boolean; IpamPoolId?: string; Cascade?: boolean },
-): Promise<{ IpamPool: object }> => {
-  required(input.IpamPoolId, 'IpamPoolId');
-  const pool = await loadPool(deps, caller, input.IpamPoolId);
-  const counters: Write[] = [
-    { type: 'counter', ref: { kind: 'scope', id: pool.IpamScopeId }, field: 'PoolCount', delta: -1 },
-    ...(pool.SourceIpamPoolId
-      ? [
-          {
-            type: 'counter' as const,
-            ref: { kind: 'pool' as const, id: pool.SourceIpamPoolId },
-            field: '_childCount' as const,
-            delta: -1,
-          },
-        ]
-      : []),
-  ];
-  if (!input.Cascade) {
-    if (pool._cidrCount > 0)
-      fail(
-        'IncorrectState',
-        `Pool ${pool.IpamPoolId} still has ${pool._cidrCount} provisioned CIDR(s); deprovision them first.`,
-      );
-    if (pool._childCount > 0)
-      fail(
-        'IncorrectState',
-        `Pool ${pool.IpamPoolId} still has ${pool._childCount} child pool(s); delete them first.`,
-      );
-    dryRun(input);
-    const res = await deps.store.commit([
-      {
-        type: 'delete',
-        ref: { kind: 'pool', id: pool.IpamPoolId },
-        requireZero: ['_cidrCount', '_childCount'],
-      },
-      ...counters,
-    ]);
-    if (!res.ok)
-      fail(
-        'IncorrectState',
-        `Pool ${pool.IpamPoolId} changed while it was being deleted; retry the request.`,
-      );
-    await deps.store.purgeSpace(pool.IpamPoolId);
-    return { IpamPool: poolShape({ ...pool, State: 'delete-complete' }) };
-  }
+/** The counts a pool's removal takes back: its scope's pool count, its source pool's child count. */
+const counters = (pool: PoolRecord, pools = 1): Write[] => [
+  { type: 'counter', ref: { kind: 'scope', id: pool.IpamScopeId }, field: 'PoolCount', delta: -pools },
+  ...(pool.SourceIpamPoolId
+    ? [
+        {
+          type: 'counter' as const,
+          ref: { kind: 'pool' as const, id: pool.SourceIpamPoolId },
+          field: '_childCount' as const,
+          delta: -1,
+        },
+      ]
+    : []),
+];
+
+/** An empty pool goes in one unit of work, conditioned on still being empty. */
+const deleteEmpty = async (deps: Deps, pool: PoolRecord, input: { DryRun?: boolean }): Promise<void> => {
+  if (pool._cidrCount > 0)
+    fail(
+      'IncorrectState',
+      `Pool ${pool.IpamPoolId} still has ${pool._cidrCount} provisioned CIDR(s); deprovision them first.`,
+    );
+  if (pool._childCount > 0)
+    fail(
+      'IncorrectState',
+      `Pool ${pool.IpamPoolId} still has ${pool._childCount} child pool(s); delete them first.`,
+    );
+  dryRun(input);
+  const res = await deps.store.commit([
+    {
+      type: 'delete',
+      ref: { kind: 'pool', id: pool.IpamPoolId },
+      requireZero: ['_cidrCount', '_childCount'],
+    },
+    ...counters(pool),
+  ]);
+  if (!res.ok)
+    fail('IncorrectState', `Pool ${pool.IpamPoolId} changed while it was being deleted; retry the request.`);
+  await deps.store.purgeSpace(pool.IpamPoolId);
+};
+
+/** A cascade (F-POOL-15): mark the subtree, give its space back to the source, remove it all. */
+const deleteCascade = async (deps: Deps, pool: PoolRecord, input: { DryRun?: boolean }): Promise<void> => {
   if (pool.IpamScopeType === 'public' && !pool.SourceResource) {
     fail(
       'IncorrectState',
@@ -130,14 +125,18 @@ export const deleteIpamPool = async (
   const subtree = await markSubtree(deps, pool);
   await releaseSourceClaims(deps, pool);
   await purgePools(deps, subtree);
-  const scopeDelta: Write = {
-    type: 'counter',
-    ref: { kind: 'scope', id: pool.IpamScopeId },
-    field: 'PoolCount',
-    delta: -subtree.length,
-  };
-  await deps.store.commit([scopeDelta, ...counters.slice(1)]);
+  await deps.store.commit(counters(pool, subtree.length));
   // The resources those pools managed are unmanaged now (F-STAT-08).
   await reevaluateScope(deps, pool.IpamScopeId);
+};
+
+export const deleteIpamPool = async (
+  deps: Deps,
+  caller: Caller,
+  input: { DryRun?: boolean; IpamPoolId?: string; Cascade?: boolean },
+): Promise<{ IpamPool: object }> => {
+  required(input.IpamPoolId, 'IpamPoolId');
+  const pool = await loadPool(deps, caller, input.IpamPoolId);
+  await (input.Cascade ? deleteCascade : deleteEmpty)(deps, pool, input);
   return { IpamPool: poolShape({ ...pool, State: 'delete-complete' }) };
 };

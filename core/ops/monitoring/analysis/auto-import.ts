@@ -19,7 +19,7 @@
  * Sorting makes the whole selection O(n log n).
  */
 
-import { type Block, cidrIdentity, formatCidr, IntervalIndex, parseBlock } from '../../../cidr';
+import { type Block, cidrIdentity, familyOf, formatCidr, IntervalIndex, parseBlock } from '../../../cidr';
 import type { AllocationResourceType, ResourceCidrInput, ResourceType } from './types';
 
 export interface AutoImportPool {
@@ -98,31 +98,20 @@ const insideOne = (sorted: readonly Block[], b: Block): boolean => {
   return host !== undefined && host.end >= b.end;
 };
 
-/**
- * @example
- * selectImports(pool, [vpcA_10_0_0_0_23], [{ Cidr: '10.0.0.0/26', ResourceType: 'vpc', ResourceId: 'vpc-b' }])
- * // { imports: [], skipped: [{ resource: vpcA, reason: 'overlaps-allocation', ... }] }
- */
-export const selectImports = (
+type Skip = (resource: ResourceCidrInput, reason: SkipReason, message: string) => void;
+type Candidate = { c: ResourceCidrInput; block: Block };
+
+/** Step 2: each candidate on its own against the pool; largest first per start, ties by ResourceId. */
+const eligibleOf = (
   pool: AutoImportPool,
   candidates: readonly ResourceCidrInput[],
-  allocations: readonly ExistingAllocation[],
-  coolingDown: readonly string[] = [],
-): AutoImportResult => {
-  const skipped: SkippedCandidate[] = [];
-  const skip = (resource: ResourceCidrInput, reason: SkipReason, message: string) =>
-    skipped.push({ resource, reason, message });
-  if (!pool.AutoImport || !pool.Locale || pool.Locale === 'None') {
-    const reason = pool.AutoImport ? 'pool-without-locale' : 'pool-auto-import-disabled';
-    for (const c of candidates) skip(c, reason, `Pool ${pool.IpamPoolId} does not auto-import.`);
-    return { imports: [], skipped };
-  }
-  const version = pool.AddressFamily === 'ipv4' ? 4 : 6;
+  allocated: readonly { a: ExistingAllocation; block: Block }[],
+  skip: Skip,
+): Candidate[] => {
+  const version = familyOf(pool.AddressFamily);
   const provisioned = pool.ProvisionedCidrs.map(parseBlock).sort((a, b) => cmp(a.start, b.start));
-  const allocated = allocations.map((a) => ({ a, block: parseBlock(a.Cidr) }));
   const mine = new Set(allocated.map(({ a, block }) => `${a.ResourceId}|${cidrIdentity(block)}`));
-
-  const eligible: { c: ResourceCidrInput; block: Block }[] = [];
+  const eligible: Candidate[] = [];
   for (const c of candidates) {
     if (c.Ignored) skip(c, 'ignored', 'Ignored resource CIDRs are never imported (F-IMPORT-07).');
     else if (!ALLOCATION_TYPE[c.ResourceType])
@@ -139,24 +128,61 @@ export const selectImports = (
       else eligible.push({ c, block });
     }
   }
-
   // Largest first at each start address; identical blocks ordered by ResourceId (F-IMPORT-06).
-  eligible.sort(
+  return eligible.sort(
     (x, y) =>
       cmp(x.block.start, y.block.start) ||
       x.block.prefix - y.block.prefix ||
       str(x.c.ResourceId, y.c.ResourceId) ||
       str(x.c.ResourceOwnerId, y.c.ResourceOwnerId),
   );
+};
+
+const importOf = (pool: AutoImportPool, e: Candidate): ImportDecision => {
+  const Cidr = formatCidr(e.block);
+  return {
+    resource: e.c,
+    cidr: Cidr,
+    allocation: {
+      IpamPoolId: pool.IpamPoolId,
+      Cidr,
+      ResourceType: ALLOCATION_TYPE[e.c.ResourceType]!,
+      ResourceId: e.c.ResourceId,
+      ResourceOwner: e.c.ResourceOwnerId,
+      ResourceRegion: e.c.ResourceRegion,
+    },
+  };
+};
+
+/**
+ * @example
+ * selectImports(pool, [vpcA_10_0_0_0_23], [{ Cidr: '10.0.0.0/26', ResourceType: 'vpc', ResourceId: 'vpc-b' }])
+ * // { imports: [], skipped: [{ resource: vpcA, reason: 'overlaps-allocation', ... }] }
+ */
+export const selectImports = (
+  pool: AutoImportPool,
+  candidates: readonly ResourceCidrInput[],
+  allocations: readonly ExistingAllocation[],
+  coolingDown: readonly string[] = [],
+): AutoImportResult => {
+  const skipped: SkippedCandidate[] = [];
+  const skip: Skip = (resource, reason, message) => skipped.push({ resource, reason, message });
+  if (!pool.AutoImport || !pool.Locale || pool.Locale === 'None') {
+    const reason = pool.AutoImport ? 'pool-without-locale' : 'pool-auto-import-disabled';
+    for (const c of candidates) skip(c, reason, `Pool ${pool.IpamPoolId} does not auto-import.`);
+    return { imports: [], skipped };
+  }
+  const allocated = allocations.map((a) => ({ a, block: parseBlock(a.Cidr) }));
   const taken = new IntervalIndex(allocated.map(({ block }) => block));
   const cooling = new IntervalIndex(coolingDown.map(parseBlock));
   const imports: ImportDecision[] = [];
-  let root: { c: ResourceCidrInput; block: Block } | undefined;
-  for (const e of eligible) {
+  // Steps 3 and 4: only maximal candidates, and only into free space.
+  let root: Candidate | undefined;
+  for (const e of eligibleOf(pool, candidates, allocated, skip)) {
     if (root && e.block.start <= root.block.end) {
-      const same = e.block.prefix === root.block.prefix;
       const by = `${root.c.ResourceId} ${formatCidr(root.block)}`;
-      if (same) skip(e.c, 'identical-candidate', `Identical to ${by}, which is preferred (F-IMPORT-06).`);
+      if (e.block.prefix === root.block.prefix)
+        skip(e.c, 'identical-candidate', `Identical to ${by}, which is preferred (F-IMPORT-06).`);
       else skip(e.c, 'overlaps-larger-candidate', `Inside the larger candidate ${by} (F-IMPORT-05).`);
       continue;
     }
@@ -165,21 +191,7 @@ export const selectImports = (
       skip(e.c, 'overlaps-allocation', 'Space already allocated in the pool (F-IMPORT-04).');
     else if (cooling.count(e.block) > 0)
       skip(e.c, 'cooling-down', 'Space still in the release cool-down (F-ALLOC-09).');
-    else {
-      const Cidr = formatCidr(e.block);
-      imports.push({
-        resource: e.c,
-        cidr: Cidr,
-        allocation: {
-          IpamPoolId: pool.IpamPoolId,
-          Cidr,
-          ResourceType: ALLOCATION_TYPE[e.c.ResourceType]!,
-          ResourceId: e.c.ResourceId,
-          ResourceOwner: e.c.ResourceOwnerId,
-          ResourceRegion: e.c.ResourceRegion,
-        },
-      });
-    }
+    else imports.push(importOf(pool, e));
   }
   return { imports, skipped };
 };

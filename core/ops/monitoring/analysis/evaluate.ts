@@ -41,18 +41,16 @@ const parse = (text: string, what: () => string) => {
  *   ResourceRegion: 'us-east-1', ResourceOwnerId: '111122223333' }], allocations: [], pools: [] })
  * // [{ ..., ManagementState: 'unmanaged', ComplianceStatus: 'unmanaged', OverlapStatus: 'nonoverlapping', IpUsage: 0, Violations: [] }]
  */
-export const evaluate = (input: ScopeEvaluationInput): EvaluatedResourceCidr[] => {
-  const parsed: ParsedRow[] = input.resources.map((row) => ({
-    row,
-    block: parse(row.ResourceCidr, () => `resource ${row.ResourceId}`),
-  }));
-
-  // F-STAT-04 step 3: an allocation with this ResourceId and exactly this CIDR, in any pool of
-  // the scope. The first one wins if a broken store ever holds two.
+/**
+ * F-STAT-04 step 3: which pool holds each (resource, CIDR): an allocation with this ResourceId and
+ * exactly this CIDR, in any pool of the scope (the first one wins if a broken store ever holds
+ * two); and the custom allocations, which take part in overlap (F-STAT-06).
+ */
+const holdersOf = (allocations: ScopeEvaluationInput['allocations']) => {
   const holder = new Map<string, string>();
   const allocated = new Set<string>();
   const customs: OverlapPartner[] = [];
-  for (const a of input.allocations) {
+  for (const a of allocations) {
     const block = parse(a.Cidr, () => `allocation ${a.IpamPoolAllocationId ?? a.IpamPoolId}`);
     if (a.ResourceType === 'custom') customs.push({ id: a.ResourceId, block });
     if (!isResourceAllocation(a)) continue;
@@ -60,38 +58,44 @@ export const evaluate = (input: ScopeEvaluationInput): EvaluatedResourceCidr[] =
     allocated.add(a.ResourceId!);
     if (!holder.has(key)) holder.set(key, a.IpamPoolId);
   }
-  const pools = new Map<string, PoolRulesInput>(input.pools.map((p) => [p.IpamPoolId, p]));
+  return { holder, allocated, customs };
+};
 
-  // Statuses are assigned, not spread in per branch, so absent ones stay absent (F-STAT-07).
-  const out: EvaluatedResourceCidr[] = parsed.map(({ row, block }) => {
-    const r: EvaluatedResourceCidr = { ...row, Violations: [] };
-    if (row.Ignored) {
-      // F-RES-02: all three statuses read `ignored`.
-      r.ManagementState = 'ignored';
-      r.ComplianceStatus = 'ignored';
-      r.OverlapStatus = 'ignored';
-      return r;
-    }
-    const poolId =
-      CAN_HOLD.has(row.ResourceType) && allocated.has(row.ResourceId)
-        ? holder.get(keyOf(row.ResourceId, block))
-        : undefined;
-    if (poolId === undefined) {
-      // F-STAT-04 step 2: not applicable, statuses omitted ("–").
-      if (MANAGEABLE.has(row.ResourceType)) {
-        r.ManagementState = 'unmanaged';
-        r.ComplianceStatus = 'unmanaged';
-      }
-      return r;
-    }
-    r.Violations = violations(row, block.prefix, pools.get(poolId) ?? { IpamPoolId: poolId });
-    r.ManagementState = 'managed';
-    r.ComplianceStatus = r.Violations.length === 0 ? 'compliant' : 'noncompliant';
-    r.IpamPoolId = poolId;
+/** Management and compliance of one row. Statuses are assigned, so absent ones stay absent (F-STAT-07). */
+const manage = (
+  { row, block }: ParsedRow,
+  { holder, allocated }: ReturnType<typeof holdersOf>,
+  pools: Map<string, PoolRulesInput>,
+): EvaluatedResourceCidr => {
+  const r: EvaluatedResourceCidr = { ...row, Violations: [] };
+  if (row.Ignored) {
+    // F-RES-02: all three statuses read `ignored`.
+    r.ManagementState = 'ignored';
+    r.ComplianceStatus = 'ignored';
+    r.OverlapStatus = 'ignored';
     return r;
-  });
+  }
+  const poolId =
+    CAN_HOLD.has(row.ResourceType) && allocated.has(row.ResourceId)
+      ? holder.get(keyOf(row.ResourceId, block))
+      : undefined;
+  if (poolId === undefined) {
+    // F-STAT-04 step 2: not applicable, statuses omitted ("–").
+    if (MANAGEABLE.has(row.ResourceType)) {
+      r.ManagementState = 'unmanaged';
+      r.ComplianceStatus = 'unmanaged';
+    }
+    return r;
+  }
+  r.Violations = violations(row, block.prefix, pools.get(poolId) ?? { IpamPoolId: poolId });
+  r.ManagementState = 'managed';
+  r.ComplianceStatus = r.Violations.length === 0 ? 'compliant' : 'noncompliant';
+  r.IpamPoolId = poolId;
+  return r;
+};
 
-  // F-STAT-06: the comparison set is every applicable non-ignored row plus custom allocations.
+/** F-STAT-06: the comparison set is every applicable non-ignored row plus custom allocations. */
+const markOverlaps = (out: EvaluatedResourceCidr[], parsed: ParsedRow[], customs: OverlapPartner[]): void => {
   const evaluated: number[] = [];
   const rows: OverlapRow[] = [];
   out.forEach((r, i) => {
@@ -104,7 +108,17 @@ export const evaluate = (input: ScopeEvaluationInput): EvaluatedResourceCidr[] =
   evaluated.forEach((i, k) => {
     out[i]!.OverlapStatus = flags[k] ? 'overlapping' : 'nonoverlapping';
   });
+};
 
+export const evaluate = (input: ScopeEvaluationInput): EvaluatedResourceCidr[] => {
+  const parsed: ParsedRow[] = input.resources.map((row) => ({
+    row,
+    block: parse(row.ResourceCidr, () => `resource ${row.ResourceId}`),
+  }));
+  const holders = holdersOf(input.allocations);
+  const pools = new Map<string, PoolRulesInput>(input.pools.map((p) => [p.IpamPoolId, p]));
+  const out = parsed.map((p) => manage(p, holders, pools));
+  markOverlaps(out, parsed, holders.customs);
   ipUsage(parsed).forEach((u, i) => {
     if (u !== undefined) out[i]!.IpUsage = u;
   });

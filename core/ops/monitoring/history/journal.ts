@@ -1,6 +1,6 @@
 /**
  * IP address history per scope (F-HIST-01..08): each evaluation is diffed against the scope's
- * open records (core/discovery/history.ts); new associations open a record at the sample time,
+ * open records (history/diff.ts); new associations open a record at the sample time,
  * vanished ones close it, name or status changes update it in place (never split, F-HIST-06).
  * Closed records expire 3 years after they end (F-HIST-01).
  */

@@ -56,15 +56,13 @@ const recordMove = async (deps: Deps, ipamId: string, row: ViewRow, to: ScopeRec
     fail('IncorrectState', `A move of ${row.ResourceCidr} was recorded meanwhile; retry the request.`);
 };
 
-export const modifyIpamResourceCidr = async (
+/** The scope the CIDR is in, and the scope it moves to (private scopes of one IPAM only, F-RES-07). */
+const scopesOf = async (
   deps: Deps,
   caller: Caller,
   input: ModifyIpamResourceCidrInput,
-): Promise<{ IpamResourceCidr: object }> => {
-  const id = required(input.ResourceId, 'ResourceId');
-  const text = required(input.ResourceCidr, 'ResourceCidr');
-  const region = required(input.ResourceRegion, 'ResourceRegion');
-  const monitored = required(input.Monitored, 'Monitored');
+  monitored: boolean,
+) => {
   const scope = await loadScope(deps, caller, required(input.CurrentIpamScopeId, 'CurrentIpamScopeId'));
   const moveTo =
     input.DestinationIpamScopeId !== undefined && input.DestinationIpamScopeId !== scope.IpamScopeId
@@ -84,8 +82,23 @@ export const modifyIpamResourceCidr = async (
   if (scope.IpamScopeType === 'public' && !monitored) {
     fail('OperationNotPermitted', 'Resource CIDRs in a public scope cannot be ignored (F-RES-02).');
   }
+  return { scope, moveTo };
+};
+
+type Row = { ResourceId: string; ResourceCidr: string; ResourceRegion: string };
+
+export const modifyIpamResourceCidr = async (
+  deps: Deps,
+  caller: Caller,
+  input: ModifyIpamResourceCidrInput,
+): Promise<{ IpamResourceCidr: object }> => {
+  const id = required(input.ResourceId, 'ResourceId');
+  const text = required(input.ResourceCidr, 'ResourceCidr');
+  const region = required(input.ResourceRegion, 'ResourceRegion');
+  const monitored = required(input.Monitored, 'Monitored');
+  const { scope, moveTo } = await scopesOf(deps, caller, input, monitored);
   const block = tryParseCidr(text) ?? fail('InvalidParameterValue', `'${text}' is not a CIDR.`);
-  const same = (r: { ResourceId: string; ResourceCidr: string; ResourceRegion: string }) =>
+  const same = (r: Row) =>
     r.ResourceId === id &&
     r.ResourceRegion === region &&
     cidrIdentity(tryParseCidr(r.ResourceCidr)!) === cidrIdentity(block);

@@ -66,6 +66,21 @@ const reconcileIpam = async (deps: Deps, io: RunIo, ipamId: string, state: Cycle
  * Work through `state` until done or out of time.
  * @example const report = await runCycle(deps, io, await planCycle(deps), { concurrency: 8, reserveMs: 60_000 })
  */
+/** One target read (a failed read is a sample too) and recorded as the RD's latest snapshot. */
+const readAndRecord = async (deps: Deps, io: RunIo, item: WorkItem) => {
+  let sample: DiscoverySample;
+  try {
+    sample = await io.read(item);
+  } catch (e) {
+    sample = failure(item, e, new Date(deps.now()));
+  }
+  const outcome = await recordSnapshot(deps, item.rdId, item, sample).catch((e) => {
+    io.log({ event: 'record-failed', rdId: item.rdId, error: String(e) });
+    return 'error' as const;
+  });
+  return { sample, outcome };
+};
+
 export const runCycle = async (
   deps: Deps,
   io: RunIo,
@@ -84,16 +99,7 @@ export const runCycle = async (
   const worker = async () => {
     while (next < items.length && io.remainingMs() > o.reserveMs) {
       const item = items[next++]!;
-      let sample: DiscoverySample;
-      try {
-        sample = await io.read(item);
-      } catch (e) {
-        sample = failure(item, e, new Date(deps.now()));
-      }
-      const outcome = await recordSnapshot(deps, item.rdId, item, sample).catch((e) => {
-        io.log({ event: 'record-failed', rdId: item.rdId, error: String(e) });
-        return 'error' as const;
-      });
+      const { sample, outcome } = await readAndRecord(deps, io, item);
       const ok = sample.account.FailureReason === undefined && outcome === 'replaced';
       read++;
       if (!ok) failed++;

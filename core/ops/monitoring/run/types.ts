@@ -58,7 +58,7 @@ export interface WorkItem extends DiscoveryTarget {
 
 /**
  * The scope reconciliation the job calls after a cycle's reads of an IPAM (evaluation,
- * auto-import, resource CIDR records, history, releases); core/reconcile implements it.
+ * auto-import, resource CIDR records, history, releases); core/ops/monitoring/resources/reconcile.ts implements it.
  */
 export interface ReconcileInput {
   ipamId: string;

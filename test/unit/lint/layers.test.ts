@@ -121,11 +121,13 @@ describe('Biome rules of the boundaries', () => {
 
   it('refuses process.env and AWS clients in core, and process.env anywhere but the config module', () => {
     const env = 'export const v = process.env.TABLE_NAME;\n';
+    const destructured = 'const { env: e } = process;\nexport const v = e.TABLE_NAME;\n';
     const sdk =
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const c = DynamoDBClient;\n";
     const lambda = "import type { Context } from 'aws-lambda';\nexport type C = Context;\n";
     const result = lintProbes({
       'core/ops/kit/env.ts': env,
+      'core/ops/kit/destructured.ts': destructured,
       'core/ops/kit/sdk.ts': sdk,
       'core/space/lambda.ts': lambda,
       'handlers/api/env.ts': env,
@@ -136,11 +138,15 @@ describe('Biome rules of the boundaries', () => {
     });
     expect(result.status).toBe(1);
     expect(result.found).toEqual([
+      'core/ops/kit/destructured.ts lint/style/noRestrictedGlobals',
       'core/ops/kit/env.ts lint/style/noProcessEnv',
+      'core/ops/kit/env.ts lint/style/noRestrictedGlobals',
       'core/ops/kit/sdk.ts lint/style/noRestrictedImports',
       'core/space/lambda.ts lint/style/noRestrictedImports',
       'handlers/api/env.ts lint/style/noProcessEnv',
+      'handlers/api/env.ts lint/style/noRestrictedGlobals',
       'outbound/ec2/env.ts lint/style/noProcessEnv',
+      'outbound/ec2/env.ts lint/style/noRestrictedGlobals',
     ]);
   });
 });

@@ -14,7 +14,6 @@ import type { DeletionEvent } from '../../core/ops/reclaim/run';
 import { reclaimEvent } from '../../core/ops/reclaim/run';
 import { allotOperations, operations } from '../../core/ops/registry';
 import type { Caller, Deps } from '../../core/ports';
-import { runAndHandOff } from '../jobs/discover-run';
 import type { Settings } from '../runtime/config';
 import { apiModel } from './model/model';
 
@@ -54,6 +53,9 @@ const fromCore = (table: Record<string, Operation>, doors: readonly Door[]): Rec
 
 /** A discovery cycle over the caller's IPAMs now, within this request's time; the rest is handed on. */
 const runDiscovery = async ({ deps, settings, caller, remainingMs }: ActionContext) => {
+  // Loaded on first use: the EC2, STS and Lambda clients of a discovery run would otherwise be
+  // evaluated at every cold start of every API function, for the one action that needs them.
+  const { runAndHandOff } = await import('../jobs/discover-run');
   const state: CycleState = await planCycle(deps, { owner: caller.accountId });
   const report = await runAndHandOff(deps, settings, state, { remainingMs });
   return {

@@ -5,7 +5,7 @@
  * the action lookup, the request-shape check, the audit line, and the error table with its
  * bare 500 for anything that is not a domain error.
  *
- * @example export const json = door(jsonCodec); // a Lambda handler for POST /v1/<Action>
+ * @example export const jsonApi = door(jsonCodec, declaredCaller); // a Lambda handler for POST /v1/<Action>
  */
 import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
@@ -14,7 +14,7 @@ import { AllotError } from '../../core/errors';
 import { runtime } from '../runtime/deps';
 import { type Action, actionAt, actions as registry } from './actions';
 import { audited } from './audit';
-import type { Codec, Event, Result } from './codecs/types';
+import type { Codec, Event, Identity, Result } from './codecs/types';
 import { bodyOf } from './codecs/types';
 import { toWireError } from './errors';
 import { apiModel } from './model/model';
@@ -40,14 +40,14 @@ const unknownAction = (name: string): never => {
 };
 
 /** A Lambda handler serving every action of `actions` that this codec's door serves. */
-export const door = (codec: Codec, actions: Record<string, Action> = registry) =>
+export const door = (codec: Codec, identify: Identity, actions: Record<string, Action> = registry) =>
   middy<Event, Result>()
     .use(errorAnswer(codec))
     .handler(async (event, context) => {
       const requestId = requestIdOf(context);
       const rt = runtime();
       const body = bodyOf(event);
-      const caller = await codec.identify(event, body, rt);
+      const caller = await identify(event, body, rt);
       const { action: name, input } = codec.decode(event, body);
       const action = actionAt(actions, name, codec.door) ?? unknownAction(name);
       const remainingMs = () => context?.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY;

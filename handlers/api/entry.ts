@@ -3,9 +3,10 @@
  * generated from the registry: handlers/api/functions.yml) points at `jsonApi`, and the EC2 Query
  * route at `queryApi`; one module for all keeps one bundle and, locally, one loaded copy.
  */
+import { declaredCaller, signedCaller } from './auth/identities';
 import { jsonCodec } from './codecs/json';
 import { queryCodec } from './codecs/query';
 import { door } from './door';
 
-export const jsonApi = door(jsonCodec);
-export const queryApi = door(queryCodec);
+export const jsonApi = door(jsonCodec, declaredCaller);
+export const queryApi = door(queryCodec, signedCaller);

@@ -1,11 +1,9 @@
 /**
  * The JSON codec: `POST /v1/<Action>` with the EC2 request shape as a JSON body, answered with the
- * EC2 result shape and `RequestId`; errors as `{ Error: { Code, Message }, RequestId }`. The
- * caller comes from a Lambda authorizer's context or the `x-allot-account-id` header.
+ * EC2 result shape and `RequestId`; errors as `{ Error: { Code, Message }, RequestId }`.
  */
 import { AllotError } from '../../../core/errors';
-import { callerOf } from '../auth/identity';
-import type { Codec, Result } from './types';
+import type { Codec, Event, Result } from './types';
 
 const json = (status: number, body: unknown, requestId: string): Result => ({
   statusCode: status,
@@ -27,11 +25,20 @@ const parseBody = (text: string): Record<string, unknown> => {
   return parsed as Record<string, unknown>;
 };
 
+/**
+ * The action of `/v1/<Action>`, from the route API Gateway matched (`POST /v1/CreateIpam`), which
+ * the client cannot choose: each function is reached by its own action's route only. The path is
+ * the fallback where no route key is given.
+ */
+const actionOf = (event: Event): string => {
+  const route = event.routeKey?.split(' ').pop();
+  const path = route?.startsWith('/v1/') && !route.includes('{') ? route : event.rawPath;
+  return path?.split('/').pop() ?? '';
+};
+
 export const jsonCodec: Codec = {
   door: 'json',
-  identify: async (event, _body, { settings }) => callerOf(event as never, settings.region),
-  // The route is `/v1/<Action>`: each function is reached by its own action's path only.
-  decode: (event, body) => ({ action: event.rawPath?.split('/').pop() ?? '', input: parseBody(body) }),
+  decode: (event, body) => ({ action: actionOf(event), input: parseBody(body) }),
   encode: (_action, output, requestId) => json(200, { ...output, RequestId: requestId }, requestId),
   encodeError: (e, requestId) =>
     json(e.status, { Error: { Code: e.code, Message: e.message }, RequestId: requestId }, requestId),

@@ -1,4 +1,8 @@
-/** What a door's codec does: who calls, which action with which input, and how answers are written. */
+/**
+ * What a door is made of: a codec (which action with which input, and how answers are written)
+ * and an identity (who calls). The door (door.ts) pairs them, so how callers prove who they are is
+ * chosen where the doors are built (entry.ts), not inside a protocol.
+ */
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { Caller } from '../../../core/ports';
 import type { Runtime } from '../../runtime/deps';
@@ -8,10 +12,11 @@ import type { WireError } from '../errors';
 export type Event = APIGatewayProxyEventV2;
 export type Result = APIGatewayProxyResultV2;
 
+/** The caller, from the request as it arrived (runs first: nothing is decoded for a stranger). */
+export type Identity = (event: Event, body: string, runtime: Runtime) => Promise<Caller>;
+
 export interface Codec {
   door: Door;
-  /** The caller, from the request as it arrived (runs first: nothing is decoded for a stranger). */
-  identify(event: Event, body: string, runtime: Runtime): Promise<Caller>;
   /** The action and its input; throws an AllotError for an unknown action or a malformed body. */
   decode(event: Event, body: string): { action: string; input: Record<string, unknown> };
   encode(action: string, output: object, requestId: string): Result;

@@ -91,11 +91,12 @@ describe('the front door writes the audit trail', () => {
     process.env.AWS_REGION ??= 'us-east-1';
     const { door } = await import('../../../handlers/api/door');
     const { jsonCodec } = await import('../../../handlers/api/codecs/json');
+    const { declaredCaller } = await import('../../../handlers/api/auth/identities');
     const logged: string[] = [];
     const log = console.log;
     console.log = (line: string) => logged.push(line);
     try {
-      const api = door(jsonCodec, {
+      const api = door(jsonCodec, declaredCaller, {
         CreateIpamScope: {
           shape: 'CreateIpamScopeRequest',
           doors: ['json'],

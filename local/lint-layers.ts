@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
+import ts from 'typescript';
 
 /**
  * Rooms of core from the bottom up: a room may import the rooms before it in its chain, never
@@ -58,9 +59,10 @@ const rank = (room: string): number => CHAIN.findIndex((rooms) => rooms.includes
 export const refusal = (from: string, to: string): string | undefined => {
   const a = roomOf(from);
   const b = roomOf(to);
-  if (!a || a === b) return undefined;
+  if (!a) return `${from} is in no room of the layer table (local/lint-layers.ts): add its folder there`;
+  if (a === b) return undefined;
   if (from.startsWith('core/') && !to.startsWith('core/')) return `core imports ${to}, which is outside core`;
-  if (!b) return undefined;
+  if (!b) return `${a} imports ${to}, a tool or test file (local/, test/, bench/)`;
   const aside = ASIDE[a];
   if (aside)
     return aside.some((r) => b === r || b.startsWith(`${r}/`)) ? undefined : `${a} may not import ${b}`;
@@ -70,8 +72,6 @@ export const refusal = (from: string, to: string): string | undefined => {
   if (rank(b) === rank(a)) return `${a} and ${b} are side by side and may not import each other`;
   return rank(b) > rank(a) ? `${a} imports ${b}, which is above it (an upward import)` : undefined;
 };
-
-const SPECIFIER = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
 
 /** The project file a relative specifier names, or undefined for a package. */
 const resolve = (file: string, spec: string, exists: (p: string) => boolean): string | undefined => {
@@ -92,8 +92,8 @@ export const violations = (
   exists: (p: string) => boolean = existsSync,
 ): Violation[] =>
   files.flatMap(({ path, source }) =>
-    [...source.matchAll(SPECIFIER)].flatMap((m) => {
-      const spec = (m[1] ?? m[2])!;
+    // TypeScript's own scan: static, side-effect, type-only and dynamic imports, and re-exports.
+    ts.preProcessFile(source, true, true).importedFiles.flatMap(({ fileName: spec }) => {
       const target = resolve(path, spec, exists);
       const reason = target && refusal(path, target);
       return reason ? [{ file: path, spec, reason }] : [];

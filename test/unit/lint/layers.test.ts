@@ -78,7 +78,32 @@ describe('the layer check', () => {
     expect(probe(path, `import type { x } from '${spec}';\nexport { y } from '${spec}';\n`)).toEqual([]);
   });
 
-  it('reads dynamic imports and re-exports too', () => {
+  it('refuses a file in a folder the table does not know, and imports of tools and tests', () => {
+    expect(probe('core/newroom/x.ts', "import { a } from '../cidr';\n")).toEqual([
+      {
+        file: 'core/newroom/x.ts',
+        spec: '../cidr',
+        reason:
+          'core/newroom/x.ts is in no room of the layer table (local/lint-layers.ts): add its folder there',
+      },
+    ]);
+    expect(probe('handlers/api/x.ts', "import { startLocalStack } from '../../local/stack';\n")).toEqual([
+      {
+        file: 'handlers/api/x.ts',
+        spec: '../../local/stack',
+        reason: 'handlers imports local/stack.ts, a tool or test file (local/, test/, bench/)',
+      },
+    ]);
+  });
+
+  it('reads side-effect, type-only and dynamic imports and re-exports too', () => {
+    expect(probe('core/ops/kit/x.ts', "import '../pool/purge';\n")).toEqual([
+      {
+        file: 'core/ops/kit/x.ts',
+        spec: '../pool/purge',
+        reason: 'core/ops/kit imports core/ops/pool, which is above it (an upward import)',
+      },
+    ]);
     expect(
       probe('core/cidr/x.ts', "export * from '../ports';\nconst m = import('../space/node');\n"),
     ).toEqual([
@@ -125,6 +150,8 @@ describe('Biome rules of the boundaries', () => {
     const sdk =
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const c = DynamoDBClient;\n";
     const lambda = "import type { Context } from 'aws-lambda';\nexport type C = Context;\n";
+    const ddb =
+      "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\nexport const d = DynamoDBDocumentClient;\n";
     const result = lintProbes({
       'core/ops/kit/env.ts': env,
       'core/ops/kit/destructured.ts': destructured,
@@ -135,6 +162,7 @@ describe('Biome rules of the boundaries', () => {
       'handlers/runtime/config.ts': env,
       'core/store/dynamo/sdk.ts': sdk,
       'handlers/api/lambda.ts': lambda,
+      'handlers/api/ddb.ts': ddb,
     });
     expect(result.status).toBe(1);
     expect(result.found).toEqual([
@@ -143,6 +171,7 @@ describe('Biome rules of the boundaries', () => {
       'core/ops/kit/env.ts lint/style/noRestrictedGlobals',
       'core/ops/kit/sdk.ts lint/style/noRestrictedImports',
       'core/space/lambda.ts lint/style/noRestrictedImports',
+      'handlers/api/ddb.ts lint/style/noRestrictedImports',
       'handlers/api/env.ts lint/style/noProcessEnv',
       'handlers/api/env.ts lint/style/noRestrictedGlobals',
       'outbound/ec2/env.ts lint/style/noProcessEnv',

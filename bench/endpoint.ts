@@ -20,7 +20,9 @@ const clientFor = (url: string, accountId: string): EC2Client =>
     endpoint: url,
     region: 'us-east-1',
     credentials: { accessKeyId: accountId, secretAccessKey: 'test' },
-    maxAttempts: 1,
+    // Like any SDK user: a kept-alive socket the server closes just as the client reuses it
+    // (its idle timeout falls inside the operation layer's round) is retried, not fatal.
+    maxAttempts: 3,
   });
 
 /** A fresh IPAM with one /8 pool, made through the operation layer (setup, not measured). */

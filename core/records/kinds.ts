@@ -33,7 +33,8 @@
  * order is address order: a pool's CIDRs and allocations come back sorted by address. A pool's
  * record (SK `#`) and its CIDRs (SK `#CIDR#…`) share the prefix `#`, so the allocation path reads
  * both with one strongly consistent Query.
- */ import { allocation } from './allocation';
+ */
+import { allocation } from './allocation';
 import { cooling } from './cooling';
 import { credential } from './credential';
 import { history } from './history';

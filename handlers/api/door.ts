@@ -10,12 +10,11 @@
 import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { AllotError } from '../../core/errors';
 import { runtime } from '../runtime/deps';
 import { type Action, actionAt, actions as registry } from './actions';
 import { audited } from './audit';
 import type { Codec, Event, Identity, Result } from './codecs/types';
-import { bodyOf } from './codecs/types';
+import { bodyOf, unknownAction } from './codecs/types';
 import { toWireError } from './errors';
 import { apiModel } from './model/model';
 import { checkShape } from './shape';
@@ -29,14 +28,22 @@ const errorAnswer = (codec: Codec) => ({
     const wire = toWireError(request.error);
     if (wire.status >= 500) {
       const error = String((request.error as Error)?.stack ?? request.error);
-      console.error(JSON.stringify({ door: codec.door, path: request.event?.rawPath, requestId, error }));
+      const action = actionNameOf(codec, request.event);
+      console.error(
+        JSON.stringify({ door: codec.door, action, path: request.event?.rawPath, requestId, error }),
+      );
     }
     request.response = codec.encodeError(wire, requestId);
   },
 });
 
-const unknownAction = (name: string): never => {
-  throw new AllotError('InvalidAction', `The action ${name} is not implemented by Allot yet.`);
+/** The action a failed request asked for, for the 500 log line (undefined when it cannot be read). */
+const actionNameOf = (codec: Codec, event: Event): string | undefined => {
+  try {
+    return codec.decode(event, bodyOf(event), () => true).action;
+  } catch {
+    return undefined;
+  }
 };
 
 /** A Lambda handler serving every action of `actions` that this codec's door serves. */
@@ -48,7 +55,8 @@ export const door = (codec: Codec, identify: Identity, actions: Record<string, A
       const rt = runtime();
       const body = bodyOf(event);
       const caller = await identify(event, body, rt);
-      const { action: name, input } = codec.decode(event, body);
+      const served = (name: string) => actionAt(actions, name, codec.door) !== undefined;
+      const { action: name, input } = codec.decode(event, body, served);
       const action = actionAt(actions, name, codec.door) ?? unknownAction(name);
       const remainingMs = () => context?.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY;
       // Inside the audit: a write refused for its shape is a refused write like any other.

@@ -96,7 +96,7 @@ describe('EC2 SDK: paginators', () => {
       ec2.send(new CreateIpamPolicyCommand({ IpamId: 'ipam-0123456789abcdef0' })),
     ).rejects.toMatchObject({
       name: 'InvalidAction',
-      message: 'The action CreateIpamPolicy is not implemented by Allot yet.',
+      message: 'The action CreateIpamPolicy is not valid for this web service.',
       $metadata: { httpStatusCode: 400 },
     });
   });

@@ -90,8 +90,11 @@ const claimContext = (deps: SpaceDeps, spec: ClaimSpec) => {
     flying = new Set();
     h.flying.set(space, flying);
   }
+  // Spelled out rather than spread from `h`: V8 builds a spread object on a slow path, and this
+  // runs once per claim (it alone cost the in-process allocator half its speed).
   return {
-    ...h,
+    hotUntil: h.hotUntil,
+    sticky: h.sticky,
     space,
     key: `${space}|${spec.prefix}`,
     random: deps.random ?? Math.random,
@@ -133,9 +136,12 @@ const commitClaim = async (
   const block = chosen.block;
   const flying = blockOf(block);
   ctx.inFlight.add(flying);
-  const res = await deps.store
-    .commit([...claimOf(nodeWrites), ...spec.extra(block)])
-    .finally(() => ctx.inFlight.delete(flying));
+  let res: Awaited<ReturnType<SpaceDeps['store']['commit']>>;
+  try {
+    res = await deps.store.commit([...claimOf(nodeWrites), ...spec.extra(block)]);
+  } finally {
+    ctx.inFlight.delete(flying);
+  }
   // Hints that promised more than a child holds are corrected after the claim (best effort), so
   // the correction never invalidates the versions the claim's own writes were built on.
   for (const [p, c] of searched.stale) await commitNodes(deps, hintFixWrites(p, c));

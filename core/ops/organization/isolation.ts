@@ -58,5 +58,7 @@ export const isolateWrite = async (deps: Deps, accountId: string, orgId: string)
 /** The write that restores `accountId` when it is registered again (none if it was never isolated). */
 export const restoreWrites = async (deps: Deps, accountId: string): Promise<Write[]> => {
   const prior = await deps.store.get<IsolationRecord>({ kind: 'isolation', accountId });
-  return prior ? [{ type: 'delete', ref: { kind: 'isolation', accountId }, expectVersion: prior._v }] : [];
+  return prior
+    ? [{ name: 'restore', type: 'delete', ref: { kind: 'isolation', accountId }, expectVersion: prior._v }]
+    : [];
 };

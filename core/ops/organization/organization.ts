@@ -223,7 +223,7 @@ export const registerOrganizationAccount = async (
       'IncorrectState',
       failedWrite(res, 'member')
         ? `Account ${id} is already a member of an organization.`
-        : res.failed.some((w) => w.name === undefined)
+        : failedWrite(res, 'restore')
           ? `Account ${id} changed meanwhile; retry the request.`
           : `The parent ${parentId} was deleted meanwhile.`,
     );

@@ -1,5 +1,5 @@
 /**
- * List queries (keys.ts queryPlan) as Query params, and page cursors. A cursor is the base64url
+ * List queries (core/records, each kind's queryPlan) as Query params, and page cursors. A cursor is the base64url
  * JSON of the last returned item's key (table and index key attributes), i.e. the ExclusiveStartKey
  * of the next page; it is checked against the query before use, so a forged one cannot start a
  * read in another partition.
@@ -63,7 +63,7 @@ export const startKeyOf = (plan: QueryPlan, cursor: string): Item => {
 
 /**
  * One strongly consistent read of a pool and its CIDRs: the pool item's sort key (ROOT_SK) is a
- * prefix of its CIDRs' sort keys (keys.ts), and the pool's allocations sort elsewhere.
+ * prefix of its CIDRs' sort keys (core/records/pool.ts, pool-cidr.ts), and the pool's allocations sort elsewhere.
  */
 export const poolQueryParams = (poolId: string, table: string, start?: Item) => ({
   TableName: table,

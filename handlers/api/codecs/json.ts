@@ -3,7 +3,7 @@
  * EC2 result shape and `RequestId`; errors as `{ Error: { Code, Message }, RequestId }`.
  */
 import { AllotError } from '../../../core/errors';
-import type { Codec, Event, Result } from './types';
+import { type Codec, type Event, type Result, unknownAction } from './types';
 
 const json = (status: number, body: unknown, requestId: string): Result => ({
   statusCode: status,
@@ -38,7 +38,11 @@ const actionOf = (event: Event): string => {
 
 export const jsonCodec: Codec = {
   door: 'json',
-  decode: (event, body) => ({ action: actionOf(event), input: parseBody(body) }),
+  decode: (event, body, served) => {
+    const action = actionOf(event);
+    if (!served(action)) unknownAction(action);
+    return { action, input: parseBody(body) };
+  },
   encode: (_action, output, requestId) => json(200, { ...output, RequestId: requestId }, requestId),
   encodeError: (e, requestId) =>
     json(e.status, { Error: { Code: e.code, Message: e.message }, RequestId: requestId }, requestId),

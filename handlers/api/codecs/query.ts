@@ -10,7 +10,7 @@ import type { Codec } from './types';
 
 export const queryCodec: Codec = {
   door: 'query',
-  decode: (_event, body) => parseQueryRequest(body, ec2Model),
+  decode: (_event, body, served) => parseQueryRequest(body, ec2Model, served),
   encode: (action, output, requestId) => ({
     statusCode: 200,
     headers: ec2ResponseHeaders(requestId, new Date()),

@@ -3,13 +3,23 @@
  * and an identity (who calls). The door (door.ts) pairs them, so how callers prove who they are is
  * chosen where the doors are built (entry.ts), not inside a protocol.
  */
+
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { AllotError } from '../../../core/errors';
 import type { Caller } from '../../../core/ports';
 import type { Runtime } from '../../runtime/deps';
 import type { Door } from '../actions';
 import type { WireError } from '../errors';
 
 export type Event = APIGatewayProxyEventV2;
+
+/** Whether this door serves an action. */
+export type Served = (action: string) => boolean;
+
+/** EC2's own wording, whether the action is unknown to the model or only to this door. */
+export const unknownAction = (name: string): never => {
+  throw new AllotError('InvalidAction', `The action ${name} is not valid for this web service.`);
+};
 export type Result = APIGatewayProxyResultV2;
 
 /** The caller, from the request as it arrived (runs first: nothing is decoded for a stranger). */
@@ -17,8 +27,11 @@ export type Identity = (event: Event, body: string, runtime: Runtime) => Promise
 
 export interface Codec {
   door: Door;
-  /** The action and its input; throws an AllotError for an unknown action or a malformed body. */
-  decode(event: Event, body: string): { action: string; input: Record<string, unknown> };
+  /**
+   * The action and its input; throws an AllotError for a malformed body, or `InvalidAction` for an
+   * action this door does not serve (`served`), before any of its parameters are read.
+   */
+  decode(event: Event, body: string, served: Served): { action: string; input: Record<string, unknown> };
   encode(action: string, output: object, requestId: string): Result;
   encodeError(error: WireError, requestId: string): Result;
 }

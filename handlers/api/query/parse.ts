@@ -103,7 +103,8 @@ const decode = (model: Ec2Model, shape: Ec2Shape, node: Node, path: string): unk
 
 /**
  * Parses an EC2 Query request body (or query string) into the action and its JSON input.
- * Throws `AllotError`: `InvalidAction` for an action the model does not know, `InvalidParameter`
+ * Throws `AllotError`: `InvalidAction` for an action the model does not know or the caller's door
+ * does not serve (`served`), `InvalidParameter`
  * for unknown parameters, `InvalidParameterValue` for malformed values or a foreign `Version`,
  * `MissingParameter` for missing `Action` or required members.
  * @example
@@ -111,11 +112,15 @@ const decode = (model: Ec2Model, shape: Ec2Shape, node: Node, path: string): unk
  * // => { action: 'DescribeIpamPools', version: '2016-11-15',
  * //      input: { Filters: [{ Name: 'locale', Values: ['us-east-1'] }] } }
  */
-export const parseQueryRequest = (body: string | URLSearchParams, model: Ec2Model): QueryRequest => {
+export const parseQueryRequest = (
+  body: string | URLSearchParams,
+  model: Ec2Model,
+  served: (action: string) => boolean = () => true,
+): QueryRequest => {
   const params = typeof body === 'string' ? new URLSearchParams(body) : body;
   const action = params.get('Action');
   if (!action) throw new AllotError('MissingParameter', 'The request must contain the parameter Action.');
-  if (!Object.hasOwn(model.operations, action)) {
+  if (!Object.hasOwn(model.operations, action) || !served(action)) {
     throw new AllotError('InvalidAction', `The action ${action} is not valid for this web service.`);
   }
   const version = params.get('Version') ?? undefined;

@@ -18,7 +18,7 @@ describe('record items', () => {
     ['pool-cidr', makePoolCidr('10.0.0.0/8'), []],
     ['allocation', makeAllocation('10.1.2.0/24'), ['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK']],
   ] as const)(
-    '%s: fields plus table and index keys (keys.ts), which reading back strips',
+    '%s: fields plus table and index keys (core/records), which reading back strips',
     (_kind, record, indexAttrs) => {
       const item = recordToItem(record, 1);
       expect(item).toEqual({ ...record, ...itemKey(refOf(record)), ...indexKeys(record) });

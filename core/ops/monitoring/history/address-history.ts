@@ -3,7 +3,7 @@
  * and when. One Query (the records of the scope and CIDR), then the time window, the VPC filter,
  * newest first, and paging.
  */
-import { formatCidr, parseCidr } from '../../../cidr';
+import { formatCidr, hostBlock, parseCidr } from '../../../cidr';
 import { fail } from '../../../errors';
 import type { Caller, Deps } from '../../../ports';
 import type { HistoryItemRecord } from '../../../records';
@@ -26,7 +26,7 @@ const BOUNDS = { min: 1, max: 1000 };
 
 /** A bare address is its own /32 or /128 (F-HIST-10). */
 const exactCidr = (text: string): string =>
-  formatCidr(parseCidr(text.includes('/') ? text : `${text}/${text.includes(':') ? 128 : 32}`));
+  formatCidr(text.includes('/') ? parseCidr(text) : hostBlock(text));
 
 const order = (a: HistoryItemRecord, b: HistoryItemRecord) =>
   b.SampledStartTime.localeCompare(a.SampledStartTime) ||

@@ -38,6 +38,12 @@ export type NodeWrite =
   /** Fast path: record one claim; conditioned on the positions, not on the version. */
   | { kind: 'claim'; key: NodeKey; pos: number; value: string }
   /**
+   * Fast path of a child's creation: mark cell `pos` as holding a child node whose hint is `hint`
+   * and count it in every in-node ancestor; conditioned like a claim on the positions, not on the
+   * version, so creating a child does not contend with claims and creations elsewhere in the node.
+   */
+  | { kind: 'mark'; key: NodeKey; pos: number; hint: number }
+  /**
    * Replace the whole node; `expectVersion` null means the node must not exist yet. The stored
    * version is `(expectVersion ?? node.v) + 1`.
    */
@@ -132,12 +138,20 @@ export const tableOf = (n: NodeView, now: number): Uint8Array => {
   return t;
 };
 
-/** Keep a cached table right after a claim at h was applied in place (memory store, caches). */
-export const refreshTableAfterClaim = (n: NodeView, h: number, previousVersion: number): void => {
+/**
+ * Keep a cached table right after a claim (or, with `free` = the child's hint, a child mark) at h
+ * was applied in place (memory store, caches).
+ */
+export const refreshTableAfterClaim = (
+  n: NodeView,
+  h: number,
+  previousVersion: number,
+  free = NONE,
+): void => {
   if (n.csV === previousVersion) n.csV = n.v;
   if (!n.mf || n.mfV !== previousVersion) return;
   const t = n.mf;
-  t[h] = NONE;
+  t[h] = free;
   for (let a = h >> 1; a >= 1; a >>= 1) t[a] = n.b.has(a) ? NONE : Math.min(t[2 * a]!, t[2 * a + 1]!);
   n.mfV = n.v;
 };

@@ -2,8 +2,10 @@
  * Node writes for claiming and releasing one block. A claim inside an existing node that does not
  * change the node's hint is the fast path: one conditional update on one node item, conditioned on
  * the claimed position and its in-node ancestors only, so concurrent claims on different blocks of
- * the same node both succeed. Everything else (new nodes, hint changes, releases) replaces the
- * touched nodes at the versions that were read.
+ * the same node both succeed. A claim that needs one new node below an existing one is the other
+ * fast path: the new node is created (it must not exist) and its cell marked in the parent under
+ * the same position conditions. Everything else (deeper creations, releases) replaces the touched
+ * nodes at the versions that were read.
  */
 import { BITS, type Cidr } from '../cidr';
 import { nodeLevelFor, positionOf, STRIDE } from './geometry';
@@ -44,6 +46,15 @@ export const claimWrites = (
   const cellStart = block.start - ((block.start - ns) % cellSize);
   const cell = positionOf(version, ns, q, cellStart, q + STRIDE);
   if (!positionClear(n, cell)) return undefined;
+  if (target === q + STRIDE) {
+    // The parent's own hint in its parent is left as it was (an upper bound), as for a claim.
+    const child = emptyNode({ ...n.key, start: cellStart, prefix: target });
+    applyClaim(child, positionOf(version, cellStart, target, block.start, block.prefix), value);
+    return [
+      { kind: 'mark', key: n.key, pos: cell, hint: nodeHint(child) },
+      { kind: 'put', node: child, expectVersion: null },
+    ];
+  }
   const edit = new PathEdit(path);
   let parent = edit.edit(path.length - 1);
   let parentCellPos = cell;

@@ -16,6 +16,7 @@
 
 import {
   applyClaim,
+  markChild,
   type NodeKey,
   type NodeView,
   type NodeWrite,
@@ -85,6 +86,15 @@ export class NodeCache {
             applyClaim(entry.view, w.pos, w.value);
             entry.view.v += 1;
             refreshTableAfterClaim(entry.view, w.pos, entry.view.v - 1);
+          } else if (entry) this.evict(key);
+          break;
+        }
+        case 'mark': {
+          const entry = this.live(idOf(key));
+          if (entry?.view) {
+            markChild(entry.view, w.pos, w.hint);
+            entry.view.v += 1;
+            refreshTableAfterClaim(entry.view, w.pos, entry.view.v - 1, w.hint);
           } else if (entry) this.evict(key);
           break;
         }

@@ -79,6 +79,25 @@ const claimParams = (w: Extract<NodeWrite, { kind: 'claim' }>) => {
   return expressionParams({ condition, update: change });
 };
 
+/**
+ * The 'mark' fast path of a child's creation: like a claim, but the cell gets the child's count
+ * (u = 1) and hint (m) instead of a claim, under the same conditions.
+ */
+const markParams = (w: Extract<NodeWrite, { kind: 'mark' }>) => {
+  const ancestors = ancestorsOf(w.pos);
+  const condition = and(
+    exists('PK'),
+    notExists(`b${w.pos}`),
+    zeroOrAbsent(`u${w.pos}`),
+    ...ancestors.map((a) => notExists(`b${a}`)),
+  );
+  const change = update({
+    set: [setTo(`u${w.pos}`, ':cell', 1), setTo(`m${w.pos}`, ':hint', w.hint)],
+    add: [...ancestors.map((a) => addTo(`u${a}`, ':one', 1)), addTo('v', ':one', 1)],
+  });
+  return expressionParams({ condition, update: change });
+};
+
 /** The body of one write: single-item params, or a TransactWriteItems element's member. */
 export interface WriteBody extends ExpressionParams {
   TableName: string;
@@ -102,6 +121,8 @@ export const nodeWriteParams = (w: NodeWrite, table: string): TransactItem => {
   switch (w.kind) {
     case 'claim':
       return { Update: { TableName: table, Key, ...claimParams(w) } };
+    case 'mark':
+      return { Update: { TableName: table, Key, ...markParams(w) } };
     case 'put': {
       const condition = w.expectVersion === null ? notExists('PK') : versionIs('v', w.expectVersion);
       const Item = nodeToItem(w.node, (w.expectVersion ?? w.node.v) + 1);

@@ -2,6 +2,7 @@
 import {
   applyClaim,
   cloneNode,
+  markChild,
   type NodeKey,
   type NodeView,
   type NodeWrite,
@@ -62,6 +63,7 @@ export class MemoryNodes {
     const n = this.get(nodeKeyOfWrite(w));
     switch (w.kind) {
       case 'claim':
+      case 'mark':
         return n !== undefined && positionClear(n, w.pos);
       case 'put':
         return w.expectVersion === null ? n === undefined : n?.v === w.expectVersion;
@@ -79,6 +81,13 @@ export class MemoryNodes {
         applyClaim(n, w.pos, w.value);
         n.v += 1;
         refreshTableAfterClaim(n, w.pos, n.v - 1);
+        return;
+      }
+      case 'mark': {
+        const n = this.get(key)!;
+        markChild(n, w.pos, w.hint);
+        n.v += 1;
+        refreshTableAfterClaim(n, w.pos, n.v - 1, w.hint);
         return;
       }
       case 'put':

@@ -382,6 +382,24 @@ describe.each(factories)('Store contract: %s', (_name, make) => {
       expect(plain(await store.readNode(key, true))).toEqual(plain(makeNode({ key, v: 1 })));
     });
 
+    it("'mark' records a child at a cell (u = 1, its hint) and counts it in every ancestor", async () => {
+      const key = await newNode();
+      const mark = (pos: number, hint: number) => commit([node({ kind: 'mark', key, pos, hint })]);
+      expect(await mark(256, 17)).toEqual({ ok: true });
+      expect(await claimAt(key, 257)).toEqual({ ok: true });
+      const counts = { 1: 2, 2: 2, 4: 2, 8: 2, 16: 2, 32: 2, 64: 2, 128: 2 };
+      expect(plain(await store.readNode(key, true))).toEqual(
+        plain(makeNode({ key, v: 3, b: { 257: 'alloc-257' }, u: { ...counts, 256: 1 }, m: { 256: 17 } })),
+      );
+      // The same cell again (a second creation of one child), or a cell under a claim: refused.
+      expect(failedOf(await mark(256, 17))).toEqual([0]);
+      expect(failedOf(await mark(257, 20))).toEqual([0]);
+      const other = await newNode();
+      await claimAt(other, 2);
+      expect(failedOf(await commit([node({ kind: 'mark', key: other, pos: 256, hint: 17 })]))).toEqual([0]);
+      expect(plain(await store.readNode(key, true))?.v).toBe(3);
+    });
+
     it("'put' needs the node absent (null) or at the version, and stores expect + 1", async () => {
       const key = await newNode();
       const next = makeNode({ key, v: 1, u: { 2: 1, 1: 1, 256: 1 }, m: { 256: 17 } });

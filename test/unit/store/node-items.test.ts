@@ -35,6 +35,31 @@ describe('node write params', () => {
     });
   });
 
+  it("'mark' at a cell sets its count and hint, counts it in the ancestors, under a claim's conditions", () => {
+    const p = nodeWriteParams({ kind: 'mark', key: nodeKey(), pos: 4, hint: 17 }, TABLE);
+    expect(p).toEqual({
+      Update: {
+        TableName: TABLE,
+        Key: KEY,
+        UpdateExpression: 'SET #u4 = :cell, #m4 = :hint ADD #u2 :one, #u1 :one, #v :one',
+        ConditionExpression:
+          'attribute_exists(#PK) AND attribute_not_exists(#b4) AND (attribute_not_exists(#u4) OR #u4 = :zero) AND attribute_not_exists(#b2) AND attribute_not_exists(#b1)',
+        ExpressionAttributeNames: {
+          '#u4': 'u4',
+          '#m4': 'm4',
+          '#u2': 'u2',
+          '#u1': 'u1',
+          '#v': 'v',
+          '#PK': 'PK',
+          '#b4': 'b4',
+          '#b2': 'b2',
+          '#b1': 'b1',
+        },
+        ExpressionAttributeValues: { ':cell': 1, ':hint': 17, ':one': 1, ':zero': 0 },
+      },
+    });
+  });
+
   it("'claim' of the whole node (h=1) has no ancestors", () => {
     const p = nodeWriteParams({ kind: 'claim', key: nodeKey(), pos: 1, value: 'a' }, TABLE);
     expect(p).toMatchObject({

@@ -14,6 +14,7 @@ import {
   type ExpressionParams,
   exists,
   expressionParams,
+  type Fragment,
   notExists,
   setTo,
   update,
@@ -64,16 +65,23 @@ export const itemToNode = (item: Item): NodeView => {
  * disjoint positions of one node never fail each other. The node must exist; `pos` must be free
  * with nothing below it; no ancestor may hold a claim.
  */
-const claimParams = (w: Extract<NodeWrite, { kind: 'claim' }>) => {
-  const ancestors = ancestorsOf(w.pos);
+const claimParams = (w: Extract<NodeWrite, { kind: 'claim' }>) =>
+  positionUpdate(w.pos, [setTo(`b${w.pos}`, ':val', w.value)]);
+
+/**
+ * An update at position `pos` under a claim's conditions (the node exists, `pos` is free with
+ * nothing below it, no in-node ancestor holds a claim) that also counts it in every ancestor.
+ */
+const positionUpdate = (pos: number, set: Fragment[]) => {
+  const ancestors = ancestorsOf(pos);
   const condition = and(
     exists('PK'),
-    notExists(`b${w.pos}`),
-    zeroOrAbsent(`u${w.pos}`),
+    notExists(`b${pos}`),
+    zeroOrAbsent(`u${pos}`),
     ...ancestors.map((a) => notExists(`b${a}`)),
   );
   const change = update({
-    set: [setTo(`b${w.pos}`, ':val', w.value)],
+    set,
     add: [...ancestors.map((a) => addTo(`u${a}`, ':one', 1)), addTo('v', ':one', 1)],
   });
   return expressionParams({ condition, update: change });
@@ -83,20 +91,8 @@ const claimParams = (w: Extract<NodeWrite, { kind: 'claim' }>) => {
  * The 'mark' fast path of a child's creation: like a claim, but the cell gets the child's count
  * (u = 1) and hint (m) instead of a claim, under the same conditions.
  */
-const markParams = (w: Extract<NodeWrite, { kind: 'mark' }>) => {
-  const ancestors = ancestorsOf(w.pos);
-  const condition = and(
-    exists('PK'),
-    notExists(`b${w.pos}`),
-    zeroOrAbsent(`u${w.pos}`),
-    ...ancestors.map((a) => notExists(`b${a}`)),
-  );
-  const change = update({
-    set: [setTo(`u${w.pos}`, ':cell', 1), setTo(`m${w.pos}`, ':hint', w.hint)],
-    add: [...ancestors.map((a) => addTo(`u${a}`, ':one', 1)), addTo('v', ':one', 1)],
-  });
-  return expressionParams({ condition, update: change });
-};
+const markParams = (w: Extract<NodeWrite, { kind: 'mark' }>) =>
+  positionUpdate(w.pos, [setTo(`u${w.pos}`, ':cell', 1), setTo(`m${w.pos}`, ':hint', w.hint)]);
 
 /** The body of one write: single-item params, or a TransactWriteItems element's member. */
 export interface WriteBody extends ExpressionParams {

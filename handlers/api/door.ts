@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { checkIdFormats } from '../../core/ops/kit/ids';
 import { runtime } from '../runtime/deps';
 import { type Action, actionAt, actions as registry } from './actions';
 import { audited } from './audit';
@@ -62,6 +63,7 @@ export const door = (codec: Codec, identify: Identity, actions: Record<string, A
       // Inside the audit: a write refused for its shape is a refused write like any other.
       const run = () => {
         checkShape(apiModel, action.shape, input);
+        checkIdFormats(input);
         return action.run({ deps: rt.deps, settings: rt.settings, caller, input, remainingMs });
       };
       const output = await audited({ action: name, caller, input, requestId }, run);

@@ -119,6 +119,22 @@ describe('the front door (one wrapper, two codecs)', () => {
     expect(runs).toEqual([]);
   });
 
+  it('answers a malformed id as Malformed at both doors before the action runs', async () => {
+    const json = await jsonAnswer('DeleteIpam', { IpamId: 'ipam-pool-0123' });
+    const query = await queryAnswer('Action=DeleteIpam&IpamId=ipam-pool-0123');
+    const message = 'Invalid id: "ipam-pool-0123" (expecting "ipam-...")';
+    expect([json.status, json.body.Error]).toEqual([
+      400,
+      { Code: 'InvalidIpamId.Malformed', Message: message },
+    ]);
+    expect([query.status, query.code, query.message]).toEqual([
+      400,
+      'InvalidIpamId.Malformed',
+      'Invalid id: &quot;ipam-pool-0123&quot; (expecting &quot;ipam-...&quot;)',
+    ]);
+    expect(runs).toEqual([]);
+  });
+
   it('refuses an Allot-only action at the EC2 endpoint with EC2 wording, and serves it as JSON', async () => {
     const query = await queryAnswer('Action=RunDiscovery');
     expect([query.status, query.code, query.message]).toEqual([

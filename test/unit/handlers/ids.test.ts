@@ -1,0 +1,59 @@
+/** Malformed ids answer `InvalidXxxId.Malformed` before anything is looked up (core/ops/kit/ids.ts). */
+import { describe, expect, it } from 'vitest';
+import { AllotError } from '../../../core/errors';
+import { checkIdFormats } from '../../../core/ops/kit/ids';
+
+const refusal = (input: Record<string, unknown>) => {
+  try {
+    checkIdFormats(input);
+    return 'accepted';
+  } catch (e) {
+    return e instanceof AllotError ? [e.code, e.message] : e;
+  }
+};
+
+describe('id formats', () => {
+  it.each([
+    ['IpamId', 'ipam-pool-0123456789abcdef0', 'InvalidIpamId.Malformed', 'ipam'],
+    ['IpamScopeId', 'scope-1', 'InvalidIpamScopeId.Malformed', 'ipam-scope'],
+    ['IpamPoolId', 'pool-1', 'InvalidIpamPoolId.Malformed', 'ipam-pool'],
+    ['SourceIpamPoolId', 'ipam-pool-xyz!', 'InvalidIpamPoolId.Malformed', 'ipam-pool'],
+    ['IpamPoolAllocationId', 'ipam-pool-alloc-', 'InvalidIpamPoolAllocationId.Malformed', 'ipam-pool-alloc'],
+    [
+      'IpamResourceDiscoveryId',
+      'ipam-res-disco-0G',
+      'InvalidIpamResourceDiscoveryId.Malformed',
+      'ipam-res-disco',
+    ],
+    [
+      'IpamResourceDiscoveryAssociationId',
+      'ipam-res-disco-0123',
+      'InvalidIpamResourceDiscoveryAssociationId.Malformed',
+      'ipam-res-disco-assoc',
+    ],
+    ['DestinationIpamScopeId', 'IPAM-SCOPE-0123', 'InvalidIpamScopeId.Malformed', 'ipam-scope'],
+  ])('%s=%s is %s', (member, id, code, prefix) => {
+    expect(refusal({ [member]: id })).toEqual([code, `Invalid id: "${id}" (expecting "${prefix}-...")`]);
+  });
+
+  it('checks every id of a list', () => {
+    expect(refusal({ IpamPoolIds: ['ipam-pool-0123456789abcdef0', 'ipam-pool-0123 '] })).toEqual([
+      'InvalidIpamPoolId.Malformed',
+      'Invalid id: "ipam-pool-0123 " (expecting "ipam-pool-...")',
+    ]);
+  });
+
+  it('accepts well-formed ids of every kind, which may still not exist', () => {
+    expect(
+      refusal({
+        IpamId: 'ipam-0123456789abcdef0',
+        IpamScopeIds: ['ipam-scope-0123456789abcdef0'],
+        IpamPoolId: 'ipam-pool-1',
+        IpamPoolAllocationId: 'ipam-pool-alloc-0123456789abcdef0123456789abcdef',
+        IpamResourceDiscoveryId: 'ipam-res-disco-0123456789abcdef0',
+        IpamResourceDiscoveryAssociationIds: ['ipam-res-disco-assoc-0123456789abcdef0'],
+        Description: 'not an id',
+      }),
+    ).toBe('accepted');
+  });
+});

@@ -69,7 +69,8 @@ const checkRequest = (input: AllocateInput): Tag[] => {
   if (input.Cidr !== undefined && filtersGiven) {
     fail(
       'InvalidParameterCombination',
-      'AllowedCidrs and DisallowedCidrs can only be used with NetmaskLength (F-ALLOC-05).',
+      // F-ALLOC-05
+      'AllowedCidrs and DisallowedCidrs can only be used with NetmaskLength.',
     );
   }
   return tagsFor('ipam-pool-allocation', input.TagSpecifications);
@@ -109,7 +110,8 @@ const placement = (
     pool.AllocationDefaultNetmaskLength ??
     fail(
       'MissingParameter',
-      `Specify Cidr or NetmaskLength: pool ${pool.IpamPoolId} has no default netmask length (F-ALLOC-03).`,
+      // F-ALLOC-03
+      `Specify Cidr or NetmaskLength: pool ${pool.IpamPoolId} has no default netmask length.`,
     );
   const parse = (list: string[] | undefined) => (list ?? []).map((t) => parseCidr(t, version));
   const allowed = parse(input.AllowedCidrs);

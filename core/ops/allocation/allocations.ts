@@ -45,7 +45,8 @@ export const releaseIpamPoolAllocation = async (
   if (rec.ResourceType !== 'custom') {
     fail(
       'OperationNotPermitted',
-      `Only custom allocations can be released this way; ${rec.ResourceType} allocations are released by ${rec.ResourceType === 'ipam-pool' ? 'deprovisioning the child pool CIDR' : 'deleting or ignoring the resource CIDR'} (F-ALLOC-07).`,
+      // F-ALLOC-07
+      `Only custom allocations can be released this way; ${rec.ResourceType} allocations are released by ${rec.ResourceType === 'ipam-pool' ? 'deprovisioning the child pool CIDR' : 'deleting or ignoring the resource CIDR'}.`,
     );
   }
   dryRun(input);

@@ -49,7 +49,8 @@ const parties = async (deps: Deps, caller: Caller, ipamId: string | undefined, r
   if (ipam.Tier === 'free')
     fail(
       'OperationNotPermitted',
-      'The free tier has only the default resource discovery association (F-TIER-02).',
+      // F-TIER-02
+      'The free tier has only the default resource discovery association.',
     );
   return { ipam, rd };
 };
@@ -147,7 +148,8 @@ export const disassociateIpamResourceDiscovery = async (
   const assoc = await deps.store.get<RdAssociationRecord>({ kind: 'rd-association', id });
   const ipamOwner = assoc && (assoc._ipamOwner ?? assoc.OwnerId);
   if (assoc?.IsDefault && ipamOwner === caller.accountId)
-    fail('IncorrectState', 'The default resource discovery association cannot be disassociated (F-RDA-03).');
+    // F-RDA-03
+    fail('IncorrectState', 'The default resource discovery association cannot be disassociated.');
   if (!assoc || ipamOwner !== caller.accountId) {
     return fail(
       'InvalidIpamResourceDiscoveryAssociationId.NotFound',

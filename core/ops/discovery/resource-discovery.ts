@@ -73,7 +73,8 @@ export const createIpamResourceDiscovery = async (deps: Deps, caller: Caller, in
   if (replay) return replay;
   return fail(
     'ResourceLimitExceeded',
-    `Account ${caller.accountId} already has a resource discovery in ${caller.region} (an IPAM's default one counts, F-RD-03).`,
+    // F-RD-03
+    `Account ${caller.accountId} already has a resource discovery in ${caller.region} (an IPAM's default one counts).`,
   );
 };
 
@@ -146,7 +147,8 @@ export const modifyIpamResourceDiscovery = async (deps: Deps, caller: Caller, in
       if (remove.includes(rd.IpamResourceDiscoveryRegion))
         fail(
           'InvalidParameterValue',
-          `The home region ${rd.IpamResourceDiscoveryRegion} cannot be removed (F-REGION-07).`,
+          // F-REGION-07
+          `The home region ${rd.IpamResourceDiscoveryRegion} cannot be removed.`,
         );
       const regions = [...rd.OperatingRegions.map((r) => r.RegionName), ...add].filter(
         (r) => !remove.includes(r),
@@ -177,7 +179,8 @@ export const deleteIpamResourceDiscovery = async (
   const id = required(input.IpamResourceDiscoveryId, 'IpamResourceDiscoveryId');
   const rd = await loadOwnRd(deps, caller, id);
   if (rd.IsDefault)
-    fail('IncorrectState', 'The default resource discovery goes only with its IPAM (F-RD-10).');
+    // F-RD-10
+    fail('IncorrectState', 'The default resource discovery goes only with its IPAM.');
   dryRun(input);
   // Associations stay, and show ResourceDiscoveryStatus=not-found from now on (F-RD-10, F-RDA-04).
   const res = await deps.store.commit([

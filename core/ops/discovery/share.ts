@@ -28,7 +28,8 @@ export const shareIpamResourceDiscovery = async (deps: Deps, caller: Caller, inp
   if (caller.region !== rd.IpamResourceDiscoveryRegion)
     fail(
       'InvalidParameterValue',
-      `Share ${rd.IpamResourceDiscoveryId} from its region ${rd.IpamResourceDiscoveryRegion} (F-RD-07).`,
+      // F-RD-07
+      `Share ${rd.IpamResourceDiscoveryId} from its region ${rd.IpamResourceDiscoveryRegion}.`,
     );
   dryRun(input);
   const existing = await deps.store.get<RdShareRecord>(shareRef(rd.IpamResourceDiscoveryId, principal));

@@ -45,7 +45,8 @@ const checkCreate = (input: CreateIpamInput) => {
   if (metered === 'resource-owner') {
     fail(
       'OperationNotPermitted',
-      "MeteredAccount 'resource-owner' requires an IPAM created by the organization's delegated IPAM admin (F-COST-03).",
+      // F-COST-03
+      "MeteredAccount 'resource-owner' requires an IPAM created by the organization's delegated IPAM admin.",
     );
   }
   return { regions, tier, tags: tagsFor('ipam', input.TagSpecifications) };

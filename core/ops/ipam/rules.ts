@@ -39,6 +39,26 @@ interface Changes {
 }
 
 /** The modified IPAM, or a domain error naming what blocks the change. */
+/** An advanced IPAM moves to the free tier only when nothing it has needs the advanced tier. */
+const refuseFreeTierWith = (ipam: IpamRecord, c: IpamContents): void => {
+  const blockers = [
+    ...c.pools
+      .filter((p) => p.IpamScopeType === 'private')
+      .map((p) => `pool ${p.IpamPoolId} is in a private scope`),
+    ...c.scopes
+      .filter((s) => !s.IsDefault)
+      .map((s) => `scope ${s.IpamScopeId} is a non-default private scope`),
+    ...c.pools
+      .filter((p) => p.Locale && p.Locale !== ipam.IpamRegion)
+      .map((p) => `pool ${p.IpamPoolId} has locale ${p.Locale}`),
+    ...(ipam.ResourceDiscoveryAssociationCount > 1
+      ? ['the IPAM has non-default resource discovery associations']
+      : []),
+  ];
+  if (blockers.length > 0)
+    fail('OperationNotPermitted', `The IPAM cannot move to the free tier: ${blockers.join('; ')}.`);
+};
+
 export const validateModification = async (
   deps: Deps,
   ipam: IpamRecord,
@@ -64,24 +84,7 @@ export const validateModification = async (
     (r) => !ch.remove.includes(r),
   );
   next.OperatingRegions = [...new Set(regions)].map((RegionName) => ({ RegionName }));
-  if (ch.Tier === 'free' && ipam.Tier === 'advanced') {
-    const blockers = [
-      ...c.pools
-        .filter((p) => p.IpamScopeType === 'private')
-        .map((p) => `pool ${p.IpamPoolId} is in a private scope`),
-      ...c.scopes
-        .filter((s) => !s.IsDefault)
-        .map((s) => `scope ${s.IpamScopeId} is a non-default private scope`),
-      ...c.pools
-        .filter((p) => p.Locale && p.Locale !== ipam.IpamRegion)
-        .map((p) => `pool ${p.IpamPoolId} has locale ${p.Locale}`),
-      ...(ipam.ResourceDiscoveryAssociationCount > 1
-        ? ['the IPAM has non-default resource discovery associations']
-        : []),
-    ];
-    if (blockers.length > 0)
-      fail('OperationNotPermitted', `The IPAM cannot move to the free tier: ${blockers.join('; ')}.`);
-  }
+  if (ch.Tier === 'free' && ipam.Tier === 'advanced') refuseFreeTierWith(ipam, c);
   if (ch.Tier !== undefined) next.Tier = ch.Tier as Tier;
   if (ch.EnablePrivateGua === false && ipam.EnablePrivateGua) {
     const gua = await privateGuaProvisioned(deps, c.pools);
@@ -91,7 +94,8 @@ export const validateModification = async (
   if (ch.MeteredAccount === 'resource-owner') {
     fail(
       'OperationNotPermitted',
-      "MeteredAccount 'resource-owner' requires an IPAM created by the organization's delegated IPAM admin (F-COST-03).",
+      // F-COST-03
+      "MeteredAccount 'resource-owner' requires an IPAM created by the organization's delegated IPAM admin.",
     );
   }
   if (ch.MeteredAccount !== undefined && ch.MeteredAccount !== 'ipam-owner') {

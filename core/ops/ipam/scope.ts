@@ -92,7 +92,8 @@ export const createIpamScope = async (
   const ipam = await loadIpam(deps, caller, input.IpamId);
   requireComplete(ipam, `IPAM ${ipam.IpamId}`);
   if (ipam.Tier === 'free')
-    fail('OperationNotPermitted', 'Additional private scopes require the advanced tier (F-TIER-02).');
+    // F-TIER-02
+    fail('OperationNotPermitted', 'Additional private scopes require the advanced tier.');
   dryRun(input);
   const id = deps.ids.next('ipam-scope');
   return commitScope(
@@ -191,11 +192,13 @@ export const modifyIpamScope = async (
       if (ext && scope.IpamScopeType === 'public') {
         fail(
           'InvalidParameterCombination',
-          'An external authority can only be configured on a private scope (F-EXT-03).',
+          // F-EXT-03
+          'An external authority can only be configured on a private scope.',
         );
       }
       if (ext && (await loadIpam(deps, caller, scope.IpamId)).Tier !== 'advanced') {
-        fail('OperationNotPermitted', 'External authorities require the advanced tier (F-EXT-03).');
+        // F-EXT-03
+        fail('OperationNotPermitted', 'External authorities require the advanced tier.');
       }
       dryRun(input);
       const changed: ScopeRecord = { ...scope, State: 'modify-complete' };

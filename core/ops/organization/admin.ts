@@ -20,7 +20,8 @@ export const enableIpamOrganizationAdminAccount = async (deps: Deps, caller: Cal
   const id = accountId(input.DelegatedAdminAccountId, 'DelegatedAdminAccountId');
   const org = await managedOrg(deps, caller);
   if (id === org.ManagementAccountId)
-    fail('OperationNotPermitted', 'The management account cannot be the IPAM admin account (F-ORG-01).');
+    // F-ORG-01
+    fail('OperationNotPermitted', 'The management account cannot be the IPAM admin account.');
   const member = await deps.store.get({ kind: 'org-account', accountId: id });
   if (!member || (member as { OrganizationId: string }).OrganizationId !== org.OrganizationId)
     fail('InvalidParameterValue', `Account ${id} is not a member of ${org.OrganizationId}.`);
@@ -28,7 +29,8 @@ export const enableIpamOrganizationAdminAccount = async (deps: Deps, caller: Cal
   if (current !== undefined && current !== id)
     fail(
       'ResourceLimitExceeded',
-      `Account ${current} is already the IPAM admin of ${org.OrganizationId}; disable it first (F-ORG-02).`,
+      // F-ORG-02
+      `Account ${current} is already the IPAM admin of ${org.OrganizationId}; disable it first.`,
     );
   dryRun(input);
   if (current === id) return { Success: true };

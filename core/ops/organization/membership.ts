@@ -108,11 +108,13 @@ export const checkExclusionChange = async (
   if (!org)
     return fail(
       'UnauthorizedOperation',
-      'Only the IPAM delegated admin of an organization can change OU exclusions (F-OUX-05).',
+      // F-OUX-05
+      'Only the IPAM delegated admin of an organization can change OU exclusions.',
     );
   const units = new Map((await unitsOf(deps, org.OrganizationId)).map((u) => [u.OrganizationalUnitId, u]));
   if (units.size === 0)
-    fail('IncorrectState', `Organization ${org.OrganizationId} has no OUs to exclude (F-OUX-05).`);
+    // F-OUX-05
+    fail('IncorrectState', `Organization ${org.OrganizationId} has no OUs to exclude.`);
   for (const { OrganizationsEntityPath: p = '' } of add ?? []) {
     const x = parsePath(p);
     if (x.orgId !== org.OrganizationId || x.rootId !== org.RootId)

@@ -51,7 +51,8 @@ const paths = (list: { OrganizationsEntityPath?: string }[] | undefined, field: 
     return p;
   });
   if (new Set(out.map(norm)).size !== out.length)
-    fail('InvalidParameterCombination', `${field} lists a path twice (F-OUX-04).`);
+    // F-OUX-04
+    fail('InvalidParameterCombination', `${field} lists a path twice.`);
   return out;
 };
 
@@ -77,7 +78,8 @@ export const applyExclusions = (
       if (overlaps(next[i]!, next[j]!))
         fail(
           'InvalidParameterCombination',
-          `The exclusions '${next[i]}' and '${next[j]}' exclude the same OU (F-OUX-04).`,
+          // F-OUX-04
+          `The exclusions '${next[i]}' and '${next[j]}' exclude the same OU.`,
         );
   if (next.length > MAX_OU_EXCLUSIONS)
     fail(

@@ -43,7 +43,8 @@ export const checkPlannedCidr = async (
   if (!explicit)
     fail(
       'InvalidParameterValue',
-      `A resource-planning pool is provisioned with one of its VPC's CIDRs (Cidr), not a NetmaskLength (F-POOL-10).`,
+      // F-POOL-10
+      `A resource-planning pool is provisioned with one of its VPC's CIDRs (Cidr), not a NetmaskLength.`,
     );
   const { rows } = await loadView(deps, pool.IpamScopeId);
   const cidrs = rows
@@ -58,13 +59,15 @@ export const checkPlannedCidr = async (
   if (cidrs.length === 0)
     fail(
       'InvalidParameterValue',
-      `${vpc} has not been discovered in scope ${pool.IpamScopeId} yet; wait for the next discovery cycle (F-POOL-10).`,
+      // F-POOL-10
+      `${vpc} has not been discovered in scope ${pool.IpamScopeId} yet; wait for the next discovery cycle.`,
     );
   const text = formatCidr(explicit!);
   if (!cidrs.includes(text))
     fail(
       'InvalidParameterValue',
-      `${text} is not a CIDR of ${vpc}; a planning pool takes one of ${[...new Set(cidrs)].join(', ')} exactly (F-POOL-10).`,
+      // F-POOL-10
+      `${text} is not a CIDR of ${vpc}; a planning pool takes one of ${[...new Set(cidrs)].join(', ')} exactly.`,
     );
   return explicit!;
 };
@@ -103,7 +106,8 @@ export const provisionPlanned = async <R>(
     const holder = await deps.store.get<UniqueRecord>({ kind: 'unique', name: guard.Name });
     return fail(
       'InvalidParameterValue',
-      `${text} of ${pool.SourceResource!.ResourceId} is already planned by pool ${holder?.OwnerOf ?? 'another pool'}; a VPC CIDR belongs to one planning pool at a time (F-POOL-10).`,
+      // F-POOL-10
+      `${text} of ${pool.SourceResource!.ResourceId} is already planned by pool ${holder?.OwnerOf ?? 'another pool'}; a VPC CIDR belongs to one planning pool at a time.`,
     );
   }
   return fail(

@@ -37,7 +37,8 @@ const privatePlan = async (
     if (!explicit)
       fail(
         'InvalidParameterCombination',
-        'A top-level IPv4 pool in a private scope is provisioned with an explicit Cidr (F-PCIDR-03).',
+        // F-PCIDR-03
+        'A top-level IPv4 pool in a private scope is provisioned with an explicit Cidr.',
       );
     return base;
   }
@@ -74,19 +75,22 @@ const amazonPlan = async (
   if (explicit)
     fail(
       'InvalidParameterCombination',
-      'Amazon-provided space is requested by NetmaskLength only (F-PCIDR-05).',
+      // F-PCIDR-05
+      'Amazon-provided space is requested by NetmaskLength only.',
     );
   if (!pool.Locale)
     fail(
       'InvalidParameterValue',
-      'Amazon-provided space can only be provisioned to a pool with a locale (F-PCIDR-05).',
+      // F-PCIDR-05
+      'Amazon-provided space can only be provisioned to a pool with a locale.',
     );
   if (version === 6) {
     const held = await poolRoots(deps, pool);
     if (held.length >= deps.config.quotas.amazonIpv6BlocksPerPool) {
       fail(
         'ResourceLimitExceeded',
-        `Pool ${pool.IpamPoolId} already holds its Amazon-provided IPv6 block (F-PCIDR-05).`,
+        // F-PCIDR-05
+        `Pool ${pool.IpamPoolId} already holds its Amazon-provided IPv6 block.`,
       );
     }
   }
@@ -96,7 +100,8 @@ const amazonPlan = async (
   if (supply.length === 0) {
     fail(
       'OperationNotPermitted',
-      `No Amazon-provided ${pool.AddressFamily} space is configured for ${pool.Locale} (F-PCIDR-05).`,
+      // F-PCIDR-05
+      `No Amazon-provided ${pool.AddressFamily} space is configured for ${pool.Locale}.`,
     );
   }
   return { ...base, allowed: supply.map(blockOf) };
@@ -116,7 +121,8 @@ export const topLevelPlan = async (
   if (!explicit)
     fail(
       'InvalidParameterCombination',
-      'BYOIP CIDRs are provisioned with an explicit Cidr, not a NetmaskLength (F-PCIDR-06).',
+      // F-PCIDR-06
+      'BYOIP CIDRs are provisioned with an explicit Cidr, not a NetmaskLength.',
     );
   return base;
 };

@@ -39,7 +39,8 @@ const target = async (deps: Deps, caller: Caller, input: ProvisionInput) => {
   if (pool._cidrCount >= deps.config.quotas.cidrsPerPool) {
     fail(
       'ResourceLimitExceeded',
-      `Pool ${pool.IpamPoolId} already has ${pool._cidrCount} CIDRs; the maximum is ${deps.config.quotas.cidrsPerPool} (F-PCIDR-10).`,
+      // F-PCIDR-10
+      `Pool ${pool.IpamPoolId} already has ${pool._cidrCount} CIDRs; the maximum is ${deps.config.quotas.cidrsPerPool}.`,
     );
   }
   return { pool, explicit, prefix };

@@ -61,7 +61,8 @@ const publicOptions = (input: CreateIpamPoolInput, scopeType: 'public' | 'privat
   if (input.PubliclyAdvertisable !== undefined && !(input.AddressFamily === 'ipv6' && source === 'byoip')) {
     fail(
       'InvalidParameterCombination',
-      'PubliclyAdvertisable can be set only for IPv6 pools with PublicIpSource byoip (F-POOL-08).',
+      // F-POOL-08
+      'PubliclyAdvertisable can be set only for IPv6 pools with PublicIpSource byoip.',
     );
   }
   return {
@@ -111,7 +112,8 @@ const sourcePool = async (deps: Deps, caller: Caller, id: string, scope: ScopeRe
   if (depth > deps.config.quotas.poolDepth) {
     fail(
       'ResourceLimitExceeded',
-      `Pool depth would be ${depth}; the maximum is ${deps.config.quotas.poolDepth} (F-QUOTA-04).`,
+      // F-QUOTA-04
+      `Pool depth would be ${depth}; the maximum is ${deps.config.quotas.poolDepth}.`,
     );
   }
   return { parent, depth };
@@ -123,7 +125,8 @@ const placement = async (deps: Deps, caller: Caller, input: CreateIpamPoolInput,
   requireComplete(scope, `Scope ${scope.IpamScopeId}`);
   const ipam: IpamRecord = await loadIpam(deps, caller, scope.IpamId);
   if (ipam.Tier === 'free' && scope.IpamScopeType === 'private') {
-    fail('OperationNotPermitted', 'Pools in private scopes require the advanced tier (F-TIER-02).');
+    // F-TIER-02
+    fail('OperationNotPermitted', 'Pools in private scopes require the advanced tier.');
   }
   const extra = publicOptions(input, scope.IpamScopeType);
   const { parent, depth } = input.SourceIpamPoolId
@@ -132,7 +135,8 @@ const placement = async (deps: Deps, caller: Caller, input: CreateIpamPoolInput,
   const source: SourceResource | undefined = parent ? parent.SourceResource : input.SourceResource;
   const locale = resolveLocale(ipam, scope, family, input, parent, source);
   if (input.AutoImport && !locale)
-    fail('InvalidParameterCombination', 'AutoImport requires a pool with a locale (F-IMPORT-01).');
+    // F-IMPORT-01
+    fail('InvalidParameterCombination', 'AutoImport requires a pool with a locale.');
   return { scope, ipam, extra, parent, depth, source, locale };
 };
 
@@ -220,7 +224,8 @@ const commitPool = async (deps: Deps, pool: PoolRecord, at: Placement, gate: Tok
     await recheckComplete(deps, { kind: 'scope', id: scope.IpamScopeId }, `Scope ${scope.IpamScopeId}`);
     fail(
       'ResourceLimitExceeded',
-      `The scope already has the maximum of ${deps.config.quotas.poolsPerScope} pools (F-QUOTA-03).`,
+      // F-QUOTA-03
+      `The scope already has the maximum of ${deps.config.quotas.poolsPerScope} pools.`,
     );
   }
   if (parent && failedWrite(res, 'source-count'))

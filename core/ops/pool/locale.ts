@@ -53,13 +53,15 @@ export const resolveLocale = (
   if (!region || !regions.includes(region)) {
     fail(
       'InvalidParameterValue',
-      `The locale ${locale} is not an operating region of IPAM ${ipam.IpamId} (F-REGION-04).`,
+      // F-REGION-04
+      `The locale ${locale} is not an operating region of IPAM ${ipam.IpamId}.`,
     );
   }
   if (ipam.Tier === 'free' && locale !== ipam.IpamRegion) {
     fail(
       'OperationNotPermitted',
-      `On the free tier a pool's locale must be the home region ${ipam.IpamRegion} (F-TIER-02).`,
+      // F-TIER-02
+      `On the free tier a pool's locale must be the home region ${ipam.IpamRegion}.`,
     );
   }
   return locale;

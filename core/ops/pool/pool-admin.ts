@@ -47,7 +47,8 @@ export const modifyIpamPool = async (
       if (input.Description !== undefined) changed.Description = input.Description;
       if (input.AutoImport !== undefined) {
         if (input.AutoImport && !pool.Locale)
-          fail('InvalidParameterCombination', 'AutoImport requires a pool with a locale (F-IMPORT-01).');
+          // F-IMPORT-01
+          fail('InvalidParameterCombination', 'AutoImport requires a pool with a locale.');
         changed.AutoImport = input.AutoImport;
       }
       if (input.AllocationMinNetmaskLength !== undefined)
@@ -118,7 +119,8 @@ const deleteCascade = async (deps: Deps, pool: PoolRecord, input: { DryRun?: boo
   if (pool.IpamScopeType === 'public' && !pool.SourceResource) {
     fail(
       'IncorrectState',
-      'Cascade delete is allowed only for private-scope pools and resource-planning pools (F-POOL-15).',
+      // F-POOL-15
+      'Cascade delete is allowed only for private-scope pools and resource-planning pools.',
     );
   }
   dryRun(input);

@@ -64,7 +64,7 @@ describe.each(storeFactories())('resource-planning pools (%s store)', (_name, ma
     const plan = await planningPool();
     // PLAN-03 negative: not discovered yet.
     expect(await refused(plan, { Cidr: '10.0.0.0/20' })).toBe(
-      `VPC ${VPC} (us-east-1, account ${ACCOUNT}) has not been discovered in scope ${scopeId} yet; wait for the next discovery cycle (F-POOL-10).`,
+      `VPC ${VPC} (us-east-1, account ${ACCOUNT}) has not been discovered in scope ${scopeId} yet; wait for the next discovery cycle.`,
     );
     // PLAN-02: discovery shows the VPC, unmanaged (its allocation is a custom one).
     await discover(['10.0.0.0/20', '10.0.64.0/24']);
@@ -77,7 +77,7 @@ describe.each(storeFactories())('resource-planning pools (%s store)', (_name, ma
     ).toEqual(['10.0.0.0/20 unmanaged', '10.0.64.0/24 unmanaged']);
     // PLAN-03 negatives: not exactly a VPC CIDR; by netmask.
     expect(await refused(plan, { Cidr: '10.0.0.0/21' })).toBe(
-      `10.0.0.0/21 is not a CIDR of VPC ${VPC} (us-east-1, account ${ACCOUNT}); a planning pool takes one of 10.0.0.0/20, 10.0.64.0/24 exactly (F-POOL-10).`,
+      `10.0.0.0/21 is not a CIDR of VPC ${VPC} (us-east-1, account ${ACCOUNT}); a planning pool takes one of 10.0.0.0/20, 10.0.64.0/24 exactly.`,
     );
     await refused(plan, { NetmaskLength: 20 });
     await e.expectError(
@@ -93,7 +93,7 @@ describe.each(storeFactories())('resource-planning pools (%s store)', (_name, ma
     // F-PLAN-03: a second planning pool cannot take the same VPC CIDR, but can take another one.
     const second = await planningPool();
     expect(await refused(second, { Cidr: '10.0.0.0/20' })).toBe(
-      `10.0.0.0/20 of ${VPC} is already planned by pool ${plan}; a VPC CIDR belongs to one planning pool at a time (F-POOL-10).`,
+      `10.0.0.0/20 of ${VPC} is already planned by pool ${plan}; a VPC CIDR belongs to one planning pool at a time.`,
     );
     await e.call('ProvisionIpamPoolCidr', { IpamPoolId: second, Cidr: '10.0.64.0/24' });
     // PLAN-04/05: subnet pools inherit family, planning setting and locale, and take space from it.

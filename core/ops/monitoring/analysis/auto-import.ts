@@ -113,7 +113,8 @@ const eligibleOf = (
   const mine = new Set(allocated.map(({ a, block }) => `${a.ResourceId}|${cidrIdentity(block)}`));
   const eligible: Candidate[] = [];
   for (const c of candidates) {
-    if (c.Ignored) skip(c, 'ignored', 'Ignored resource CIDRs are never imported (F-IMPORT-07).');
+    // F-IMPORT-07
+    if (c.Ignored) skip(c, 'ignored', 'Ignored resource CIDRs are never imported.');
     else if (!ALLOCATION_TYPE[c.ResourceType])
       skip(c, 'not-importable-type', `${c.ResourceType} is not imported.`);
     else {
@@ -182,15 +183,19 @@ export const selectImports = (
     if (root && e.block.start <= root.block.end) {
       const by = `${root.c.ResourceId} ${formatCidr(root.block)}`;
       if (e.block.prefix === root.block.prefix)
-        skip(e.c, 'identical-candidate', `Identical to ${by}, which is preferred (F-IMPORT-06).`);
-      else skip(e.c, 'overlaps-larger-candidate', `Inside the larger candidate ${by} (F-IMPORT-05).`);
+        // F-IMPORT-06
+        skip(e.c, 'identical-candidate', `Identical to ${by}, which is preferred.`);
+      // F-IMPORT-05
+      else skip(e.c, 'overlaps-larger-candidate', `Inside the larger candidate ${by}.`);
       continue;
     }
     root = e;
     if (taken.count(e.block) > 0)
-      skip(e.c, 'overlaps-allocation', 'Space already allocated in the pool (F-IMPORT-04).');
+      // F-IMPORT-04
+      skip(e.c, 'overlaps-allocation', 'Space already allocated in the pool.');
     else if (cooling.count(e.block) > 0)
-      skip(e.c, 'cooling-down', 'Space still in the release cool-down (F-ALLOC-09).');
+      // F-ALLOC-09
+      skip(e.c, 'cooling-down', 'Space still in the release cool-down.');
     else imports.push(importOf(pool, e));
   }
   return { imports, skipped };

@@ -43,7 +43,8 @@ export const getIpamAddressHistory = async (
   if (caller.region !== scope.IpamRegion) {
     fail(
       'InvalidParameterValue',
-      `IP history is queried in the IPAM's home region ${scope.IpamRegion} (F-HIST-14).`,
+      // F-HIST-14
+      `IP history is queried in the IPAM's home region ${scope.IpamRegion}.`,
     );
   }
   const end = timeOf(input.EndTime, 'EndTime') ?? deps.now();

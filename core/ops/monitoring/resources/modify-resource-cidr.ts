@@ -76,11 +76,13 @@ const scopesOf = async (
   ) {
     fail(
       'OperationNotPermitted',
-      'Resource CIDRs move only between private scopes of the same IPAM (F-RES-07).',
+      // F-RES-07
+      'Resource CIDRs move only between private scopes of the same IPAM.',
     );
   }
   if (scope.IpamScopeType === 'public' && !monitored) {
-    fail('OperationNotPermitted', 'Resource CIDRs in a public scope cannot be ignored (F-RES-02).');
+    // F-RES-02
+    fail('OperationNotPermitted', 'Resource CIDRs in a public scope cannot be ignored.');
   }
   return { scope, moveTo };
 };
@@ -111,7 +113,8 @@ export const modifyIpamResourceCidr = async (
   if (moveTo && row.ResourceType !== 'vpc') {
     fail(
       'OperationNotPermitted',
-      'Only VPC CIDRs can be moved between scopes; their subnets follow (F-RES-07).',
+      // F-RES-07
+      'Only VPC CIDRs can be moved between scopes; their subnets follow.',
     );
   }
   dryRun(input);

@@ -19,6 +19,7 @@ import {
 import { tokenGate } from '../kit/idempotency';
 import { loadPool, requireComplete, requireLocaleRegion } from '../kit/loads';
 import { claim } from './allocator';
+import { overlapMessage } from './conflict';
 import { rootsOf } from './pool-space';
 import { checkNetmask, checkResource, type ResourceSpec } from './rules';
 
@@ -138,9 +139,9 @@ const placement = (
 
 type Placement = ReturnType<typeof placement>;
 
-const noSpace = (p: Placement): string =>
+const noSpace = (deps: Deps, caller: Caller, p: Placement): Promise<string> | string =>
   p.explicit
-    ? `The CIDR ${formatCidr(p.explicit)} is not available in pool ${p.pool.IpamPoolId}: it overlaps an existing allocation or space in its reuse delay.`
+    ? overlapMessage(deps, caller, p.pool, p.explicit)
     : `There is no free /${p.prefix} in pool ${p.pool.IpamPoolId}${p.allowed.length + p.disallowed.length > 0 ? ' within the allowed CIDRs' : ''}.`;
 
 /** Custom allocation (F-ALLOC-02); `resource` turns it into a resource allocation (F-ALLOC-01). */
@@ -198,5 +199,5 @@ export const allocateIpamPoolCidr = async (
   if (replay) return replay;
   // The view of the pool may be a second old: a pool deleted meanwhile is the better answer.
   requireComplete(await loadPool(deps, caller, at.pool.IpamPoolId), `Pool ${at.pool.IpamPoolId}`);
-  return fail('InsufficientCidrBlocks', noSpace(at));
+  return fail('InsufficientCidrBlocks', await noSpace(deps, caller, at));
 };

@@ -54,6 +54,51 @@ describe.each(storeFactories())('allocations (%s store)', (_name, makeStore) => 
     );
   });
 
+  it('an explicit CIDR refused for overlap names what it overlaps', async () => {
+    const e = await env();
+    const { poolId } = await ipamWithPool(e, {}, '10.0.0.0/16');
+    const farm = await e.call('AllocateIpamPoolCidr', {
+      IpamPoolId: poolId,
+      Cidr: '10.0.0.0/20',
+      Description: 'build farm',
+    });
+    const small = [];
+    for (const n of [1, 2, 3, 4])
+      small.push(await e.call('AllocateIpamPoolCidr', { IpamPoolId: poolId, Cidr: `10.0.${16 + n}.0/24` }));
+    const head = (cidr: string) => `The CIDR ${cidr} is not available in pool ${poolId}: it overlaps`;
+    expect(
+      await e.expectError(
+        'AllocateIpamPoolCidr',
+        { IpamPoolId: poolId, Cidr: '10.0.1.0/24' },
+        'InsufficientCidrBlocks',
+      ),
+    ).toBe(
+      `${head('10.0.1.0/24')} 10.0.0.0/20 (${farm.IpamPoolAllocation.IpamPoolAllocationId}, "build farm").`,
+    );
+    const ids = small.map((r) => r.IpamPoolAllocation.IpamPoolAllocationId);
+    expect(
+      await e.expectError(
+        'AllocateIpamPoolCidr',
+        { IpamPoolId: poolId, Cidr: '10.0.16.0/20' },
+        'InsufficientCidrBlocks',
+      ),
+    ).toBe(
+      `${head('10.0.16.0/20')} 10.0.17.0/24 (${ids[0]}), 10.0.18.0/24 (${ids[1]}), 10.0.19.0/24 (${ids[2]}) and 1 more.`,
+    );
+    await e.call('ReleaseIpamPoolAllocation', {
+      IpamPoolId: poolId,
+      IpamPoolAllocationId: ids[0],
+      Cidr: '10.0.17.0/24',
+    });
+    expect(
+      await e.expectError(
+        'AllocateIpamPoolCidr',
+        { IpamPoolId: poolId, Cidr: '10.0.17.0/25' },
+        'InsufficientCidrBlocks',
+      ),
+    ).toBe(`${head('10.0.17.0/25')} space released recently and still in its reuse delay.`);
+  });
+
   it('F-ALLOC-03, F-RULE-03: the default netmask applies only when neither Cidr nor NetmaskLength is given', async () => {
     const e = await env();
     const { poolId } = await ipamWithPool(e, { AllocationDefaultNetmaskLength: 16 });

@@ -211,3 +211,48 @@ export const pathTo = (root: NodeView, block: Cidr, lookup: Lookup): { path: Nod
     path.push(child);
   }
 };
+
+/**
+ * Paths to the nodes holding released space whose reuse delay has passed (at `now`) that a claim
+ * of `block` must clear first: the nodes of `path` (the path to the block's node) and every node
+ * below the block. Empty when nothing expired lies there; or the node to load first.
+ */
+export const expiredAt = (
+  path: NodeView[],
+  block: Cidr,
+  lookup: Lookup,
+  now: number,
+): { expired: NodeView[][]; need?: NodeKey } => {
+  const expired = path.flatMap((n, i) => (hasExpired(n, now) ? [path.slice(0, i + 1)] : []));
+  const last = path[path.length - 1]!;
+  const { version, start: ns, prefix: q } = last.key;
+  if (block.prefix > q + STRIDE) return { expired };
+  // The cells of the last node inside the block, and all nodes below them.
+  const cellSize = 1n << BigInt(BITS[version] - q - STRIDE);
+  const first = block.start > ns ? block.start : ns;
+  const end = block.start + (1n << BigInt(BITS[version] - block.prefix)) - 1n;
+  const stack: NodeView[][] = [];
+  const pushChildren = (p: NodeView[], from: bigint, to: bigint): NodeKey | undefined => {
+    const n = p[p.length - 1]!;
+    const size = 1n << BigInt(BITS[version] - n.key.prefix - STRIDE);
+    for (let s = from; s <= to; s += size) {
+      const h = positionOf(version, n.key.start, n.key.prefix, s, n.key.prefix + STRIDE);
+      if (!((n.u.get(h) ?? 0) > 0) || n.b.has(h)) continue;
+      const key: NodeKey = { ...n.key, start: s, prefix: n.key.prefix + STRIDE };
+      const child = lookup(key);
+      if (child === undefined) return key;
+      if (child) stack.push([...p, child]);
+    }
+    return undefined;
+  };
+  const need = pushChildren(path, first - ((first - ns) % cellSize), end);
+  if (need) return { expired, need };
+  for (let p = stack.pop(); p; p = stack.pop()) {
+    const n = p[p.length - 1]!;
+    if (hasExpired(n, now)) expired.push(p);
+    const size = 1n << BigInt(BITS[version] - n.key.prefix);
+    const inner = pushChildren(p, n.key.start, n.key.start + size - 1n);
+    if (inner) return { expired, need: inner };
+  }
+  return { expired };
+};

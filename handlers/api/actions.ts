@@ -63,6 +63,7 @@ const runDiscovery = async ({ deps, settings, caller, remainingMs }: ActionConte
     Read: report.read,
     Failed: report.failed,
     Reconciled: report.reconciled,
+    NotImported: report.notImported,
     Remaining: report.next?.items.length ?? 0,
   };
 };

@@ -85,6 +85,7 @@ export const runAndHandOff = async (
   const reserveMs = Math.min(settings.discovery.reserveMs, o.remainingMs() / 4);
   const opts = { concurrency: settings.discovery.concurrency, reserveMs };
   let report = await runCycle(deps, io, state, opts);
+  const notImported = [...report.notImported];
   while (report.next) {
     const next = report.next;
     if (report.read === 0 && report.reconciled.length === 0) {
@@ -101,6 +102,7 @@ export const runAndHandOff = async (
       break;
     }
     report = await runCycle(deps, io, next, opts);
+    notImported.push(...report.notImported);
   }
-  return report;
+  return { ...report, notImported };
 };

@@ -87,7 +87,7 @@ describe.skipIf(!hasMoto)('discovery against moto', () => {
     const report = await runAndHandOff(env.deps, settings, await planCycle(env.deps), {
       remainingMs: () => Number.POSITIVE_INFINITY,
     });
-    expect(report).toEqual({ read: 2, failed: 0, reconciled: ['ipam-00000000000000001'] });
+    expect(report).toEqual({ read: 2, failed: 0, reconciled: ['ipam-00000000000000001'], notImported: [] });
   });
 
   afterAll(async () => {

@@ -126,7 +126,7 @@ beforeAll(async () => {
       log: () => {},
     };
     const report = await runCycle(deps, io, await planCycle(deps), { concurrency: 2, reserveMs: 0 });
-    expect(report).toEqual({ read: 2, failed: 0, reconciled: [ipam.IpamId] });
+    expect(report).toEqual({ read: 2, failed: 0, reconciled: [ipam.IpamId], notImported: [] });
   } finally {
     client.destroy();
   }

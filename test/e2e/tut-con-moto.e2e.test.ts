@@ -183,7 +183,7 @@ describe.skipIf(!hasMoto)('F-TUT-CON: console tutorial with an organization', ()
     );
     ids.vpc = vpc.Vpc!.VpcId!;
     // Every member account in every operating region, the developer with its OU.
-    expect(await cycle()).toEqual({ read: 9, failed: 0, reconciled: [ids.ipam] });
+    expect(await cycle()).toEqual({ read: 9, failed: 0, reconciled: [ids.ipam], notImported: [] });
     const accounts = await env.call(
       'GetIpamDiscoveredAccounts',
       { IpamResourceDiscoveryId: ids.rd, DiscoveryRegion: 'us-west-1' },

@@ -6,7 +6,7 @@
 import { BITS, type Cidr, type Interval, intersectIntervals } from '../../cidr';
 import type { Store, Write } from '../../ports';
 import type { NodeKey, NodeView } from '../../space/node';
-import { type Lookup, pathTo, type SearchRequest, search } from '../../space/search';
+import { expiredAt, type Lookup, pathTo, type SearchRequest, search } from '../../space/search';
 
 export type Strategy = 'lowest' | 'spread';
 
@@ -97,13 +97,17 @@ const chooseIn = async (spec: ClaimSpec, rootKey: NodeKey, loader: Loader, withi
     if (b.start >> shift !== rootKey.start >> shift) return undefined;
     for (;;) {
       const r = pathTo(root, b, loader.lookup);
-      if (r.need) {
-        await loader.load(r.need);
+      // Released space in or around the block whose reuse delay has passed is free: it is
+      // finalized before the claim, as a netmask search does with what it passes over.
+      const x = r.need ? undefined : expiredAt(r.path, b, loader.lookup, spec.now);
+      const need = r.need ?? x?.need;
+      if (need) {
+        await loader.load(need);
         continue;
       }
       return {
         chosen: { block: b, path: r.path, rootPrefix: rootKey.prefix } as Chosen,
-        expired: [] as NodeView[][],
+        expired: x!.expired,
         stale: [],
       };
     }

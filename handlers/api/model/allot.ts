@@ -127,7 +127,14 @@ const operations = [
   op(
     'RunDiscovery',
     struct({}),
-    struct({ Targets: I, Read: I, Failed: I, Reconciled: { shape: 'AllotStringList' }, Remaining: I }),
+    struct({
+      Targets: I,
+      Read: I,
+      Failed: I,
+      Reconciled: { shape: 'AllotStringList' },
+      NotImported: { shape: 'AllotNotImportedList' },
+      Remaining: I,
+    }),
   ),
   op(
     'DeliverEvent',
@@ -201,6 +208,9 @@ const shapes: Record<string, Ec2Shape> = {
     Values: { shape: 'AllotDoubleList' },
   }),
   AllotMetricDataResultList: list('AllotMetricDataResult'),
+  // A discovered CIDR an auto-importing pool did not take: the skip reason or refusal code, and why.
+  AllotNotImported: struct({ IpamPoolId: S, Cidr: S, ResourceId: S, Reason: S, Message: S }),
+  AllotNotImportedList: list('AllotNotImported'),
 };
 for (const o of operations) {
   shapes[`${o.name}Request`] = o.input;

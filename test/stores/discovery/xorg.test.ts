@@ -160,7 +160,7 @@ describe.each(storeFactories())('another organization through a shared RD (%s st
 
     // 7. The primary IPAM monitors and manages the secondary organization's accounts.
     const report = await cycle(e);
-    expect(report).toEqual({ read: 5, failed: 0, reconciled: [Ipam.IpamId] });
+    expect(report).toEqual({ read: 5, failed: 0, reconciled: [Ipam.IpamId], notImported: [] });
     const accounts = await e.call(
       'GetIpamDiscoveredAccounts',
       { IpamResourceDiscoveryId: rdId, DiscoveryRegion: 'us-east-1' },
@@ -203,7 +203,7 @@ describe.each(storeFactories())('another organization through a shared RD (%s st
       home(ADMIN1),
     );
     expect(IpamResourceDiscoveryAssociations[0].ResourceDiscoveryStatus).toBe('not-found');
-    expect(await cycle(e)).toEqual({ read: 2, failed: 0, reconciled: [Ipam.IpamId] });
+    expect(await cycle(e)).toEqual({ read: 2, failed: 0, reconciled: [Ipam.IpamId], notImported: [] });
     expect(await rows()).toEqual([`${ADMIN1} 10.3.0.0/16 managed`, `${MGMT1} 10.7.0.0/16 managed`]);
     // The IPAM owner can still disassociate it.
     await e.call(

@@ -167,6 +167,63 @@ describe.each(storeFactories())('reconciliation (%s store)', (_name, makeStore) 
     expect(next.imported).toEqual([`${poolId} 10.0.0.0/26 vpc-b`]);
   });
 
+  it('imports released space once its reuse delay has passed, and reports what it did not import and why', async () => {
+    const env = makeEnv(await makeStore(), { reuseDelayMs: { advanced: 20_000, free: 20_000 } });
+    const { Ipam } = await env.call('CreateIpam', { OperatingRegions: [{ RegionName: 'us-east-1' }] });
+    const { IpamPool } = await env.call('CreateIpamPool', {
+      IpamScopeId: Ipam.PrivateDefaultScopeId,
+      AddressFamily: 'ipv4',
+      Locale: 'us-east-1',
+      AutoImport: true,
+    });
+    const poolId: string = IpamPool.IpamPoolId;
+    await env.call('ProvisionIpamPoolCidr', { IpamPoolId: poolId, Cidr: '10.0.0.0/16' });
+    const { IpamPoolAllocation: a } = await env.call('AllocateIpamPoolCidr', {
+      IpamPoolId: poolId,
+      Cidr: '10.0.0.0/24',
+    });
+    await env.call('ReleaseIpamPoolAllocation', {
+      IpamPoolId: poolId,
+      Cidr: a.Cidr,
+      IpamPoolAllocationId: a.IpamPoolAllocationId,
+    });
+    const estate = [row('vpc-a', '10.0.0.0/24'), row('vpc-b', '10.0.0.0/26')];
+    const run = () =>
+      reconcileIpam(env.deps, {
+        ipamId: Ipam.IpamId,
+        discovered: estate,
+        covered: COVERED,
+        now: new Date(env.clock.now),
+      });
+    const cooling = await run();
+    expect([cooling.imported, cooling.notImported]).toEqual([
+      [],
+      [
+        {
+          IpamPoolId: poolId,
+          Cidr: '10.0.0.0/26',
+          ResourceId: 'vpc-b',
+          Reason: 'overlaps-larger-candidate',
+          Message: 'Inside the larger candidate vpc-a 10.0.0.0/24.',
+        },
+        {
+          IpamPoolId: poolId,
+          Cidr: '10.0.0.0/24',
+          ResourceId: 'vpc-a',
+          Reason: 'InsufficientCidrBlocks',
+          Message: `The CIDR 10.0.0.0/24 is not available in pool ${poolId}: it overlaps space released recently and still in its reuse delay.`,
+        },
+      ],
+    ]);
+    // The delay passes; no allocation search has passed over the space meanwhile.
+    env.clock.now += 20_000;
+    const after = await run();
+    expect(after.imported).toEqual([`${poolId} 10.0.0.0/24 vpc-a`]);
+    expect(after.notImported.map((n) => [n.ResourceId, n.Reason])).toEqual([
+      ['vpc-b', 'overlaps-larger-candidate'],
+    ]);
+  });
+
   it('F-RES-02: ignoring releases the space and takes the row out of overlap; monitoring brings it back', async () => {
     const { env, ipam, poolId, run } = await setup();
     await run();

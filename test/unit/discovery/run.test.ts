@@ -41,6 +41,15 @@ const sample = (item: WorkItem, at: Date, fail = false): DiscoverySample => ({
   publicAddresses: [],
 });
 
+/** What the fake reconciliation says it did not import, per IPAM. */
+const skippedIn = (ipamId: string) => ({
+  IpamPoolId: `pool-of-${ipamId}`,
+  Cidr: '10.0.0.0/24',
+  ResourceId: 'vpc-a',
+  Reason: 'cooling-down',
+  Message: 'Space still in the release cool-down.',
+});
+
 /** A fake io: each read costs `costMs` of a budget of `budgetMs`; `failing` regions fail. */
 const fakeIo = (
   e: Env,
@@ -58,6 +67,7 @@ const fakeIo = (
     },
     async reconcile(_deps, input) {
       reconciled.push(input);
+      return { notImported: [skippedIn(input.ipamId)] };
     },
     remainingMs: () => (o.budgetMs ?? Number.POSITIVE_INFINITY) - spent,
     log: () => {},
@@ -103,6 +113,7 @@ describe('discovery cycle', () => {
       read: 3,
       failed: 2,
       reconciled: ['ipam-00000000000000001', 'ipam-00000000000000002'],
+      notImported: [skippedIn('ipam-00000000000000001'), skippedIn('ipam-00000000000000002')],
     });
     expect(reconciled.map((r) => [r.ipamId, r.covered, r.discovered.map((d) => d.ResourceId)])).toEqual([
       ['ipam-00000000000000001', [{ AccountId: ACCOUNT, Region: 'us-east-1' }], ['vpc-us-east-1']],
@@ -124,7 +135,12 @@ describe('discovery cycle', () => {
       concurrency: 4,
       reserveMs: 100,
     });
-    expect(r2).toEqual({ read: 1, failed: 0, reconciled: ['ipam-00000000000000002'] });
+    expect(r2).toEqual({
+      read: 1,
+      failed: 0,
+      reconciled: ['ipam-00000000000000002'],
+      notImported: [skippedIn('ipam-00000000000000002')],
+    });
     expect(second.reconciled[0]?.covered).toEqual([{ AccountId: OTHER_ACCOUNT, Region: 'eu-west-1' }]);
   });
 
@@ -141,13 +157,20 @@ describe('discovery cycle', () => {
       concurrency: 1,
       reserveMs: 60,
     });
-    expect(none).toEqual({ read: 0, failed: 0, reconciled: [], next: { ...r1.next, hop: 2 } });
+    expect(none).toEqual({
+      read: 0,
+      failed: 0,
+      reconciled: [],
+      notImported: [],
+      next: { ...r1.next, hop: 2 },
+    });
     const second = fakeIo(e);
     const r2 = await runCycle(e.deps, second.io, none.next!, { concurrency: 2, reserveMs: 60 });
     expect(r2).toEqual({
       read: 2,
       failed: 0,
       reconciled: ['ipam-00000000000000001', 'ipam-00000000000000002'],
+      notImported: [skippedIn('ipam-00000000000000001'), skippedIn('ipam-00000000000000002')],
     });
     expect(second.reconciled[0]?.covered).toEqual([
       { AccountId: ACCOUNT, Region: 'us-east-1' },

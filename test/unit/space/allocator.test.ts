@@ -87,6 +87,30 @@ describe('space allocator (in-memory store)', () => {
     expect(await take(store, [root], 26, 'd', { now: 1000 })).toBe('10.0.0.0/26');
   });
 
+  it('counts released space whose reuse delay has passed as free for an explicit block too', async () => {
+    const store = new MemoryStore();
+    const root = await rootOf(store, '10.0.0.0/8');
+    const at = (cidr: string, value: string, now: number) =>
+      take(store, [root], parseCidr(cidr).prefix, value, { block: parseCidr(cidr), now });
+    const cool = async (cidr: string, value: string) =>
+      expect(
+        (await release({ store }, { root, block: parseCidr(cidr), value, coolUntil: 1000, extra: [] })).ok,
+      ).toBe(true);
+    // The same position, a block with released space in a node below it, a block inside a
+    // larger released one: refused while cooling, claimed once the delay has passed.
+    for (const [taken, asked] of [
+      ['10.0.1.0/24', '10.0.1.0/24'],
+      ['10.1.2.0/28', '10.1.0.0/16'],
+      ['10.2.0.0/16', '10.2.3.0/24'],
+    ] as const) {
+      expect(await at(taken, `old ${taken}`, 0)).toBe(taken);
+      await cool(taken, `old ${taken}`);
+      expect(await at(asked, `new ${asked}`, 999)).toBe('no-space');
+      expect(await at(asked, `new ${asked}`, 1000)).toBe(asked);
+    }
+    expect(await take(store, [root], 8, 'whole', { now: 1000 })).toBe('no-space');
+  });
+
   it('fills an IPv6 /48 with /64s across node levels without gaps', async () => {
     const store = new MemoryStore();
     const root = await rootOf(store, '2001:db8::/48');

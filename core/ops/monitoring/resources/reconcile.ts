@@ -25,7 +25,7 @@ import { selectImports } from '../analysis/auto-import';
 import type { DiscoveredResourceCidr } from '../analysis/discovered';
 import type { ResourceCidrInput } from '../analysis/types';
 import { applyHistory, planHistory } from '../history/journal';
-import type { ReconcileInput } from '../run/types';
+import type { NotImported, ReconcileInput } from '../run/types';
 import { evaluateScope, toInput } from './evaluate-scope';
 import { loadScopePools, type PoolData } from './scope-data';
 import { loadView, saveView } from './view';
@@ -37,6 +37,8 @@ export interface ReconcileReport {
   ipamId: string;
   rows: number;
   imported: string[];
+  /** What auto-importing pools could have taken and did not, and why (imported next cycle or never). */
+  notImported: NotImported[];
   released: string[];
   /** History records opened and closed (F-HIST). */
   opened: number;
@@ -55,54 +57,96 @@ const ALLOCATION_OF: Partial<Record<string, ResourceSpec['ResourceType']>> = {
   'ec2-public-ipv4-pool': 'ec2-public-ipv4-pool',
 };
 
+/** Skips worth telling: the candidate lies in the pool's space, yet was not imported. */
+const TOLD = new Set([
+  'overlaps-larger-candidate',
+  'identical-candidate',
+  'overlaps-allocation',
+  'cooling-down',
+]);
+
+const selectFor = (p: PoolData, candidates: ResourceCidrInput[]) =>
+  selectImports(
+    {
+      IpamPoolId: p.pool.IpamPoolId,
+      AutoImport: p.pool.AutoImport,
+      ...(p.pool.Locale ? { Locale: p.pool.Locale } : {}),
+      AddressFamily: p.pool.AddressFamily,
+      ProvisionedCidrs: p.cidrs.filter((c) => c.State === 'provisioned').map((c) => c.Cidr),
+    },
+    candidates,
+    p.allocations.map((a) => ({
+      Cidr: a.Cidr,
+      ResourceType: a.ResourceType,
+      ...(a.ResourceId ? { ResourceId: a.ResourceId } : {}),
+    })),
+  );
+
+type Decision = ReturnType<typeof selectImports>['imports'][number];
+
+/** Imports one selected CIDR through the atomic claim; the refusal, if any, as a reason. */
+const importOne = async (
+  deps: Deps,
+  ipam: IpamRecord,
+  poolId: string,
+  d: Decision,
+  type: ResourceSpec['ResourceType'],
+) => {
+  try {
+    await allocateIpamPoolCidr(
+      deps,
+      { accountId: ipam.OwnerId, region: d.allocation.ResourceRegion },
+      { IpamPoolId: poolId, Cidr: d.allocation.Cidr },
+      {
+        ResourceType: type,
+        ResourceId: d.allocation.ResourceId,
+        ResourceRegion: d.allocation.ResourceRegion,
+        ResourceOwner: d.allocation.ResourceOwner,
+        Import: true,
+      },
+    );
+    return undefined;
+  } catch (e) {
+    // Lost the space to a concurrent allocation, or space in its reuse delay: next cycle.
+    if (!isAllotError(e)) throw e;
+    return { Reason: e.code, Message: e.message };
+  }
+};
+
 const importInto = async (deps: Deps, ipam: IpamRecord, pools: PoolData[], rows: ResourceCidrInput[]) => {
   const imported: string[] = [];
+  const notImported: NotImported[] = [];
   const taken = new Set<string>();
   // Deepest pools first: a CIDR lands in the most specific pool that auto-imports it.
   for (const p of [...pools].sort((a, b) => b.pool.PoolDepth - a.pool.PoolDepth)) {
     // Any pool in service imports, including one whose AutoImport a ModifyIpamPool switched on.
     if (!p.pool.AutoImport || !isComplete(p.pool)) continue;
-    const candidates = rows.filter((r) => !taken.has(rowKey(r)));
-    const { imports } = selectImports(
-      {
-        IpamPoolId: p.pool.IpamPoolId,
-        AutoImport: p.pool.AutoImport,
-        ...(p.pool.Locale ? { Locale: p.pool.Locale } : {}),
-        AddressFamily: p.pool.AddressFamily,
-        ProvisionedCidrs: p.cidrs.filter((c) => c.State === 'provisioned').map((c) => c.Cidr),
-      },
-      candidates,
-      p.allocations.map((a) => ({
-        Cidr: a.Cidr,
-        ResourceType: a.ResourceType,
-        ...(a.ResourceId ? { ResourceId: a.ResourceId } : {}),
-      })),
+    const poolId = p.pool.IpamPoolId;
+    const { imports, skipped } = selectFor(
+      p,
+      rows.filter((r) => !taken.has(rowKey(r))),
     );
+    for (const s of skipped.filter((x) => TOLD.has(x.reason)))
+      notImported.push({
+        IpamPoolId: poolId,
+        Cidr: s.resource.ResourceCidr,
+        ResourceId: s.resource.ResourceId ?? '',
+        Reason: s.reason,
+        Message: s.message,
+      });
     for (const d of imports) {
       const type = ALLOCATION_OF[d.allocation.ResourceType];
       if (!type) continue;
-      try {
-        await allocateIpamPoolCidr(
-          deps,
-          { accountId: ipam.OwnerId, region: d.allocation.ResourceRegion },
-          { IpamPoolId: p.pool.IpamPoolId, Cidr: d.allocation.Cidr },
-          {
-            ResourceType: type,
-            ResourceId: d.allocation.ResourceId,
-            ResourceRegion: d.allocation.ResourceRegion,
-            ResourceOwner: d.allocation.ResourceOwner,
-            Import: true,
-          },
-        );
+      const refused = await importOne(deps, ipam, poolId, d, type);
+      const at = { IpamPoolId: poolId, Cidr: d.allocation.Cidr, ResourceId: d.allocation.ResourceId };
+      if (refused) notImported.push({ ...at, ...refused });
+      else {
         taken.add(rowKey(d.resource));
-        imported.push(`${p.pool.IpamPoolId} ${d.allocation.Cidr} ${d.allocation.ResourceId}`);
-      } catch (e) {
-        // Lost the space to a concurrent allocation, or space in its reuse delay: next cycle.
-        if (!isAllotError(e)) throw e;
+        imported.push(`${poolId} ${d.allocation.Cidr} ${d.allocation.ResourceId}`);
       }
     }
   }
-  return imported;
+  return { imported, notImported };
 };
 
 const releaseGone = async (
@@ -187,6 +231,7 @@ export const reconcileIpam = async (deps: Deps, input: ReconcileInput): Promise<
     ipamId: input.ipamId,
     rows: 0,
     imported: [],
+    notImported: [],
     released: [],
     opened: 0,
     closed: 0,
@@ -220,7 +265,9 @@ export const reconcileIpam = async (deps: Deps, input: ReconcileInput): Promise<
       .map(toInput);
     const rows = [...kept, ...fresh];
     let pools = await loadScopePools(deps, scopeId);
-    report.imported.push(...(await importInto(deps, ipam, pools, rows)));
+    const imports = await importInto(deps, ipam, pools, rows);
+    report.imported.push(...imports.imported);
+    report.notImported.push(...imports.notImported);
     report.released.push(...(await releaseGone(deps, pools, rows, covered, now)));
     if (report.imported.length + report.released.length > 0) pools = await loadScopePools(deps, scopeId);
     const stored = evaluateScope(pools, rows);

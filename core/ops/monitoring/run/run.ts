@@ -8,11 +8,18 @@
 import type { Deps } from '../../../ports';
 import type { CycleState } from './plan';
 import { readSnapshots, recordSnapshot, retireSnapshot } from './snapshot';
-import type { DiscoverySample, ReconcileInput, WorkItem } from './types';
+import type { DiscoverySample, NotImported, ReconcileInput, WorkItem } from './types';
+
+/** The `notImported` list of a reconciliation's report, if it has one. */
+const notImportedOf = (report: unknown): NotImported[] => {
+  const list = (report as { notImported?: unknown } | undefined)?.notImported;
+  return Array.isArray(list) ? (list as NotImported[]) : [];
+};
 
 export interface RunIo {
   /** Read one target; expected never to throw (failures are a FailureReason). */
   read(item: WorkItem): Promise<DiscoverySample>;
+  /** Reconciles one IPAM; its report may say what auto-import did not take (`notImported`). */
   reconcile(deps: Deps, input: ReconcileInput): Promise<unknown>;
   remainingMs(): number;
   log(event: Record<string, unknown>): void;
@@ -27,6 +34,8 @@ export interface RunReport {
   read: number;
   failed: number;
   reconciled: string[];
+  /** What auto-import did not take in the IPAMs reconciled, and why. */
+  notImported: NotImported[];
   /** The rest of the cycle, or undefined when it is complete. */
   next?: CycleState;
 }
@@ -42,23 +51,29 @@ const failure = (item: WorkItem, e: unknown, at: Date): DiscoverySample => ({
   publicAddresses: [],
 });
 
-const reconcileIpam = async (deps: Deps, io: RunIo, ipamId: string, state: CycleState): Promise<boolean> => {
+const reconcileIpam = async (
+  deps: Deps,
+  io: RunIo,
+  ipamId: string,
+  state: CycleState,
+): Promise<NotImported[] | undefined> => {
   const p = state.pending[ipamId]!;
   try {
     const snaps = (await Promise.all(p.rdIds.map((rd) => readSnapshots(deps, rd)))).flat();
     const discovered = snaps.flatMap((s) => s.rows);
-    await io.reconcile(deps, {
+    const report = await io.reconcile(deps, {
       ipamId,
       discovered,
       covered: p.covered,
       monitored: p.monitored,
       now: new Date(deps.now()),
     });
-    io.log({ event: 'reconciled', ipamId, rows: discovered.length, covered: p.covered.length });
-    return true;
+    const notImported = notImportedOf(report);
+    io.log({ event: 'reconciled', ipamId, rows: discovered.length, covered: p.covered.length, notImported });
+    return notImported;
   } catch (e) {
     io.log({ event: 'reconcile-failed', ipamId, error: String((e as Error)?.stack ?? e) });
-    return false;
+    return undefined;
   }
 };
 
@@ -123,13 +138,18 @@ export const runCycle = async (
   const rest = items.slice(next);
   const waiting = new Set(rest.flatMap((i) => i.ipamIds));
   const reconciled: string[] = [];
+  const notImported: NotImported[] = [];
   const after: CycleState = { ...state, items: rest, retire: [], pending, hop: state.hop + 1 };
   for (const ipamId of Object.keys(pending)) {
     if (waiting.has(ipamId) || io.remainingMs() <= 0) continue;
-    if (await reconcileIpam(deps, io, ipamId, after)) reconciled.push(ipamId);
+    const skipped = await reconcileIpam(deps, io, ipamId, after);
+    if (skipped) {
+      reconciled.push(ipamId);
+      notImported.push(...skipped);
+    }
     delete pending[ipamId];
   }
   const done = rest.length === 0 && Object.keys(pending).length === 0;
   io.log({ event: 'cycle-progress', read, failed, reconciled: reconciled.length, remaining: rest.length });
-  return { read, failed, reconciled, ...(done ? {} : { next: after }) };
+  return { read, failed, reconciled, notImported, ...(done ? {} : { next: after }) };
 };

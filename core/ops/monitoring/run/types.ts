@@ -75,3 +75,13 @@ export interface ReconcileInput {
   monitored?: readonly { AccountId: string; Region: string }[];
   now: Date;
 }
+
+/** A discovered CIDR an auto-importing pool could have taken and did not, and why. */
+export interface NotImported {
+  IpamPoolId: string;
+  Cidr: string;
+  ResourceId: string;
+  /** A skip reason of auto-import (overlaps-allocation, cooling-down, …) or the refusal's error code. */
+  Reason: string;
+  Message: string;
+}

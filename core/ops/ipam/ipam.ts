@@ -7,7 +7,7 @@ import { defaultRecords } from '../discovery/common';
 import { arn, dryRun, publicShape, regionName, type TagSpecification, tagsFor } from '../kit/common';
 import { tokenGate } from '../kit/idempotency';
 import { filterPredicate, listPage, type PageInput } from '../kit/listing';
-import { loadIpam, updateRecord } from '../kit/loads';
+import { loadIpam, seenFrom, updateRecord } from '../kit/loads';
 import { isolationLens } from '../organization/isolation';
 import { createScopeSpace } from '../pool/scope-space';
 import { deleteIpamData } from './delete';
@@ -182,8 +182,11 @@ export const describeIpams = async (
     for (const id of input.IpamIds) found.push(shown(await loadIpam(deps, caller, id)));
     return { Ipams: found.filter(keep).map((r) => publicShape(r)) };
   }
-  const page = await listPage<IpamRecord>(deps.store, { kind: 'ipam', owner: caller.accountId }, input, (r) =>
-    keep(shown(r)),
+  const page = await listPage<IpamRecord>(
+    deps.store,
+    { kind: 'ipam', owner: caller.accountId },
+    input,
+    (r) => seenFrom(caller, r) && keep(shown(r)),
   );
   return {
     Ipams: page.items.map((r) => publicShape(shown(r))),

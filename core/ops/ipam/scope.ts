@@ -6,7 +6,7 @@ import { DELETING, type IpamRecord, type ScopeRecord } from '../../records';
 import { arn, dryRun, publicShape, required, type TagSpecification, tagsFor } from '../kit/common';
 import { type TokenGate, tokenGate } from '../kit/idempotency';
 import { filterPredicate, type PageInput, pageArray } from '../kit/listing';
-import { loadIpam, loadScope, recheckComplete, requireComplete, updateRecord } from '../kit/loads';
+import { loadIpam, loadScope, recheckComplete, requireComplete, seenFrom, updateRecord } from '../kit/loads';
 import { isolationLens } from '../organization/isolation';
 import { createScopeSpace } from '../pool/scope-space';
 import { scopeSpaceDeletes } from './delete';
@@ -148,7 +148,9 @@ export const describeIpamScopes = async (
     return { IpamScopes: found.filter(keep).map((r) => publicShape(r)) };
   }
   // Scopes are indexed per IPAM, and an account has at most one IPAM per region (F-QUOTA-01).
-  const ipams = (await deps.store.list<IpamRecord>({ kind: 'ipam', owner: caller.accountId }, 1000)).items;
+  const ipams = (
+    await deps.store.list<IpamRecord>({ kind: 'ipam', owner: caller.accountId }, 1000)
+  ).items.filter((i) => seenFrom(caller, i));
   const all: ScopeRecord[] = [];
   for (const ipam of ipams) {
     all.push(

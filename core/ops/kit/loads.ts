@@ -7,22 +7,41 @@ import type { Caller, CommitResult, Deps, Write } from '../../ports';
 import type { AnyRecord, IpamRecord, PoolRecord, ScopeRecord } from '../../records';
 import { ensureOwner } from './common';
 
+/**
+ * Where a resource exists for a caller, as in EC2, where resources are regional: an IPAM and its
+ * scopes in the IPAM's home region, a pool there and in its locale (where it is allocated from).
+ * Elsewhere they answer exactly like an id that does not exist.
+ */
+export const seenFrom = (caller: Caller, r: { kind: string; IpamRegion: string; Locale?: string }): boolean =>
+  r.IpamRegion === caller.region ||
+  // A pool without a locale serves every region (F-GEN-07 [decision]), so it is seen from each.
+  (r.kind === 'pool' && (r.Locale === undefined || r.Locale === 'None' || r.Locale === caller.region));
+
 export const loadIpam = async (deps: Deps, caller: Caller, id: string | undefined): Promise<IpamRecord> => {
-  const ipam = id ? await deps.store.get<IpamRecord>({ kind: 'ipam', id }) : undefined;
+  const found = id ? await deps.store.get<IpamRecord>({ kind: 'ipam', id }) : undefined;
+  const ipam = found && seenFrom(caller, found) ? found : undefined;
   if (!ipam) return fail('InvalidIpamId.NotFound', `The IPAM ID '${id ?? ''}' does not exist.`);
   ensureOwner(caller, ipam.OwnerId, `IPAM ${ipam.IpamId}`);
   return ipam;
 };
 
-export const loadScope = async (deps: Deps, caller: Caller, id: string | undefined): Promise<ScopeRecord> => {
-  const scope = id ? await deps.store.get<ScopeRecord>({ kind: 'scope', id }) : undefined;
+/** `anyRegion`: for the one action that answers a wrong region with its own error (F-HIST-14). */
+export const loadScope = async (
+  deps: Deps,
+  caller: Caller,
+  id: string | undefined,
+  o: { anyRegion?: boolean } = {},
+): Promise<ScopeRecord> => {
+  const found = id ? await deps.store.get<ScopeRecord>({ kind: 'scope', id }) : undefined;
+  const scope = found && (o.anyRegion || seenFrom(caller, found)) ? found : undefined;
   if (!scope) return fail('InvalidIpamScopeId.NotFound', `The IPAM scope ID '${id ?? ''}' does not exist.`);
   ensureOwner(caller, scope.OwnerId, `IPAM scope ${scope.IpamScopeId}`);
   return scope;
 };
 
 export const loadPool = async (deps: Deps, caller: Caller, id: string | undefined): Promise<PoolRecord> => {
-  const pool = id ? await deps.store.get<PoolRecord>({ kind: 'pool', id }) : undefined;
+  const found = id ? await deps.store.get<PoolRecord>({ kind: 'pool', id }) : undefined;
+  const pool = found && seenFrom(caller, found) ? found : undefined;
   if (!pool) return fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${id ?? ''}' does not exist.`);
   ensureOwner(caller, pool.OwnerId, `IPAM pool ${pool.IpamPoolId}`);
   return pool;

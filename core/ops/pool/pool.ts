@@ -4,7 +4,7 @@ import type { Caller, Deps } from '../../ports';
 import type { PoolRecord } from '../../records';
 import { dryRun, publicShape } from '../kit/common';
 import { filterPredicate, listPage, type PageInput } from '../kit/listing';
-import { loadPool } from '../kit/loads';
+import { loadPool, seenFrom } from '../kit/loads';
 import { isolationLens } from '../organization/isolation';
 
 export const POOL_FIELDS = [
@@ -52,8 +52,11 @@ export const describeIpamPools = async (
     for (const id of input.IpamPoolIds) found.push(shown(await loadPool(deps, caller, id)));
     return { IpamPools: found.filter(matches).map(poolShape) };
   }
-  const page = await listPage<PoolRecord>(deps.store, { kind: 'pool', owner: caller.accountId }, input, (p) =>
-    matches(shown(p)),
+  const page = await listPage<PoolRecord>(
+    deps.store,
+    { kind: 'pool', owner: caller.accountId },
+    input,
+    (p) => seenFrom(caller, p) && matches(shown(p)),
   );
   return {
     IpamPools: page.items.map((p) => poolShape(shown(p))),

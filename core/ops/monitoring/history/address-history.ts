@@ -39,7 +39,9 @@ export const getIpamAddressHistory = async (
   input: GetIpamAddressHistoryInput,
 ): Promise<{ HistoryRecords: object[]; NextToken?: string }> => {
   const cidr = exactCidr(required(input.Cidr, 'Cidr'));
-  const scope = await loadScope(deps, caller, required(input.IpamScopeId, 'IpamScopeId'));
+  const scope = await loadScope(deps, caller, required(input.IpamScopeId, 'IpamScopeId'), {
+    anyRegion: true,
+  });
   if (caller.region !== scope.IpamRegion) {
     fail(
       'InvalidParameterValue',

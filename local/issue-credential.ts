@@ -6,12 +6,13 @@
  *   TABLE_NAME=allot-prod AWS_REGION=us-east-1 ALLOT_CREDENTIAL_KEY=<base64 of 32 bytes> \
  *     npm run credentials -- issue 111122223333
  *
- * DYNAMODB_ENDPOINT points it at DynamoDB Local (`npm start` prints the endpoint and table).
+ * With `npm start` running and no DYNAMODB_ENDPOINT, it finds the local stack's table itself.
  */
 import { pathToFileURL } from 'node:url';
 import type { CredentialRecord } from '../core/records';
 import { createDocumentClient, DynamoStore } from '../core/store/dynamo';
 import { issueCredential } from '../handlers/api/auth/credentials';
+import { localStackEnv } from './stack-state';
 
 export interface IssueOptions {
   /** DynamoDB endpoint (DynamoDB Local); unset means AWS. */
@@ -68,10 +69,13 @@ const main = async (args: string[]): Promise<void> => {
       'ALLOT_CREDENTIAL_KEY must be base64 of 32 bytes (e.g. `openssl rand -base64 32`), the same value the functions get',
     );
   }
-  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  const env = { ...process.env, ...localStackEnv(process.env) };
+  if (env.DYNAMODB_ENDPOINT && !process.env.DYNAMODB_ENDPOINT)
+    console.log(`Using the running local stack (table ${env.TABLE_NAME} on ${env.DYNAMODB_ENDPOINT}).`);
+  const endpoint = env.DYNAMODB_ENDPOINT;
   const { accessKeyId, secret } = await issueAndStore({
-    tableName: process.env.TABLE_NAME ?? 'allot-local',
-    region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    tableName: env.TABLE_NAME ?? 'allot-local',
+    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     accountId,
     key,
     ...(endpoint ? { endpoint } : {}),

@@ -34,6 +34,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Receives serverless-offline's output as it comes (default: kept for error messages only). */
   log?: (chunk: string) => void;
+  /** Told as each part is up: 'dynamodb' (with its endpoint), 'table', 'api' (with its URL). */
+  progress?: (part: 'dynamodb' | 'table' | 'api', detail: string) => void;
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -101,8 +103,11 @@ export const startLocalStack = async (opts: StackOptions = {}): Promise<LocalSta
   const url = `http://127.0.0.1:${port}`;
   try {
     const ddb = await ddbStarting;
+    opts.progress?.('dynamodb', ddb.endpoint);
     await ensureTable(ddb.endpoint, tableName);
+    opts.progress?.('table', tableName);
     await waitForHttp(url, offline);
+    opts.progress?.('api', url);
     return {
       url,
       port,

@@ -12,6 +12,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { checkIdFormats } from '../../core/ops/kit/ids';
 import { runtime } from '../runtime/deps';
+import { accessBegin, accessEnd, accessNote } from './access';
 import { type Action, actionAt, actions as registry } from './actions';
 import { audited } from './audit';
 import type { Codec, Event, Identity, Result } from './codecs/types';
@@ -35,6 +36,8 @@ const errorAnswer = (codec: Codec) => ({
       );
     }
     request.response = codec.encodeError(wire, requestId);
+    accessNote(request.event, { action: actionNameOf(codec, request.event) });
+    accessEnd(request.event, wire.status, requestId);
   },
 });
 
@@ -53,9 +56,11 @@ export const door = (codec: Codec, identify: Identity, actions: Record<string, A
     .use(errorAnswer(codec))
     .handler(async (event, context) => {
       const requestId = requestIdOf(context);
+      accessBegin(event);
       const rt = runtime();
       const body = bodyOf(event);
       const caller = await identify(event, body, rt);
+      accessNote(event, { account: caller.accountId });
       const served = (name: string) => actionAt(actions, name, codec.door) !== undefined;
       const { action: name, input } = codec.decode(event, body, served);
       const action = actionAt(actions, name, codec.door) ?? unknownAction(name);
@@ -67,5 +72,8 @@ export const door = (codec: Codec, identify: Identity, actions: Record<string, A
         return action.run({ deps: rt.deps, settings: rt.settings, caller, input, remainingMs });
       };
       const output = await audited({ action: name, caller, input, requestId }, run);
-      return codec.encode(name, output, requestId);
+      const answer = codec.encode(name, output, requestId);
+      accessNote(event, { action: name });
+      accessEnd(event, 200, requestId);
+      return answer;
     });

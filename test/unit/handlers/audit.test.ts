@@ -125,13 +125,22 @@ describe('the front door writes the audit trail', () => {
       console.log = log;
       for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
     }
+    const lines = logged.map((l) => JSON.parse(l));
     expect(
-      logged
-        .map((l) => JSON.parse(l))
+      lines
+        .filter((l) => l.audit === 'allot')
         .map((l) => [l.action, l.account, l.requestId, l.outcome, l.targets.join(' ')]),
     ).toEqual([
       ['CreateIpamScope', '111122223333', 'lambda-req', 'ok', 'ipam-1 ipam-scope-7'],
       ['DeleteIpam', '111122223333', 'lambda-req', 'IncorrectState', 'ipam-1'],
     ]);
+    // And one access line per request, after its audit line.
+    expect(lines.map((l) => [l.access ?? l.audit, l.action, l.account, l.status, l.requestId])).toEqual([
+      ['allot', 'CreateIpamScope', '111122223333', undefined, 'lambda-req'],
+      ['allot', 'CreateIpamScope', '111122223333', 200, 'lambda-req'],
+      ['allot', 'DeleteIpam', '111122223333', undefined, 'lambda-req'],
+      ['allot', 'DeleteIpam', '111122223333', 400, 'lambda-req'],
+    ]);
+    expect(lines.filter((l) => l.access).every((l) => Number.isInteger(l.ms) && l.ms >= 0)).toBe(true);
   });
 });

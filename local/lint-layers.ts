@@ -36,6 +36,7 @@ export const CHAIN: readonly (readonly string[])[] = [
   ['core/ops/monitoring/metrics'],
   ['core/ops/pool'],
   ['core/ops/ipam'],
+  ['core/ops/bulk'],
   ['core/ops/registry.ts'],
 ];
 

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { startDynamo } from '../local/dynamo';
 import { ensureTable } from '../local/table';
+import { benchImport } from './bulk';
 import { benchDynamo } from './ddb';
 import type { benchDiscovery as BenchDiscovery } from './discovery';
 import { benchEndpoint } from './endpoint';
@@ -52,10 +53,15 @@ const main = async () => {
     await ensureTable(ddb.endpoint, 'allot-bench');
     log(`DynamoDB Local on ${ddb.endpoint}...`);
     const d = await benchDynamo(ddb.endpoint, 'allot-bench', (s) => log(`  ${s}`));
+    log('bulk import of 10,000 rows (operation layer on DynamoDB Local, chunks of 250)...');
+    const bulk = await benchImport(ddb.endpoint, 'allot-bench');
+    log(
+      `  ${bulk.import_10k_rows_s} s in all, of which the dry run of the whole file ${bulk.import_10k_dry_run_s} s`,
+    );
     log('discovery evaluation (in-process)...');
     const discovery = await benchDiscovery();
     log(`  100,000 resource CIDRs in one scope: ${discovery.discovery_eval_100k_ms} ms`);
-    return { inproc, d, discovery };
+    return { inproc, d: { ...d, ...bulk }, discovery };
   } finally {
     await ddb.stop();
   }

@@ -11,6 +11,7 @@ import {
   modifyIpamPoolAllocation,
   releaseIpamPoolAllocation,
 } from './allocation/allocations';
+import { importIpamPoolAllocations } from './bulk/import';
 import {
   associateIpamResourceDiscovery,
   describeIpamResourceDiscoveryAssociations,
@@ -122,6 +123,7 @@ export const allotOperations = {
   GetIpamResourceDiscoveryShares: getIpamResourceDiscoveryShares,
   GetIpamMetrics: getIpamMetrics,
   GetIpamMetricData: getIpamMetricData,
+  ImportIpamPoolAllocations: importIpamPoolAllocations,
 } satisfies Record<string, AnyOperation>;
 
 export type AllotActionName = keyof typeof allotOperations;

@@ -125,6 +125,11 @@ const operations = [
     struct({ ResourceDiscoveryShares: { shape: 'AllotResourceDiscoveryShareList' } }),
   ),
   op(
+    'ImportIpamPoolAllocations',
+    struct({ Csv: S, Apply: { shape: 'AllotBoolean' }, DryRun: { shape: 'AllotBoolean' } }, ['Csv']),
+    struct({ Rows: { shape: 'AllotDocument' }, Summary: { shape: 'AllotDocument' } }),
+  ),
+  op(
     'RunDiscovery',
     struct({}),
     struct({

@@ -204,5 +204,6 @@ describe.skipIf(!AWS)('AWS CLI against the local stack', () => {
     await ok('delete-ipam', '--ipam-id', Ipam.IpamId);
     expect((await ok('describe-ipams')).Ipams).toEqual([]);
     await fails('InvalidIpamId.NotFound', 'describe-ipams', '--ipam-ids', Ipam.IpamId);
-  });
+    // About forty AWS CLI processes one after another: a Python start each, slow on a busy machine.
+  }, 180_000);
 });

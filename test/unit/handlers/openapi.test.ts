@@ -32,6 +32,6 @@ describe('handlers/api/functions.yml', () => {
     expect(new Set(api.map(([, f]) => f.handler))).toEqual(
       new Set(['handlers/api/entry.jsonApi', 'handlers/api/entry.queryApi']),
     );
-    expect(api.length).toBe(51);
+    expect(api.length).toBe(52);
   });
 });

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { formatCsv, parseCsv } from '../core/ops/bulk/csv';
+import type { RowVerdict } from '../core/ops/bulk/import';
 import { readStackState } from './stack-state';
 
 export const CHUNK = 250;
@@ -38,14 +39,8 @@ export const chunksOf = (csv: string, size = CHUNK): Chunk[] => {
   return out;
 };
 
-export interface Verdict {
-  Line: number;
-  Verdict: string;
-  IpamPoolId?: string;
-  Cidr?: string;
-  IpamPoolAllocationId?: string;
-  Message?: string;
-}
+/** A row's verdict, as the action answers it. */
+export type Verdict = RowVerdict;
 
 /** A chunk's verdicts with the file's line numbers (a chunk's record k sits on its line k + 2). */
 export const inFile = (chunk: Chunk, rows: Verdict[]): Verdict[] =>

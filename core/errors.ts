@@ -4,6 +4,14 @@
  */
 export type ErrorCode =
   | 'InvalidParameterValue'
+  // AWS RAM's codes (the resource-share API answers with these, not EC2's).
+  | 'UnknownResourceException'
+  | 'MalformedArnException'
+  | 'InvalidParameterException'
+  | 'MissingRequiredParameterException'
+  | 'OperationNotPermittedException'
+  | 'InvalidResourceTypeException'
+  | 'ResourceShareInvitationArnNotFoundException'
   | 'InvalidParameterCombination'
   | 'InvalidParameter'
   | 'MissingParameter'

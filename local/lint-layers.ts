@@ -26,6 +26,7 @@ export const CHAIN: readonly (readonly string[])[] = [
   ['core/ports'],
   ['core/ops/kit'],
   ['core/ops/organization'],
+  ['core/ops/sharing'],
   ['core/ops/discovery'],
   ['core/ops/allocation'],
   ['core/ops/reclaim'],

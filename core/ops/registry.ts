@@ -59,6 +59,13 @@ import { createIpamPool } from './pool/create';
 import { deprovisionIpamPoolCidr } from './pool/deprovision';
 import { describeIpamPools } from './pool/pool';
 import { deleteIpamPool, modifyIpamPool } from './pool/pool-admin';
+import { getResourceShareAssociations, getResourceShares } from './sharing/reads';
+import {
+  associateResourceShare,
+  createResourceShare,
+  deleteResourceShare,
+  disassociateResourceShare,
+} from './sharing/shares';
 
 // biome-ignore lint/suspicious/noExplicitAny: operations take their own input shapes
 type AnyOperation = Operation<any, object>;
@@ -127,6 +134,18 @@ export const allotOperations = {
 } satisfies Record<string, AnyOperation>;
 
 export type AllotActionName = keyof typeof allotOperations;
+
+/** AWS RAM's operations on IPAM pool shares (F-SHARE), served by the RAM REST-JSON codec only. */
+export const ramOperations = {
+  CreateResourceShare: createResourceShare,
+  GetResourceShares: getResourceShares,
+  AssociateResourceShare: associateResourceShare,
+  DisassociateResourceShare: disassociateResourceShare,
+  GetResourceShareAssociations: getResourceShareAssociations,
+  DeleteResourceShare: deleteResourceShare,
+} satisfies Record<string, AnyOperation>;
+
+export type RamActionName = keyof typeof ramOperations;
 
 export const isAction = (name: string): name is ActionName => Object.hasOwn(operations, name);
 

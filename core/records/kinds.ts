@@ -26,6 +26,8 @@
  *   org account   ORGACCT#<acct>              #                 ORG#<orgId>#accounts / acct     -
  *   isolation     ORGACCT#<acct>              ISOLATED          -                               -
  *   rd share      RD#<rdId>                   SHARE#<principal> -                               GRANTEE#<acct>#rdshares / rdId
+ *   resource share RSHARE#<uuid>               #                 -                               OWNER#<acct>#rshare / uuid
+ *   pool grant    POOL#<poolId>               GRANT#<acct>#<share> -                            GRANTEE#<acct>#pools / pool#share
  *   metric series METRICS#<acct>#<ns>#<name>   <dims>            -                               -
  *   metric point  METRIC#<acct>#<ns>#<name>#<dims> T#<13-digit ms> -                             -
  *
@@ -46,10 +48,12 @@ import { orgUnit } from './org-unit';
 import { organization } from './organization';
 import { pool } from './pool';
 import { poolCidr } from './pool-cidr';
+import { poolGrant } from './pool-grant';
 import { rdAssociation } from './rd-association';
 import { rdShare } from './rd-share';
 import { resourceDiscovery } from './resource-discovery';
 import { resourceRef } from './resource-ref';
+import { resourceShare } from './resource-share';
 import { scope } from './scope';
 import { scopeMove } from './scope-move';
 import { scopeView } from './scope-view';
@@ -80,6 +84,8 @@ export const kinds = {
   isolation,
   'rd-share': rdShare,
   cooling,
+  'resource-share': resourceShare,
+  'pool-grant': poolGrant,
 };
 
 type Kinds = typeof kinds;

@@ -319,8 +319,9 @@ describe('EC2 SDK: scopes, locales, regions and accounts', () => {
       expect((await other.send(new DescribeIpamsCommand({}))).Ipams).toEqual([]);
       await expectEc2Error(
         other.send(new DescribeIpamPoolsCommand({ IpamPoolIds: [p] })),
-        'UnauthorizedOperation',
-        403,
+        // F-RULE-06: a pool not shared with the caller answers as an unknown id.
+        'InvalidIpamPoolId.NotFound',
+        400,
       );
       const theirs = await other.send(new CreateIpamCommand({}));
       expect(theirs.Ipam!.OwnerId).toBe('444455556666');

@@ -4,7 +4,14 @@
  */
 import { expect } from 'vitest';
 import { isAllotError } from '../../core/errors';
-import { type ActionName, type AllotActionName, allotOperations, operations } from '../../core/ops/registry';
+import {
+  type ActionName,
+  type AllotActionName,
+  allotOperations,
+  operations,
+  type RamActionName,
+  ramOperations,
+} from '../../core/ops/registry';
 import { type Caller, type Config, type Deps, defaultConfig, type Ids, type Store } from '../../core/ports';
 
 export const ACCOUNT = '111122223333';
@@ -23,7 +30,7 @@ export const countingIds = (): Ids => {
 };
 
 /** An EC2 action, or one of the organization registry's own. */
-export type Action = ActionName | AllotActionName;
+export type Action = ActionName | AllotActionName | RamActionName;
 
 export interface Env {
   deps: Deps;
@@ -45,11 +52,9 @@ export const makeEnv = (store: Store, config: Partial<Config> = {}): Env => {
   };
   const caller: Caller = { accountId: ACCOUNT, region: HOME };
   const call = async (action: Action, input: object = {}, who: Partial<Caller> = {}) => {
-    const op = (operations[action as ActionName] ?? allotOperations[action as AllotActionName]) as (
-      d: Deps,
-      c: Caller,
-      i: object,
-    ) => Promise<object>;
+    const op = (operations[action as ActionName] ??
+      allotOperations[action as AllotActionName] ??
+      ramOperations[action as RamActionName]) as (d: Deps, c: Caller, i: object) => Promise<object>;
     return op(deps, { ...caller, ...who }, input);
   };
   return {

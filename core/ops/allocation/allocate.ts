@@ -7,17 +7,10 @@ import { BITS, blockOf, type Cidr, contains, familyOf, formatCidr, parseCidr } f
 import { fail } from '../../errors';
 import type { Caller, Deps, Write } from '../../ports';
 import type { AllocationRecord, PoolRecord, Tag } from '../../records';
-import {
-  dryRun,
-  ensureOwner,
-  intInRange,
-  publicShape,
-  required,
-  type TagSpecification,
-  tagsFor,
-} from '../kit/common';
+import { dryRun, intInRange, publicShape, required, type TagSpecification, tagsFor } from '../kit/common';
 import { tokenGate } from '../kit/idempotency';
-import { loadPool, requireComplete, requireLocaleRegion } from '../kit/loads';
+import { requireComplete, requireLocaleRegion } from '../kit/loads';
+import { loadVisiblePool, mayUsePool, poolNotFound } from '../sharing/grants';
 import { claim } from './allocator';
 import { overlapMessage } from './conflict';
 import { rootsOf } from './pool-space';
@@ -82,7 +75,8 @@ const usablePool = async (deps: Deps, caller: Caller, poolId: string): Promise<P
   // One read brings the pool and its CIDRs (from a short-lived cache when warm; see DynamoStore).
   const { pool, cidrs } = await deps.store.getPool(poolId, { cached: true });
   if (!pool) return fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${poolId}' does not exist.`);
-  ensureOwner(caller, pool.OwnerId, `IPAM pool ${pool.IpamPoolId}`);
+  // F-RULE-06: the owner, or a share principal (one grant read); anybody else sees no pool.
+  if (!(await mayUsePool(deps, caller, pool))) poolNotFound(poolId);
   requireComplete(pool, `Pool ${pool.IpamPoolId}`);
   return { pool, cidrs };
 };
@@ -198,6 +192,6 @@ export const allocateIpamPoolCidr = async (
   const replay = res.reason === 'extra' ? await gate.settle(res.failed) : undefined;
   if (replay) return replay;
   // The view of the pool may be a second old: a pool deleted meanwhile is the better answer.
-  requireComplete(await loadPool(deps, caller, at.pool.IpamPoolId), `Pool ${at.pool.IpamPoolId}`);
+  requireComplete(await loadVisiblePool(deps, caller, at.pool.IpamPoolId), `Pool ${at.pool.IpamPoolId}`);
   return fail('InsufficientCidrBlocks', await noSpace(deps, caller, at));
 };

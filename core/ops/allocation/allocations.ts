@@ -5,7 +5,8 @@ import type { Caller, Deps } from '../../ports';
 import type { AllocationRecord } from '../../records';
 import { dryRun, required } from '../kit/common';
 import { ALLOCATION_BOUNDS, filterPredicate, listPage, type PageInput } from '../kit/listing';
-import { loadPool, requireLocaleRegion, updateRecord } from '../kit/loads';
+import { requireLocaleRegion, updateRecord } from '../kit/loads';
+import { loadVisiblePool } from '../sharing/grants';
 import { allocationShape } from './allocate';
 import { releaseAllocation } from './release';
 
@@ -33,7 +34,7 @@ export const releaseIpamPoolAllocation = async (
   required(input.IpamPoolId, 'IpamPoolId');
   const text = required(input.Cidr, 'Cidr');
   const allocationId = required(input.IpamPoolAllocationId, 'IpamPoolAllocationId');
-  const pool = await loadPool(deps, caller, input.IpamPoolId);
+  const pool = await loadVisiblePool(deps, caller, input.IpamPoolId);
   requireLocaleRegion(pool, caller);
   const cidr = parseCidr(text, familyOf(pool.AddressFamily));
   const rec = await deps.store.get<AllocationRecord>({
@@ -42,6 +43,9 @@ export const releaseIpamPoolAllocation = async (
     cidr: formatCidr(cidr),
   });
   if (!rec || rec.IpamPoolAllocationId !== allocationId) return notFound(allocationId);
+  // A share principal releases its own allocations only; the owner any.
+  if (pool.OwnerId !== caller.accountId && rec.ResourceOwner !== caller.accountId)
+    return notFound(allocationId);
   if (rec.ResourceType !== 'custom') {
     fail(
       'OperationNotPermitted',
@@ -61,7 +65,7 @@ export const getIpamPoolAllocations = async (
 ): Promise<{ IpamPoolAllocations: object[]; NextToken?: string }> => {
   required(input.IpamPoolId, 'IpamPoolId');
   const match = filterPredicate(input.Filters, ALLOCATION_FIELDS);
-  const pool = await loadPool(deps, caller, input.IpamPoolId);
+  const pool = await loadVisiblePool(deps, caller, input.IpamPoolId);
   requireLocaleRegion(pool, caller);
   dryRun(input);
   const keep = (a: AllocationRecord) =>

@@ -14,6 +14,7 @@ import { dryRun, intInRange, publicShape, required } from '../kit/common';
 import { type TokenGate, tokenGate } from '../kit/idempotency';
 import { filterPredicate, listPage, type PageInput } from '../kit/listing';
 import { loadPool, recheckComplete, requireComplete } from '../kit/loads';
+import { loadVisiblePool } from '../sharing/grants';
 import { checkPlannedCidr, isPlanningPool, provisionPlanned } from './cidr-plan';
 import { topLevelPlan } from './cidr-top';
 
@@ -182,7 +183,7 @@ export const getIpamPoolCidrs = async (
 ): Promise<{ IpamPoolCidrs: object[]; NextToken?: string }> => {
   required(input.IpamPoolId, 'IpamPoolId');
   const keep = filterPredicate(input.Filters, ['Cidr', 'State', 'IpamPoolCidrId', 'NetmaskLength']);
-  const pool = await loadPool(deps, caller, input.IpamPoolId);
+  const pool = await loadVisiblePool(deps, caller, input.IpamPoolId);
   dryRun(input);
   const page = await listPage<PoolCidrRecord>(
     deps.store,

@@ -4,8 +4,9 @@ import type { Caller, Deps } from '../../ports';
 import type { PoolRecord } from '../../records';
 import { dryRun, publicShape } from '../kit/common';
 import { filterPredicate, listPage, type PageInput } from '../kit/listing';
-import { loadPool, seenFrom } from '../kit/loads';
+import { seenFrom } from '../kit/loads';
 import { isolationLens } from '../organization/isolation';
+import { loadVisiblePool, sharedPoolIds } from '../sharing/grants';
 
 export const POOL_FIELDS = [
   'IpamPoolId',
@@ -37,6 +38,13 @@ export const POOL_FIELDS = [
 export const poolShape = (p: PoolRecord): Record<string, unknown> =>
   publicShape(p.Locale === undefined ? { ...p, Locale: 'None' } : p);
 
+const sharedPools = async (deps: Deps, accountId: string): Promise<PoolRecord[]> => {
+  const pools = await Promise.all(
+    (await sharedPoolIds(deps, accountId)).map((id) => deps.store.get<PoolRecord>({ kind: 'pool', id })),
+  );
+  return pools.filter((p): p is PoolRecord => p !== undefined);
+};
+
 export const describeIpamPools = async (
   deps: Deps,
   caller: Caller,
@@ -49,7 +57,7 @@ export const describeIpamPools = async (
   const matches = (p: PoolRecord) => match(poolShape(p));
   if (input.IpamPoolIds && input.IpamPoolIds.length > 0) {
     const found: PoolRecord[] = [];
-    for (const id of input.IpamPoolIds) found.push(shown(await loadPool(deps, caller, id)));
+    for (const id of input.IpamPoolIds) found.push(shown(await loadVisiblePool(deps, caller, id)));
     return { IpamPools: found.filter(matches).map(poolShape) };
   }
   const page = await listPage<PoolRecord>(
@@ -58,8 +66,10 @@ export const describeIpamPools = async (
     input,
     (p) => seenFrom(caller, p) && matches(shown(p)),
   );
+  // Pools shared with the caller follow its own on the last page (F-SHARE-02; owner = IPAM account).
+  const shared = page.NextToken ? [] : await sharedPools(deps, caller.accountId);
   return {
-    IpamPools: page.items.map((p) => poolShape(shown(p))),
+    IpamPools: [...page.items, ...shared.filter((p) => matches(shown(p)))].map((p) => poolShape(shown(p))),
     ...(page.NextToken ? { NextToken: page.NextToken } : {}),
   };
 };

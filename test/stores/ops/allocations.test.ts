@@ -298,7 +298,8 @@ describe.each(storeFactories())('allocations (%s store)', (_name, makeStore) => 
     await e.expectError(
       'AllocateIpamPoolCidr',
       { IpamPoolId: poolId, NetmaskLength: 24 },
-      'UnauthorizedOperation',
+      // F-RULE-06: not the owner and no share principal: the pool is unknown to this account.
+      'InvalidIpamPoolId.NotFound',
       { accountId: OTHER_ACCOUNT },
     );
     const regional = (

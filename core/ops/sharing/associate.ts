@@ -1,0 +1,156 @@
+/**
+ * Adding and removing a share's resources and principals, with the grants they imply: one grant
+ * per (pool, account) the share newly covers, deleted again when the pool or the principal leaves.
+ * Preconditions (F-SHARE-01/03/10): the caller owns each pool, its IPAM is org-integrated (the
+ * caller is its organization's IPAM delegated admin) and not on the free tier, and the share is
+ * made in the IPAM's home region.
+ */
+import { fail } from '../../errors';
+import type { Caller, Deps, Write } from '../../ports';
+import type {
+  IpamRecord,
+  OrganizationRecord,
+  PoolGrantRecord,
+  PoolRecord,
+  ResourceShareRecord,
+} from '../../records';
+import { delegatedOrgOf } from '../organization/membership';
+import { parsePrincipal, poolIdOfArn } from './arns';
+import { type Expanded, expandPrincipal } from './expand';
+import { grantsOnPool } from './grants';
+
+/** The caller's organization, which every share of a pool needs (F-SHARE-01, F-MODE-05). */
+export const sharingOrg = async (deps: Deps, caller: Caller): Promise<OrganizationRecord> =>
+  (await delegatedOrgOf(deps, caller.accountId)) ??
+  fail(
+    'OperationNotPermittedException',
+    'IPAM pools can be shared only by the IPAM delegated admin of an organization (F-SHARE-01): this account is not one.',
+  );
+
+const checkPool = async (deps: Deps, caller: Caller, arn: string): Promise<PoolRecord> => {
+  const id = poolIdOfArn(arn);
+  const pool = await deps.store.get<PoolRecord>({ kind: 'pool', id });
+  if (!pool || pool.OwnerId !== caller.accountId || pool.IpamPoolArn !== arn)
+    return fail('UnknownResourceException', `The resource ${arn} does not exist or is not yours.`);
+  const ipam = await deps.store.get<IpamRecord>({ kind: 'ipam', id: pool._ipamId });
+  if (ipam?.Tier === 'free')
+    fail(
+      'OperationNotPermittedException',
+      `${arn} belongs to a free-tier IPAM, which cannot share pools (F-SHARE-10).`,
+    );
+  if (caller.region !== pool.IpamRegion)
+    fail(
+      'OperationNotPermittedException',
+      `Share ${arn} from its IPAM's home region ${pool.IpamRegion}, not ${caller.region} (F-SHARE-03).`,
+    );
+  return pool;
+};
+
+const grant = (
+  share: ResourceShareRecord,
+  poolId: string,
+  account: string,
+  e: Expanded,
+  now: number,
+): Write => ({
+  type: 'create',
+  record: {
+    kind: 'pool-grant',
+    IpamPoolId: poolId,
+    AccountId: account,
+    ShareId: share.ShareId,
+    Principal: e.principal,
+    Status: e.external ? 'PENDING' : 'ACTIVE',
+    _v: 1,
+    _created: now,
+  },
+});
+
+const added = (have: string[], asked: string[] | undefined): string[] =>
+  [...new Set(asked ?? [])].filter((x) => !have.includes(x));
+
+/** The share with more resources and principals, and the grant writes that go with it. */
+export const associate = async (
+  deps: Deps,
+  caller: Caller,
+  share: ResourceShareRecord,
+  input: { resourceArns?: string[]; principals?: string[] },
+): Promise<{ next: ResourceShareRecord; writes: Write[] }> => {
+  const newArns = added(share.Resources, input.resourceArns);
+  const newPrincipals = added(share.Principals, input.principals);
+  for (const p of newPrincipals) parsePrincipal(p);
+  for (const arn of newArns) await checkPool(deps, caller, arn);
+  if (newArns.length + newPrincipals.length === 0) return { next: share, writes: [] };
+  const org = await sharingOrg(deps, caller);
+  const expand = (ps: string[]) =>
+    Promise.all(ps.map((p) => expandPrincipal(deps, org, caller.accountId, parsePrincipal(p))));
+  const [olds, news] = [await expand(share.Principals), await expand(newPrincipals)];
+  const external = news.filter((e) => e.external).map((e) => e.principal);
+  if (external.length > 0 && !share.AllowExternalPrincipals)
+    fail(
+      'OperationNotPermittedException',
+      `${external.join(', ')} is outside your organization and this share does not allow external principals.`,
+    );
+  const now = deps.now();
+  const writes: Write[] = [];
+  const pairs = (poolArns: string[], es: Expanded[]) => {
+    for (const arn of poolArns)
+      for (const e of es) for (const a of e.accounts) writes.push(grant(share, poolIdOfArn(arn), a, e, now));
+  };
+  pairs(newArns, [...olds, ...news]);
+  pairs(share.Resources, news);
+  const next: ResourceShareRecord = {
+    ...share,
+    Resources: [...share.Resources, ...newArns],
+    Principals: [...share.Principals, ...newPrincipals],
+    External: [...share.External, ...external],
+    LastUpdatedTime: now,
+  };
+  return { next, writes: dedupe(writes) };
+};
+
+/** One grant per (pool, account, share): two principals covering one account grant it once. */
+const dedupe = (writes: Write[]): Write[] => {
+  const seen = new Set<string>();
+  return writes.filter((w) => {
+    if (w.type !== 'create' || w.record.kind !== 'pool-grant') return true;
+    const k = `${w.record.IpamPoolId}#${w.record.AccountId}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};
+
+/** The share without some resources and principals, and the deletes of the grants they gave. */
+export const disassociate = async (
+  deps: Deps,
+  share: ResourceShareRecord,
+  input: { resourceArns?: string[]; principals?: string[] },
+): Promise<{ next: ResourceShareRecord; writes: Write[] }> => {
+  const goneArns = [...new Set(input.resourceArns ?? [])];
+  const gonePrincipals = [...new Set(input.principals ?? [])];
+  for (const arn of goneArns)
+    if (!share.Resources.includes(arn))
+      fail('UnknownResourceException', `${arn} is not associated with ${share.ResourceShareArn}.`);
+  for (const p of gonePrincipals)
+    if (!share.Principals.includes(p))
+      fail('UnknownResourceException', `${p} is not associated with ${share.ResourceShareArn}.`);
+  const writes: Write[] = [];
+  for (const arn of share.Resources) {
+    const poolGone = goneArns.includes(arn);
+    for (const g of await grantsOnPool(deps, poolIdOfArn(arn)))
+      if (g.ShareId === share.ShareId && (poolGone || gonePrincipals.includes(g.Principal)))
+        writes.push({ type: 'delete', ref: grantRef(g) });
+  }
+  const next: ResourceShareRecord = {
+    ...share,
+    Resources: share.Resources.filter((r) => !goneArns.includes(r)),
+    Principals: share.Principals.filter((p) => !gonePrincipals.includes(p)),
+    External: share.External.filter((p) => !gonePrincipals.includes(p)),
+    LastUpdatedTime: deps.now(),
+  };
+  return { next, writes };
+};
+
+export const grantRef = (g: PoolGrantRecord) =>
+  ({ kind: 'pool-grant', poolId: g.IpamPoolId, accountId: g.AccountId, shareId: g.ShareId }) as const;

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { ACCOUNT, type Env, ipamWithPool, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
+import { ORG, OU_D, orgWithTree } from '../../helpers/org';
+import { storeFactories } from '../../helpers/stores';
+
+const STRANGER = '777788889999';
+const SHARE_ARN = `arn:aws:ram:us-east-1:${ACCOUNT}:resource-share/00000000-0000-0000-0000-000000000001`;
+const member = { accountId: OTHER_ACCOUNT };
+
+describe.each(storeFactories())('pool sharing through RAM (%s store)', (_name, makeStore) => {
+  const env = async () => makeEnv(await makeStore());
+  /** The delegated admin's pool 10.0.0.0/16 shared with MEMBER (in OU d). */
+  const shared = async (e: Env, principals = [OTHER_ACCOUNT]) => {
+    await orgWithTree(e, { delegate: true });
+    const { poolId, pool } = await ipamWithPool(e, {}, '10.0.0.0/16');
+    const res = await e.call('CreateResourceShare', {
+      name: 'dev',
+      resourceArns: [pool.IpamPoolArn],
+      principals,
+    });
+    return { poolId, pool, share: res.resourceShare };
+  };
+
+  it('F-SHARE-02: a principal sees the pool, its CIDRs, and allocates as itself', async () => {
+    const e = await env();
+    const { poolId, share } = await shared(e);
+    expect(share).toMatchObject({
+      resourceShareArn: SHARE_ARN,
+      name: 'dev',
+      owningAccountId: ACCOUNT,
+      status: 'ACTIVE',
+      allowExternalPrincipals: true,
+    });
+    const pools = await e.call('DescribeIpamPools', {}, member);
+    expect(
+      pools.IpamPools.map((p: { IpamPoolId: string; OwnerId: string }) => [p.IpamPoolId, p.OwnerId]),
+    ).toEqual([[poolId, ACCOUNT]]);
+    const cidrs = await e.call('GetIpamPoolCidrs', { IpamPoolId: poolId }, member);
+    expect(cidrs.IpamPoolCidrs.map((c: { Cidr: string }) => c.Cidr)).toEqual(['10.0.0.0/16']);
+    const a = await e.call('AllocateIpamPoolCidr', { IpamPoolId: poolId, NetmaskLength: 24 }, member);
+    expect(a.IpamPoolAllocation).toMatchObject({
+      Cidr: '10.0.0.0/24',
+      ResourceOwner: OTHER_ACCOUNT,
+      ResourceType: 'custom',
+    });
+    const b = await e.call('AllocateIpamPoolCidr', { IpamPoolId: poolId, NetmaskLength: 24 });
+    expect(b.IpamPoolAllocation).toMatchObject({ Cidr: '10.0.1.0/24', ResourceOwner: ACCOUNT });
+    const seen = await e.call('GetIpamPoolAllocations', { IpamPoolId: poolId }, member);
+    expect(seen.IpamPoolAllocations.map((x: { Cidr: string }) => x.Cidr)).toEqual([
+      '10.0.0.0/24',
+      '10.0.1.0/24',
+    ]);
+    // A principal releases its own allocation, not the owner's.
+    const owners = {
+      IpamPoolId: poolId,
+      Cidr: '10.0.1.0/24',
+      IpamPoolAllocationId: b.IpamPoolAllocation.IpamPoolAllocationId,
+    };
+    await e.expectError('ReleaseIpamPoolAllocation', owners, 'InvalidIpamPoolAllocationId.NotFound', member);
+    const mine = {
+      IpamPoolId: poolId,
+      Cidr: '10.0.0.0/24',
+      IpamPoolAllocationId: a.IpamPoolAllocation.IpamPoolAllocationId,
+    };
+    expect(await e.call('ReleaseIpamPoolAllocation', mine, member)).toEqual({ Success: true });
+  });
+
+  it('F-RULE-06: any other account is told the pool does not exist, as for an unknown id', async () => {
+    const e = await env();
+    const { poolId } = await shared(e);
+    const stranger = { accountId: STRANGER };
+    const msg = await e.expectError(
+      'AllocateIpamPoolCidr',
+      { IpamPoolId: poolId, NetmaskLength: 24 },
+      'InvalidIpamPoolId.NotFound',
+      stranger,
+    );
+    expect(msg).toBe(`The IPAM pool ID '${poolId}' does not exist.`);
+    await e.expectError(
+      'DescribeIpamPools',
+      { IpamPoolIds: [poolId] },
+      'InvalidIpamPoolId.NotFound',
+      stranger,
+    );
+    await e.expectError('GetIpamPoolCidrs', { IpamPoolId: poolId }, 'InvalidIpamPoolId.NotFound', stranger);
+    expect((await e.call('DescribeIpamPools', {}, stranger)).IpamPools).toEqual([]);
+  });
+
+  it('F-SHARE-08: a revoked share refuses new allocations and keeps existing ones', async () => {
+    const e = await env();
+    const { poolId, pool } = await shared(e);
+    await e.call('AllocateIpamPoolCidr', { IpamPoolId: poolId, NetmaskLength: 24 }, member);
+    const res = await e.call('DisassociateResourceShare', {
+      resourceShareArn: SHARE_ARN,
+      principals: [OTHER_ACCOUNT],
+    });
+    expect(res.resourceShareAssociations).toMatchObject([
+      { associatedEntity: OTHER_ACCOUNT, associationType: 'PRINCIPAL', status: 'DISASSOCIATED' },
+    ]);
+    await e.expectError(
+      'AllocateIpamPoolCidr',
+      { IpamPoolId: poolId, NetmaskLength: 24 },
+      'InvalidIpamPoolId.NotFound',
+      member,
+    );
+    const left = await e.call('GetIpamPoolAllocations', { IpamPoolId: poolId });
+    expect(
+      left.IpamPoolAllocations.map((x: { Cidr: string; ResourceOwner: string }) => [x.Cidr, x.ResourceOwner]),
+    ).toEqual([['10.0.0.0/24', OTHER_ACCOUNT]]);
+    // Associating again restores it; deleting the share revokes every grant.
+    await e.call('AssociateResourceShare', { resourceShareArn: SHARE_ARN, principals: [OTHER_ACCOUNT] });
+    await e.call('AllocateIpamPoolCidr', { IpamPoolId: poolId, NetmaskLength: 24 }, member);
+    expect(await e.call('DeleteResourceShare', { resourceShareArn: SHARE_ARN })).toEqual({
+      returnValue: true,
+    });
+    await e.expectError('GetIpamPoolCidrs', { IpamPoolId: poolId }, 'InvalidIpamPoolId.NotFound', member);
+    const gone = await e.call('GetResourceShares', { resourceOwner: 'SELF' });
+    expect(gone.resourceShares.map((s: { status: string }) => s.status)).toEqual(['DELETED']);
+    expect(pool.IpamPoolArn).toContain(poolId);
+  });
+
+  it('F-SHARE-02: OU and organization principals cover their member accounts', async () => {
+    const e = await env();
+    const { poolId } = await shared(e, [`arn:aws:organizations::999988887777:ou/${ORG}/${OU_D}`]);
+    await e.call('AllocateIpamPoolCidr', { IpamPoolId: poolId, NetmaskLength: 24 }, member);
+    const assoc = await e.call('GetResourceShareAssociations', { associationType: 'PRINCIPAL' });
+    expect(
+      assoc.resourceShareAssociations.map(
+        (a: { associatedEntity: string; status: string; external: boolean }) => [
+          a.associatedEntity,
+          a.status,
+          a.external,
+        ],
+      ),
+    ).toEqual([[`arn:aws:organizations::999988887777:ou/${ORG}/${OU_D}`, 'ASSOCIATED', false]]);
+    const other = await e.call('GetResourceShares', { resourceOwner: 'OTHER-ACCOUNTS' }, member);
+    expect(other.resourceShares.map((s: { resourceShareArn: string }) => s.resourceShareArn)).toEqual([
+      SHARE_ARN,
+    ]);
+  });
+
+  it('F-SHARE-01/03/07: org-integrated IPAM, home region, external accounts wait for acceptance', async () => {
+    const e = await env();
+    const { poolId, pool } = await ipamWithPool(e, {}, '10.0.0.0/16');
+    const create = { name: 'x', resourceArns: [pool.IpamPoolArn], principals: [OTHER_ACCOUNT] };
+    await e.expectError('CreateResourceShare', create, 'OperationNotPermittedException');
+    await orgWithTree(e, { delegate: true });
+    await e.expectError('CreateResourceShare', create, 'OperationNotPermittedException', {
+      region: 'us-west-2',
+    });
+    await e.expectError(
+      'CreateResourceShare',
+      { ...create, resourceArns: ['not-an-arn'] },
+      'MalformedArnException',
+    );
+    await e.expectError(
+      'CreateResourceShare',
+      { ...create, principals: [STRANGER], allowExternalPrincipals: false },
+      'OperationNotPermittedException',
+    );
+    await e.call('CreateResourceShare', { ...create, principals: [STRANGER] });
+    const assoc = await e.call('GetResourceShareAssociations', { associationType: 'PRINCIPAL' });
+    expect(
+      assoc.resourceShareAssociations.map((a: { status: string; external: boolean }) => [
+        a.status,
+        a.external,
+      ]),
+    ).toEqual([['ASSOCIATING', true]]);
+    await e.expectError(
+      'AllocateIpamPoolCidr',
+      { IpamPoolId: poolId, NetmaskLength: 24 },
+      'InvalidIpamPoolId.NotFound',
+      { accountId: STRANGER },
+    );
+  });
+});

@@ -2,11 +2,12 @@
  * Writes handlers/api/functions.yml, the per-action Lambda functions of serverless.yml: one
  * function per action of the registry (handlers/api/actions.ts) served by the JSON door, each on
  * its own route `POST /v1/<Action>` and all pointing at the one entry module, plus the EC2 Query
- * route. A unit test fails when the committed file differs from what this writes.
+ * route, and AWS RAM's operations on their lower-case paths. A unit test fails when the committed file differs from what this writes.
  * Run: npx tsx local/gen-functions.ts
  */
 import { writeFileSync } from 'node:fs';
 import { actions } from '../handlers/api/actions';
+import { ramModel } from '../handlers/api/model/model';
 
 export const functionsYaml = (): string => {
   const lines = [
@@ -19,6 +20,14 @@ export const functionsYaml = (): string => {
     if (!action.doors.includes('json')) continue;
     lines.push(
       `${name}: { handler: handlers/api/entry.jsonApi, events: [{ httpApi: { method: POST, path: /v1/${name} } }] }`,
+    );
+  }
+  lines.push("# AWS RAM's REST-JSON protocol: one function per operation, on RAM's own path.");
+  for (const [name, action] of Object.entries(actions).sort(([a], [b]) => a.localeCompare(b))) {
+    const op = ramModel.operations[name];
+    if (!action.doors.includes('ram') || !op?.path) continue;
+    lines.push(
+      `Ram${name}: { handler: handlers/api/entry.ramApi, events: [{ httpApi: { method: ${op.method}, path: ${op.path} } }] }`,
     );
   }
   return `${lines.join('\n')}\n`;

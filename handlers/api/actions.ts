@@ -12,12 +12,12 @@ import type { CycleState } from '../../core/ops/monitoring/run/plan';
 import { planCycle } from '../../core/ops/monitoring/run/plan';
 import type { DeletionEvent } from '../../core/ops/reclaim/run';
 import { reclaimEvent } from '../../core/ops/reclaim/run';
-import { allotOperations, operations } from '../../core/ops/registry';
+import { allotOperations, operations, ramOperations } from '../../core/ops/registry';
 import type { Caller, Deps } from '../../core/ports';
 import type { Settings } from '../runtime/config';
 import { apiModel } from './model/model';
 
-export type Door = 'json' | 'query';
+export type Door = 'json' | 'query' | 'ram';
 
 export interface ActionContext {
   deps: Deps;
@@ -73,6 +73,8 @@ const JSON_ONLY = ['json'] as const;
 export const actions: Record<string, Action> = {
   ...fromCore(operations, ['json', 'query']),
   ...fromCore(allotOperations, JSON_ONLY),
+  // AWS RAM's REST-JSON protocol on the same endpoint (aws ram …, @aws-sdk/client-ram).
+  ...fromCore(ramOperations, ['ram']),
   RunDiscovery: { shape: shapeOf('RunDiscovery'), doors: JSON_ONLY, run: runDiscovery },
   // A deletion event handed over by hand (locally no EventBridge runs); it acts only on the
   // caller's own account, whatever account the event names.

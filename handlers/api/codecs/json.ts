@@ -2,28 +2,13 @@
  * The JSON codec: `POST /v1/<Action>` with the EC2 request shape as a JSON body, answered with the
  * EC2 result shape and `RequestId`; errors as `{ Error: { Code, Message }, RequestId }`.
  */
-import { AllotError } from '../../../core/errors';
-import { type Codec, type Event, type Result, unknownAction } from './types';
+import { type Codec, type Event, jsonObject, type Result, unknownAction } from './types';
 
 const json = (status: number, body: unknown, requestId: string): Result => ({
   statusCode: status,
   headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
   body: JSON.stringify(body),
 });
-
-const parseBody = (text: string): Record<string, unknown> => {
-  if (!text) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new AllotError('InvalidParameterValue', 'The request body is not valid JSON.');
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new AllotError('InvalidParameterValue', 'The request body must be a JSON object.');
-  }
-  return parsed as Record<string, unknown>;
-};
 
 /**
  * The action of `/v1/<Action>`, from the route API Gateway matched (`POST /v1/CreateIpam`), which
@@ -41,7 +26,7 @@ export const jsonCodec: Codec = {
   decode: (event, body, served) => {
     const action = actionOf(event);
     if (!served(action)) unknownAction(action);
-    return { action, input: parseBody(body) };
+    return { action, input: jsonObject(body, 'InvalidParameterValue') };
   },
   encode: (_action, output, requestId) => json(200, { ...output, RequestId: requestId }, requestId),
   encodeError: (e, requestId) =>

@@ -39,3 +39,17 @@ export interface Codec {
 /** The request body as text. */
 export const bodyOf = (event: Event): string =>
   event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+
+/** A JSON request body that must be an object ({} when empty); `code` is the protocol's error code. */
+export const jsonObject = (text: string, code: 'InvalidParameterValue' | 'InvalidParameterException') => {
+  if (!text) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new AllotError(code, 'The request body is not valid JSON.');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new AllotError(code, 'The request body must be a JSON object.');
+  return parsed as Record<string, unknown>;
+};

@@ -37,6 +37,9 @@ export type Ec2Shape =
 export interface Ec2Operation {
   input?: { shape: string };
   output?: { shape: string };
+  /** RAM's REST-JSON route (handlers/api/model/ram.json): the HTTP method and lower-case path. */
+  method?: string;
+  path?: string;
   /** One line on what the action does (Allot's own actions). */
   documentation?: string;
 }

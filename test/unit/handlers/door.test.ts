@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AllotError } from '../../../core/errors';
-import { allotOperations, operations } from '../../../core/ops/registry';
+import { allotOperations, operations, ramOperations } from '../../../core/ops/registry';
 import { type Action, actions } from '../../../handlers/api/actions';
 import { jsonCodec } from '../../../handlers/api/codecs/json';
 import { queryCodec } from '../../../handlers/api/codecs/query';
@@ -183,8 +183,21 @@ describe('the registry', () => {
   it('gives every action an input shape the model defines', () => {
     const missing = Object.entries(actions).filter(([, a]) => !apiModel.shapes[a.shape]);
     expect(missing).toEqual([]);
-    const ops = [...Object.keys(operations), ...Object.keys(allotOperations), 'RunDiscovery', 'DeliverEvent'];
+    const ops = [
+      ...Object.keys(operations),
+      ...Object.keys(allotOperations),
+      ...Object.keys(ramOperations),
+      'RunDiscovery',
+      'DeliverEvent',
+    ];
     expect(Object.keys(actions).sort()).toEqual(ops.sort());
+  });
+
+  it('serves RAM operations at the RAM door only', () => {
+    const ram = Object.entries(actions)
+      .filter(([, a]) => a.doors.join() === 'ram')
+      .map(([name]) => name);
+    expect(ram.sort()).toEqual(Object.keys(ramOperations).sort());
   });
 
   it('serves Allot-only actions at the JSON door only, and EC2 actions at both', () => {
@@ -192,7 +205,9 @@ describe('the registry', () => {
       .filter(([, a]) => a.doors.join() === 'json')
       .map(([name]) => name)
       .sort();
-    const notEc2 = Object.keys(actions).filter((name) => !(name in ec2Model.operations));
+    const notEc2 = Object.keys(actions).filter(
+      (name) => !(name in ec2Model.operations) && !(name in ramOperations),
+    );
     expect(jsonOnly).toEqual(notEc2.sort());
     expect(jsonOnly).toContain('GetIpamMetrics');
     expect(jsonOnly).not.toContain('AllocateIpamPoolCidr');

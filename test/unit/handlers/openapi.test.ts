@@ -30,8 +30,8 @@ describe('handlers/api/functions.yml', () => {
       ([name]) => !['Discover', 'Reclaim'].includes(name),
     );
     expect(new Set(api.map(([, f]) => f.handler))).toEqual(
-      new Set(['handlers/api/entry.jsonApi', 'handlers/api/entry.queryApi']),
+      new Set(['handlers/api/entry.jsonApi', 'handlers/api/entry.queryApi', 'handlers/api/entry.ramApi']),
     );
-    expect(api.length).toBe(52);
+    expect(api.length).toBe(57);
   });
 });

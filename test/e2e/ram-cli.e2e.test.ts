@@ -1,0 +1,191 @@
+/**
+ * Pool sharing through AWS RAM with the real AWS CLI (`aws ram … --endpoint-url`, unchanged) against
+ * the local stack: the organization's IPAM admin shares a pool with a member account, the member
+ * sees it and allocates from it as itself, a stranger is told it does not exist, and revoking the
+ * share refuses new allocations. Skipped, with a message, where `aws` is not installed.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../local/stack';
+import { type CliResult, runAws } from '../helpers/aws-cli';
+import { requireTool } from '../helpers/tools';
+
+const AWS = requireTool('aws', 'the AWS CLI', 'ram-cli.e2e');
+const MGMT = '999988887777';
+const ADMIN = '111122223333';
+const MEMBER = '444455556666';
+const STRANGER = '777788889999';
+
+let stack: LocalStack;
+let home: string;
+
+/** `aws <service> <args>` signed with a 12-digit access key, which the stack takes as that account. */
+const aws = (account: string, ...args: string[]): Promise<CliResult> =>
+  runAws(AWS!, { home, url: stack.url, accessKeyId: account }, ...args);
+
+const ok = async (account: string, ...args: string[]) => {
+  const r = await aws(account, ...args);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return r.json;
+};
+
+const fails = async (code: string, account: string, ...args: string[]) => {
+  const r = await aws(account, ...args);
+  expect(r.code).not.toBe(0);
+  expect(r.stderr).toContain(`An error occurred (${code})`);
+};
+
+const json = async (action: string, body: object, account: string) => {
+  const res = await fetch(`${stack.url}/v1/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-allot-account-id': account },
+    body: JSON.stringify(body),
+  });
+  const answer = (await res.json()) as Record<string, never>;
+  expect([res.status, answer]).toEqual([200, expect.anything()]);
+  return answer;
+};
+
+describe.skipIf(!AWS)('AWS RAM CLI against the local stack', () => {
+  beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), 'allot-ram-'));
+    writeFileSync(join(home, 'config'), '');
+    writeFileSync(join(home, 'credentials'), '');
+    stack = await startLocalStack({
+      port: 0,
+      inMemory: true,
+      tableName: 'allot-e2e-ram',
+      env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1' },
+    });
+    await json('CreateOrganization', { OrganizationId: 'o-a1b2c3d4e5', RootId: 'r-abcd' }, MGMT);
+    await json('RegisterOrganizationAccount', { AccountId: ADMIN }, MGMT);
+    await json('RegisterOrganizationAccount', { AccountId: MEMBER }, MGMT);
+    await json('EnableIpamOrganizationAdminAccount', { DelegatedAdminAccountId: ADMIN }, MGMT);
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (home) rmSync(home, { recursive: true, force: true });
+  });
+
+  it('F-SHARE-02/08: a member account allocates from a pool shared with it, until the share is revoked', async () => {
+    const { Ipam } = await ok(ADMIN, 'ec2', 'create-ipam');
+    const { IpamPool } = await ok(
+      ADMIN,
+      'ec2',
+      'create-ipam-pool',
+      '--ipam-scope-id',
+      Ipam.PrivateDefaultScopeId,
+      '--address-family',
+      'ipv4',
+    );
+    await ok(
+      ADMIN,
+      'ec2',
+      'provision-ipam-pool-cidr',
+      '--ipam-pool-id',
+      IpamPool.IpamPoolId,
+      '--cidr',
+      '10.0.0.0/16',
+    );
+
+    // The share, as the guide creates it.
+    const created = await ok(
+      ADMIN,
+      'ram',
+      'create-resource-share',
+      '--name',
+      'dev-pool-share',
+      '--resource-arns',
+      IpamPool.IpamPoolArn,
+      '--principals',
+      MEMBER,
+    );
+    const arn = created.resourceShare.resourceShareArn;
+    expect(arn).toMatch(/^arn:aws:ram:us-east-1:111122223333:resource-share\/[0-9a-f-]{36}$/);
+    expect(created.resourceShare).toMatchObject({
+      name: 'dev-pool-share',
+      owningAccountId: ADMIN,
+      allowExternalPrincipals: true,
+      status: 'ACTIVE',
+      featureSet: 'STANDARD',
+    });
+    const listed = await ok(ADMIN, 'ram', 'get-resource-shares', '--resource-owner', 'SELF');
+    expect(listed.resourceShares.map((s: { resourceShareArn: string }) => s.resourceShareArn)).toEqual([arn]);
+    const assoc = await ok(ADMIN, 'ram', 'get-resource-share-associations', '--association-type', 'RESOURCE');
+    expect(
+      assoc.resourceShareAssociations.map((a: { associatedEntity: string; status: string }) => [
+        a.associatedEntity,
+        a.status,
+      ]),
+    ).toEqual([[IpamPool.IpamPoolArn, 'ASSOCIATED']]);
+
+    // The member sees the pool (owned by the IPAM account) and allocates as itself.
+    const pools = await ok(MEMBER, 'ec2', 'describe-ipam-pools');
+    expect(
+      pools.IpamPools.map((p: { IpamPoolId: string; OwnerId: string }) => [p.IpamPoolId, p.OwnerId]),
+    ).toEqual([[IpamPool.IpamPoolId, ADMIN]]);
+    const alloc = [
+      'ec2',
+      'allocate-ipam-pool-cidr',
+      '--ipam-pool-id',
+      IpamPool.IpamPoolId,
+      '--netmask-length',
+      '24',
+    ];
+    const mine = await ok(MEMBER, ...alloc);
+    expect(mine.IpamPoolAllocation).toMatchObject({ Cidr: '10.0.0.0/24', ResourceOwner: MEMBER });
+    await fails('InvalidIpamPoolId.NotFound', STRANGER, ...alloc);
+
+    // Revoked: no new allocations; the existing one stays.
+    const gone = await ok(
+      ADMIN,
+      'ram',
+      'disassociate-resource-share',
+      '--resource-share-arn',
+      arn,
+      '--principals',
+      MEMBER,
+    );
+    expect(gone.resourceShareAssociations).toMatchObject([
+      { associatedEntity: MEMBER, status: 'DISASSOCIATED' },
+    ]);
+    await fails('InvalidIpamPoolId.NotFound', MEMBER, ...alloc);
+    const kept = await ok(ADMIN, 'ec2', 'get-ipam-pool-allocations', '--ipam-pool-id', IpamPool.IpamPoolId);
+    expect(kept.IpamPoolAllocations.map((a: { Cidr: string }) => a.Cidr)).toEqual(['10.0.0.0/24']);
+
+    expect(await ok(ADMIN, 'ram', 'delete-resource-share', '--resource-share-arn', arn)).toEqual({
+      returnValue: true,
+    });
+  }, 120_000);
+
+  it('answers bad input with RAM error codes', async () => {
+    await fails(
+      'MalformedArnException',
+      ADMIN,
+      'ram',
+      'delete-resource-share',
+      '--resource-share-arn',
+      'not-an-arn',
+    );
+    await fails(
+      'UnknownResourceException',
+      ADMIN,
+      'ram',
+      'delete-resource-share',
+      '--resource-share-arn',
+      'arn:aws:ram:us-east-1:111122223333:resource-share/00000000-0000-0000-0000-00000000ffff',
+    );
+    await fails(
+      'InvalidParameterException',
+      ADMIN,
+      'ram',
+      'get-resource-shares',
+      '--resource-owner',
+      'NOBODY',
+    );
+  }, 60_000);
+});

@@ -19,7 +19,7 @@ interface RawShape {
 interface RawModel {
   operations: Record<
     string,
-    { http: { method: string; requestUri: string }; input: { shape: string }; output?: { shape: string } }
+    { http: { method: string; requestUri: string }; input?: { shape: string }; output?: { shape: string } }
   >;
   shapes: Record<string, RawShape>;
 }
@@ -32,6 +32,11 @@ export const RAM_OPERATIONS = [
   'DisassociateResourceShare',
   'GetResourceShareAssociations',
   'DeleteResourceShare',
+  'ListResources',
+  'ListPrincipals',
+  'ListPermissions',
+  'EnableSharingWithAwsOrganization',
+  'UpdateResourceShare',
 ] as const;
 
 const trim = (s: RawShape): Ec2Shape => {
@@ -64,12 +69,11 @@ export const ramModel = (raw: RawModel) => {
   const operations: Record<string, object> = {};
   for (const name of RAM_OPERATIONS) {
     const op = raw.operations[name]!;
-    visit(op.input.shape);
-    operations[name] = {
-      method: op.http.method,
-      path: op.http.requestUri,
-      input: { shape: `Ram${op.input.shape}` },
-    };
+    // An operation without input (EnableSharingWithAwsOrganization) gets an empty request shape.
+    const input = op.input?.shape ?? `${name}Request`;
+    if (op.input) visit(input);
+    else shapes[`Ram${input}`] = { type: 'structure', members: {} };
+    operations[name] = { method: op.http.method, path: op.http.requestUri, input: { shape: `Ram${input}` } };
   }
   return {
     metadata: { apiVersion: '2018-01-04', xmlNamespace: '', protocol: 'rest-json' },

@@ -59,6 +59,13 @@ import { createIpamPool } from './pool/create';
 import { deprovisionIpamPoolCidr } from './pool/deprovision';
 import { describeIpamPools } from './pool/pool';
 import { deleteIpamPool, modifyIpamPool } from './pool/pool-admin';
+import {
+  enableSharingWithAwsOrganization,
+  listPermissions,
+  listPrincipals,
+  listResources,
+  updateResourceShare,
+} from './sharing/lists';
 import { getResourceShareAssociations, getResourceShares } from './sharing/reads';
 import {
   associateResourceShare,
@@ -143,6 +150,11 @@ export const ramOperations = {
   DisassociateResourceShare: disassociateResourceShare,
   GetResourceShareAssociations: getResourceShareAssociations,
   DeleteResourceShare: deleteResourceShare,
+  ListResources: listResources,
+  ListPrincipals: listPrincipals,
+  ListPermissions: listPermissions,
+  EnableSharingWithAwsOrganization: enableSharingWithAwsOrganization,
+  UpdateResourceShare: updateResourceShare,
 } satisfies Record<string, AnyOperation>;
 
 export type RamActionName = keyof typeof ramOperations;

@@ -123,6 +123,18 @@ describe.skipIf(!AWS)('AWS RAM CLI against the local stack', () => {
       ]),
     ).toEqual([[IpamPool.IpamPoolArn, 'ASSOCIATED']]);
 
+    const resources = await ok(MEMBER, 'ram', 'list-resources', '--resource-owner', 'OTHER-ACCOUNTS');
+    expect(resources.resources.map((r: { arn: string; type: string }) => [r.arn, r.type])).toEqual([
+      [IpamPool.IpamPoolArn, 'ec2:IpamPool'],
+    ]);
+    const principals = await ok(ADMIN, 'ram', 'list-principals', '--resource-owner', 'SELF');
+    expect(principals.principals.map((p: { id: string }) => p.id)).toEqual([MEMBER]);
+    const perms = await ok(ADMIN, 'ram', 'list-permissions', '--resource-type', 'ec2:IpamPool');
+    expect(perms.permissions.map((p: { name: string }) => p.name)).toEqual([
+      'AWSRAMDefaultPermissionsIpamPool',
+      'AWSRAMPermissionIpamPoolByoipCidrImport',
+    ]);
+
     // The member sees the pool (owned by the IPAM account) and allocates as itself.
     const pools = await ok(MEMBER, 'ec2', 'describe-ipam-pools');
     expect(

@@ -99,18 +99,24 @@ export const loadShare = async (
   return share;
 };
 
+/** A share that can still change (not DELETED). */
+export const loadActiveShare = async (deps: Deps, caller: Caller, arn: string | undefined) => {
+  const share = await loadShare(deps, caller, arn);
+  if (share.Status !== 'ACTIVE')
+    fail(
+      'OperationNotPermittedException',
+      `The resource share ${share.ResourceShareArn} is ${share.Status}.`,
+    );
+  return share;
+};
+
 const change = async (
   deps: Deps,
   caller: Caller,
   input: Members & { resourceShareArn?: string },
   how: 'associate' | 'disassociate',
 ) => {
-  const share = await loadShare(deps, caller, input.resourceShareArn);
-  if (share.Status !== 'ACTIVE')
-    fail(
-      'OperationNotPermittedException',
-      `The resource share ${share.ResourceShareArn} is ${share.Status}.`,
-    );
+  const share = await loadActiveShare(deps, caller, input.resourceShareArn);
   const { next, writes } =
     how === 'associate'
       ? await associate(deps, caller, share, input)

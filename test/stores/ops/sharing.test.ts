@@ -173,4 +173,56 @@ describe.each(storeFactories())('pool sharing through RAM (%s store)', (_name, m
       { accountId: STRANGER },
     );
   });
+
+  it('F-SHARE-05: ListResources, ListPrincipals, ListPermissions and UpdateResourceShare', async () => {
+    const e = await env();
+    const { pool } = await shared(e);
+    const resources = await e.call('ListResources', { resourceOwner: 'SELF' });
+    expect(resources.resources).toEqual([
+      {
+        arn: pool.IpamPoolArn,
+        type: 'ec2:IpamPool',
+        resourceShareArn: SHARE_ARN,
+        status: 'AVAILABLE',
+        creationTime: e.clock.now / 1000,
+        lastUpdatedTime: e.clock.now / 1000,
+        resourceRegionScope: 'REGIONAL',
+      },
+    ]);
+    const theirs = await e.call('ListResources', { resourceOwner: 'OTHER-ACCOUNTS' }, member);
+    expect(theirs.resources.map((r: { arn: string }) => r.arn)).toEqual([pool.IpamPoolArn]);
+    const principals = await e.call('ListPrincipals', {
+      resourceOwner: 'SELF',
+      resourceArn: pool.IpamPoolArn,
+    });
+    expect(principals.principals.map((p: { id: string; external: boolean }) => [p.id, p.external])).toEqual([
+      [OTHER_ACCOUNT, false],
+    ]);
+    const perms = await e.call('ListPermissions', { resourceType: 'ec2:IpamPool' });
+    expect(
+      perms.permissions.map((p: { name: string; isResourceTypeDefault: boolean }) => [
+        p.name,
+        p.isResourceTypeDefault,
+      ]),
+    ).toEqual([
+      ['AWSRAMDefaultPermissionsIpamPool', true],
+      ['AWSRAMPermissionIpamPoolByoipCidrImport', false],
+    ]);
+    await e.expectError('ListPermissions', { resourceType: 'ec2:Subnet' }, 'InvalidParameterException');
+    const renamed = await e.call('UpdateResourceShare', {
+      resourceShareArn: SHARE_ARN,
+      name: 'prod',
+      allowExternalPrincipals: false,
+    });
+    expect([renamed.resourceShare.name, renamed.resourceShare.allowExternalPrincipals]).toEqual([
+      'prod',
+      false,
+    ]);
+    await e.expectError(
+      'UpdateResourceShare',
+      { resourceShareArn: SHARE_ARN, name: 'x' },
+      'UnknownResourceException',
+      member,
+    );
+  });
 });

@@ -1,0 +1,125 @@
+/**
+ * RAM's listings over IPAM pool shares: ListResources, ListPrincipals, ListPermissions (the two
+ * IPAM pool permissions of F-SHARE-05), and the share changes that need no grants:
+ * UpdateResourceShare, EnableSharingWithAwsOrganization.
+ */
+import { fail } from '../../errors';
+import type { Caller, Deps } from '../../ports';
+import type { ResourceShareRecord } from '../../records';
+import { BYOIP_PERMISSION, DEFAULT_PERMISSION, loadActiveShare, shareShape, sharesOf } from './shares';
+
+const POOL_TYPE = 'ec2:IpamPool';
+const seconds = (ms: number) => ms / 1000;
+
+type ListInput = { resourceOwner?: string; resourceShareArns?: string[]; resourceType?: string };
+
+const checkType = (type: string | undefined) => {
+  if (type !== undefined && type.toLowerCase() !== POOL_TYPE.toLowerCase())
+    fail('InvalidParameterException', `Resource type ${type} is not shared here; only ${POOL_TYPE} is.`);
+};
+
+const activeShares = async (deps: Deps, caller: Caller, input: ListInput): Promise<ResourceShareRecord[]> => {
+  checkType(input.resourceType);
+  return (await sharesOf(deps, caller, input.resourceOwner)).filter(
+    (s) =>
+      s.Status === 'ACTIVE' &&
+      (!input.resourceShareArns || input.resourceShareArns.includes(s.ResourceShareArn)),
+  );
+};
+
+export const listResources = async (
+  deps: Deps,
+  caller: Caller,
+  input: ListInput & { principal?: string; resourceArns?: string[] },
+) => {
+  const shares = (await activeShares(deps, caller, input)).filter(
+    (s) => !input.principal || s.Principals.includes(input.principal),
+  );
+  const resources = shares.flatMap((s) =>
+    s.Resources.filter((arn) => !input.resourceArns || input.resourceArns.includes(arn)).map((arn) => ({
+      arn,
+      type: POOL_TYPE,
+      resourceShareArn: s.ResourceShareArn,
+      status: 'AVAILABLE',
+      creationTime: seconds(s.CreationTime),
+      lastUpdatedTime: seconds(s.LastUpdatedTime),
+      resourceRegionScope: 'REGIONAL',
+    })),
+  );
+  return { resources };
+};
+
+export const listPrincipals = async (
+  deps: Deps,
+  caller: Caller,
+  input: ListInput & { resourceArn?: string; principals?: string[] },
+) => {
+  const shares = (await activeShares(deps, caller, input)).filter(
+    (s) => !input.resourceArn || s.Resources.includes(input.resourceArn),
+  );
+  const principals = shares.flatMap((s) =>
+    s.Principals.filter((p) => !input.principals || input.principals.includes(p)).map((id) => ({
+      id,
+      resourceShareArn: s.ResourceShareArn,
+      creationTime: seconds(s.CreationTime),
+      lastUpdatedTime: seconds(s.LastUpdatedTime),
+      external: s.External.includes(id),
+    })),
+  );
+  return { principals };
+};
+
+const permission = (arn: string, name: string, isDefault: boolean) => ({
+  arn,
+  version: '1',
+  defaultVersion: true,
+  name,
+  resourceType: POOL_TYPE,
+  status: 'ATTACHABLE',
+  isResourceTypeDefault: isDefault,
+  permissionType: 'AWS_MANAGED',
+  featureSet: 'STANDARD',
+});
+
+/** F-SHARE-05: the two managed permissions an IPAM pool share can use. */
+export const listPermissions = async (
+  _deps: Deps,
+  _caller: Caller,
+  input: { resourceType?: string; permissionType?: string },
+) => {
+  checkType(input.resourceType);
+  if (input.permissionType === 'CUSTOMER_MANAGED') return { permissions: [] };
+  return {
+    permissions: [
+      permission(DEFAULT_PERMISSION, 'AWSRAMDefaultPermissionsIpamPool', true),
+      permission(BYOIP_PERMISSION, 'AWSRAMPermissionIpamPoolByoipCidrImport', false),
+    ],
+  };
+};
+
+/** Renames a share or changes whether it admits external principals (those it has stay). */
+export const updateResourceShare = async (
+  deps: Deps,
+  caller: Caller,
+  input: { resourceShareArn?: string; name?: string; allowExternalPrincipals?: boolean },
+) => {
+  const share = await loadActiveShare(deps, caller, input.resourceShareArn);
+  const next: ResourceShareRecord = {
+    ...share,
+    ...(input.name !== undefined ? { Name: input.name } : {}),
+    ...(input.allowExternalPrincipals !== undefined
+      ? { AllowExternalPrincipals: input.allowExternalPrincipals }
+      : {}),
+    LastUpdatedTime: deps.now(),
+  };
+  const res = await deps.store.commit([{ type: 'replace', record: next, expectVersion: share._v }]);
+  if (!res.ok)
+    fail('InvalidParameterException', `${share.ResourceShareArn} changed meanwhile; retry the request.`);
+  return { resourceShare: shareShape(next) };
+};
+
+/**
+ * Sharing with the organization is always on in Allot (decision): the registry is Allot's own,
+ * so there is no separate RAM switch to turn on; answering true keeps scripts that call it working.
+ */
+export const enableSharingWithAwsOrganization = async () => ({ returnValue: true });

@@ -24,7 +24,7 @@ export const sharingOrg = async (deps: Deps, caller: Caller): Promise<Organizati
   (await delegatedOrgOf(deps, caller.accountId)) ??
   fail(
     'OperationNotPermittedException',
-    'IPAM pools can be shared only by the IPAM delegated admin of an organization (F-SHARE-01): this account is not one.',
+    'IPAM pools can be shared only by the IPAM delegated admin of an organization: this account is not one.',
   );
 
 const checkPool = async (deps: Deps, caller: Caller, arn: string): Promise<PoolRecord> => {
@@ -33,15 +33,13 @@ const checkPool = async (deps: Deps, caller: Caller, arn: string): Promise<PoolR
   if (!pool || pool.OwnerId !== caller.accountId || pool.IpamPoolArn !== arn)
     return fail('UnknownResourceException', `The resource ${arn} does not exist or is not yours.`);
   const ipam = await deps.store.get<IpamRecord>({ kind: 'ipam', id: pool._ipamId });
+  // F-SHARE-10: the free tier cannot share; F-SHARE-03: only from the home region.
   if (ipam?.Tier === 'free')
-    fail(
-      'OperationNotPermittedException',
-      `${arn} belongs to a free-tier IPAM, which cannot share pools (F-SHARE-10).`,
-    );
+    fail('OperationNotPermittedException', `${arn} belongs to a free-tier IPAM, which cannot share pools.`);
   if (caller.region !== pool.IpamRegion)
     fail(
       'OperationNotPermittedException',
-      `Share ${arn} from its IPAM's home region ${pool.IpamRegion}, not ${caller.region} (F-SHARE-03).`,
+      `Share ${arn} from its IPAM's home region ${pool.IpamRegion}, not ${caller.region}.`,
     );
   return pool;
 };

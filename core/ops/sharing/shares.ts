@@ -42,13 +42,14 @@ const save = async (share: ResourceShareRecord, writes: Write[], deps: Deps, fir
   for (let i = 99; i < writes.length; i += 100) await deps.store.commit(writes.slice(i, i + 100));
 };
 
+/** F-SHARE-05: one of the two managed IPAM pool permissions. */
 const checkPermission = (arns: string[] | undefined): string => {
   if (!arns || arns.length === 0) return DEFAULT_PERMISSION;
   const [arn] = arns;
   if (arns.length > 1 || (arn !== DEFAULT_PERMISSION && arn !== BYOIP_PERMISSION))
     fail(
       'InvalidParameterException',
-      `Choose one permission for an IPAM pool share: ${DEFAULT_PERMISSION} or ${BYOIP_PERMISSION} (F-SHARE-05).`,
+      `Choose one permission for an IPAM pool share: ${DEFAULT_PERMISSION} or ${BYOIP_PERMISSION}.`,
     );
   return arn!;
 };

@@ -14,9 +14,17 @@ interface RawModel {
   shapes: Record<string, RawShape>;
 }
 
-const source = new URL('../docs/reference/ec2-ipam-api.json', import.meta.url);
+const read = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../docs/reference/${file}`, import.meta.url), 'utf8')) as RawModel;
 const target = new URL('../handlers/api/model/model.json', import.meta.url);
-const raw = JSON.parse(readFileSync(source, 'utf8')) as RawModel;
+// The IPAM reference, plus the facade's operations from the full EC2 model (gen-ec2-facade-reference.ts).
+const ipam = read('ec2-ipam-api.json');
+const facade = read('ec2-facade-api.json');
+const raw: RawModel = {
+  metadata: ipam.metadata,
+  operations: { ...ipam.operations, ...facade.operations },
+  shapes: { ...facade.shapes, ...ipam.shapes },
+};
 
 // Only the keys the facade reads; enum/min/max/idempotencyToken stay in the reference (core validates).
 const trim = (s: RawShape): Ec2Shape => {

@@ -3,6 +3,7 @@
  * identity and region, and configuration (quotas, reuse delays, ARN partition). Operations are
  * `(deps, caller, input) => output` with the EC2 request and result shapes.
  */
+import type { Ec2Backend } from './backend';
 import type { Store } from './index';
 
 export interface Caller {
@@ -58,6 +59,8 @@ export interface Deps {
   ids: Ids;
   config: Config;
   random?: () => number;
+  /** The EC2 backend of the facade; absent when none is configured (facade actions then refuse). */
+  backend?: Ec2Backend;
 }
 
 export type Operation<I, O> = (deps: Deps, caller: Caller, input: I) => Promise<O>;

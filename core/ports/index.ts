@@ -8,6 +8,7 @@ import type { MetricStore } from './metrics';
 import type { RecordStore } from './records';
 import type { SpaceStore } from './space';
 
+export type { Ec2Backend } from './backend';
 export type { BlobStore } from './blobs';
 export * from './context';
 export type { MetricPoint, MetricSeries, MetricStore } from './metrics';

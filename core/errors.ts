@@ -42,7 +42,11 @@ export type ErrorCode =
   | 'AuthFailure'
   | 'SignatureDoesNotMatch'
   | 'RequestExpired'
-  | 'InternalError';
+  | 'InternalError'
+  // The EC2 backend of the facade could not be reached or did not answer (retryable, 503).
+  | 'ServiceUnavailable'
+  | 'UnsupportedOperation'
+  | 'InvalidID';
 
 export class AllotError extends Error {
   constructor(
@@ -53,6 +57,13 @@ export class AllotError extends Error {
     this.name = code;
   }
 }
+
+/**
+ * An error the EC2 backend answered, passed on with the backend's own code (`InvalidVpcID.NotFound`,
+ * `InvalidSubnet.Range`, …): EC2's codes are an open set, so they are not in ErrorCode.
+ */
+export const backendError = (code: string, message: string): AllotError =>
+  new AllotError(code as ErrorCode, message);
 
 export const fail = (code: ErrorCode, message: string): never => {
   throw new AllotError(code, message);

@@ -15,18 +15,21 @@ interface Shape {
   required?: string[];
 }
 
-const reference = JSON.parse(
-  readFileSync(new URL('../docs/reference/ec2-ipam-api.json', import.meta.url), 'utf8'),
-) as {
+type Reference = {
   operations: Record<
     string,
     { input?: { shape: string }; output?: { shape: string }; documentation?: string }
   >;
   shapes: Record<string, Shape>;
 };
+const read = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../docs/reference/${file}`, import.meta.url), 'utf8')) as Reference;
+// The IPAM reference and the facade's operations from the full EC2 model.
+const ipam = read('ec2-ipam-api.json');
+const facade = read('ec2-facade-api.json');
 const model = {
-  operations: { ...reference.operations, ...allotModel.operations },
-  shapes: { ...reference.shapes, ...(allotModel.shapes as Record<string, Shape>) },
+  operations: { ...ipam.operations, ...facade.operations, ...allotModel.operations },
+  shapes: { ...facade.shapes, ...ipam.shapes, ...(allotModel.shapes as Record<string, Shape>) },
 };
 
 const schemas: Record<string, unknown> = {};

@@ -52,6 +52,8 @@ export const spawnOffline = async (o: {
     SLS_TELEMETRY_DISABLED: '1',
     // The EC2 endpoint accepts the local pair test/test (as other local AWS emulators do).
     ALLOT_LOCAL_CREDENTIALS: '1',
+    // No EC2 backend unless the stack names one (moto): serverless.yml's default is the real EC2.
+    ALLOT_EC2_BACKEND: 'none',
     ...o.env,
   };
   delete env.AWS_PROFILE;

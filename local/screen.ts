@@ -9,6 +9,8 @@ export interface ScreenInfo {
   ddbEndpoint: string;
   tableName: string;
   motoEndpoint?: string;
+  /** Where VPCs and subnets from pools are created (moto, or ALLOT_EC2_BACKEND). */
+  backend?: string;
   logsDir: string;
   seconds: number;
 }
@@ -39,6 +41,12 @@ export const startupScreen = (i: ScreenInfo): string[] => {
       i.motoEndpoint
         ? `moto on ${i.motoEndpoint}, account ${i.accountId}: VPCs made there are discovered`
         : "not running: install moto (pip install 'moto[server]') for local discovery",
+    ),
+    row(
+      'EC2 backend',
+      i.backend
+        ? `${i.backend}: create-vpc/create-subnet from pools create there; other EC2 actions are forwarded`
+        : 'none: create-vpc from a pool refuses (install moto, or set ALLOT_EC2_BACKEND=http://…)',
     ),
     row('Discovery', 'no schedule locally: npm run discover, or POST /v1/RunDiscovery'),
     row(

@@ -43,6 +43,8 @@ const moto: Moto | undefined = motoBin
   ? await startMotoServer(motoBin, severalAccounts ? {} : { accountId })
   : undefined;
 if (moto) step(`moto (EC2 emulator) on ${moto.endpoint}`);
+// VPCs and subnets from pools are created in moto unless another EC2 endpoint is configured.
+const backend = process.env.ALLOT_EC2_BACKEND || moto?.endpoint;
 
 let ready = false;
 const split = lineSplitter();
@@ -58,7 +60,10 @@ const stack = await startLocalStack({
   port,
   inMemory,
   dataDir: DATA_DIR,
-  env: moto ? { ALLOT_DISCOVERY_EC2_ENDPOINT: moto.endpoint } : {},
+  env: {
+    ...(moto ? { ALLOT_DISCOVERY_EC2_ENDPOINT: moto.endpoint } : {}),
+    ...(backend ? { ALLOT_EC2_BACKEND: backend } : {}),
+  },
   log: show,
   progress: (part, detail) =>
     step(
@@ -93,6 +98,7 @@ for (const line of startupScreen({
   ddbEndpoint: stack.ddbEndpoint,
   tableName: stack.tableName,
   ...(moto ? { motoEndpoint: moto.endpoint } : {}),
+  ...(backend ? { backend } : {}),
   logsDir: inMemory || process.env.ALLOT_DATA_DIR ? logsDir : 'local/.data/logs',
   seconds: (Date.now() - started) / 1000,
 }))

@@ -29,6 +29,8 @@ import {
   getIpamResourceDiscoveryShares,
   shareIpamResourceDiscovery,
 } from './discovery/share';
+import { createSubnet, deleteSubnet } from './facade/subnet';
+import { associateVpcCidrBlock, createVpc, deleteVpc, disassociateVpcCidrBlock } from './facade/vpc';
 import { createIpam, deleteIpam, describeIpams, modifyIpam } from './ipam/ipam';
 import { createIpamScope, deleteIpamScope, describeIpamScopes, modifyIpamScope } from './ipam/scope';
 import { getIpamAddressHistory } from './monitoring/history/address-history';
@@ -141,6 +143,21 @@ export const allotOperations = {
 } satisfies Record<string, AnyOperation>;
 
 export type AllotActionName = keyof typeof allotOperations;
+
+/**
+ * EC2's own VPC and subnet actions, served because they can take an IPAM pool (F-FAC-01): the
+ * resources live in the EC2 backend, the address space here. Both EC2 doors serve them.
+ */
+export const facadeOperations = {
+  CreateVpc: createVpc,
+  DeleteVpc: deleteVpc,
+  AssociateVpcCidrBlock: associateVpcCidrBlock,
+  DisassociateVpcCidrBlock: disassociateVpcCidrBlock,
+  CreateSubnet: createSubnet,
+  DeleteSubnet: deleteSubnet,
+} satisfies Record<string, AnyOperation>;
+
+export type FacadeActionName = keyof typeof facadeOperations;
 
 /** AWS RAM's operations on IPAM pool shares (F-SHARE), served by the RAM REST-JSON codec only. */
 export const ramOperations = {

@@ -16,6 +16,7 @@ export * from './kinds';
 export * from './org-account';
 export * from './org-unit';
 export * from './organization';
+export * from './pending-resource';
 export * from './pool';
 export * from './pool-cidr';
 export * from './pool-grant';

@@ -46,6 +46,7 @@ import type { IndexKeys, ItemKey, KindSpec, QueryPlan } from './kind';
 import { orgAccount } from './org-account';
 import { orgUnit } from './org-unit';
 import { organization } from './organization';
+import { pendingResource } from './pending-resource';
 import { pool } from './pool';
 import { poolCidr } from './pool-cidr';
 import { poolGrant } from './pool-grant';
@@ -86,6 +87,7 @@ export const kinds = {
   cooling,
   'resource-share': resourceShare,
   'pool-grant': poolGrant,
+  'pending-resource': pendingResource,
 };
 
 type Kinds = typeof kinds;

@@ -12,7 +12,7 @@ import type { CycleState } from '../../core/ops/monitoring/run/plan';
 import { planCycle } from '../../core/ops/monitoring/run/plan';
 import type { DeletionEvent } from '../../core/ops/reclaim/run';
 import { reclaimEvent } from '../../core/ops/reclaim/run';
-import { allotOperations, operations, ramOperations } from '../../core/ops/registry';
+import { allotOperations, facadeOperations, operations, ramOperations } from '../../core/ops/registry';
 import type { Caller, Deps } from '../../core/ports';
 import type { Settings } from '../runtime/config';
 import { apiModel } from './model/model';
@@ -72,6 +72,7 @@ const JSON_ONLY = ['json'] as const;
 
 export const actions: Record<string, Action> = {
   ...fromCore(operations, ['json', 'query']),
+  ...fromCore(facadeOperations, ['json', 'query']),
   ...fromCore(allotOperations, JSON_ONLY),
   // AWS RAM's REST-JSON protocol on the same endpoint (aws ram …, @aws-sdk/client-ram).
   ...fromCore(ramOperations, ['ram']),

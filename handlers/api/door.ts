@@ -10,7 +10,10 @@
 import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { AllotError, isAllotError } from '../../core/errors';
 import { checkIdFormats } from '../../core/ops/kit/ids';
+import type { Caller } from '../../core/ports';
+import type { Forwarder } from '../../outbound/ec2/forward';
 import { runtime } from '../runtime/deps';
 import { accessBegin, accessEnd, accessNote } from './access';
 import { type Action, actionAt, actions as registry } from './actions';
@@ -50,6 +53,42 @@ const actionNameOf = (codec: Codec, event: Event): string | undefined => {
   }
 };
 
+/**
+ * The action and input, or, for an EC2 action Allot does not implement while an EC2 backend is
+ * configured, the forwarder that sends it there unchanged (F-FAC-01).
+ */
+const decodeOrForward = (
+  codec: Codec,
+  event: Event,
+  body: string,
+  served: (name: string) => boolean,
+  forward: Forwarder | undefined,
+): ReturnType<Codec['decode']> | { forward: Forwarder } => {
+  try {
+    return codec.decode(event, body, served);
+  } catch (e) {
+    if (codec.door === 'query' && forward && isAllotError(e) && e.code === 'InvalidAction')
+      return { forward };
+    throw e;
+  }
+};
+
+/** The backend's answer to a forwarded request, as it wrote it; a backend that is down is a 503. */
+const forwarded = async (
+  forward: Forwarder,
+  caller: Caller,
+  event: Event,
+  body: string,
+  requestId: string,
+) => {
+  accessNote(event, { action: new URLSearchParams(body).get('Action') ?? '' });
+  const answer = await forward(caller, body).catch((e: Error) => {
+    throw new AllotError('ServiceUnavailable', `The EC2 backend could not be reached (${e.message}).`);
+  });
+  accessEnd(event, answer.status, requestId);
+  return { statusCode: answer.status, headers: { 'content-type': answer.contentType }, body: answer.body };
+};
+
 /** A Lambda handler serving every action of `actions` that this codec's door serves. */
 export const door = (codec: Codec, identify: Identity, actions: Record<string, Action> = registry) =>
   middy<Event, Result>()
@@ -62,7 +101,9 @@ export const door = (codec: Codec, identify: Identity, actions: Record<string, A
       const caller = await identify(event, body, rt);
       accessNote(event, { account: caller.accountId });
       const served = (name: string) => actionAt(actions, name, codec.door) !== undefined;
-      const { action: name, input } = codec.decode(event, body, served);
+      const decoded = decodeOrForward(codec, event, body, served, rt.forward);
+      if (!('action' in decoded)) return forwarded(decoded.forward, caller, event, body, requestId);
+      const { action: name, input } = decoded;
       const action = actionAt(actions, name, codec.door) ?? unknownAction(name);
       const remainingMs = () => context?.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY;
       // Inside the audit: a write refused for its shape is a refused write like any other.

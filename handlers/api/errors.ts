@@ -12,6 +12,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   RequestExpired: 401,
   DryRunOperation: 412,
   InternalError: 500,
+  ServiceUnavailable: 503,
 };
 
 export interface WireError {

@@ -22,6 +22,11 @@
  *   ALLOT_DISCOVERY_CONCURRENCY     targets read at once per invocation (default 8)
  *   ALLOT_DISCOVERY_RESERVE_SECONDS stop starting targets when less remains (default 120)
  *   ALLOT_DISCOVERY_FUNCTION        function that takes over the rest of a cycle (set by serverless.yml)
+ *   ALLOT_EC2_BACKEND               where the facade's VPCs and subnets live: `aws` (the caller's own
+ *                                   EC2, set by serverless.yml), an endpoint URL (moto; npm start
+ *                                   sets it), or `none`/unset (facade actions refuse, the rest works)
+ *   ALLOT_FACADE_ROLE_NAME          role with EC2 write permissions assumed in the caller's account
+ *                                   (default AllotFacadeRole)
  */
 import { type Config, defaultConfig } from '../../core/ports';
 
@@ -40,8 +45,15 @@ export interface DiscoverySettings {
   functionName?: string;
 }
 
+/** The facade's EC2 backend: none, the caller's own EC2 (`aws`), or an endpoint (moto). */
+export interface BackendConfig {
+  endpoint?: string;
+  roleName: string;
+}
+
 export interface Settings {
   ec2: Ec2Settings;
+  backend?: BackendConfig;
   discovery: DiscoverySettings;
   tableName: string;
   endpoint?: string;
@@ -68,6 +80,15 @@ const seconds = (name: string, fallback: number): number => {
   return n * 1000;
 };
 
+const backendConfig = (): { backend?: BackendConfig } => {
+  const where = process.env.ALLOT_EC2_BACKEND;
+  if (!where || where === 'none') return {};
+  const roleName = process.env.ALLOT_FACADE_ROLE_NAME || 'AllotFacadeRole';
+  if (where === 'aws') return { backend: { roleName } };
+  if (!/^https?:\/\//.test(where)) throw new Error('ALLOT_EC2_BACKEND must be aws or an http(s) URL');
+  return { backend: { endpoint: where, roleName } };
+};
+
 export const loadSettings = (): Settings => {
   const core = defaultConfig();
   core.partition = process.env.ALLOT_PARTITION ?? core.partition;
@@ -90,6 +111,7 @@ export const loadSettings = (): Settings => {
   if (!Number.isInteger(concurrency) || concurrency < 1)
     throw new Error('ALLOT_DISCOVERY_CONCURRENCY must be a positive integer');
   return {
+    ...backendConfig(),
     discovery: {
       roleName: process.env.ALLOT_DISCOVERY_ROLE_NAME || 'AllotDiscoveryRole',
       ...(process.env.ALLOT_DISCOVERY_EC2_ENDPOINT

@@ -1,11 +1,15 @@
 /** Wiring of the real adapters, built once per Lambda container and reused across invocations. */
 import { type Deps, randomIds } from '../../core/ports';
 import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
+import { ec2Backend } from '../../outbound/ec2/backend';
+import { type Forwarder, forwarder } from '../../outbound/ec2/forward';
 import { loadSettings, type Settings } from './config';
 
 export interface Runtime {
   deps: Deps;
   settings: Settings;
+  /** Sends EC2 actions Allot does not implement to the backend, when one is configured. */
+  forward?: Forwarder;
 }
 
 let cached: Runtime | undefined;
@@ -23,6 +27,12 @@ export const runtime = (): Runtime => {
     nodeCacheTtlMs: settings.nodeCacheMs,
     poolCacheTtlMs: settings.poolCacheMs,
   });
-  cached = { deps: { store, now: Date.now, ids: randomIds(), config: settings.core }, settings };
+  const deps: Deps = { store, now: Date.now, ids: randomIds(), config: settings.core };
+  if (!settings.backend) {
+    cached = { deps, settings };
+    return cached;
+  }
+  const backend = { ...settings.backend, partition: settings.core.partition };
+  cached = { deps: { ...deps, backend: ec2Backend(backend) }, settings, forward: forwarder(backend) };
   return cached;
 };

@@ -8,7 +8,12 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { DiscoveryTarget } from '../../core/ops/monitoring/run/types';
 
-type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
+export type Credentials = {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+};
 
 /**
  * A client of a local EC2 emulator acting as `account`: the access key id is the account id and
@@ -41,26 +46,23 @@ export interface Ec2ClientSettings {
 }
 
 /**
- * A factory of EC2 clients for targets.
- * @example const make = ec2ClientFactory({ roleName: 'AllotDiscoveryRole', ... }, { ownAccount: '111122223333', partition: 'aws' })
+ * Credentials for acting in an account: undefined for the function's own account (its role),
+ * else an STS AssumeRole into `roleName` there, cached until shortly before expiry.
  */
-export const ec2ClientFactory = (
-  s: Ec2ClientSettings,
-  o: { ownAccount?: string; partition: string; sts?: STSClient },
-): ((t: DiscoveryTarget) => Promise<EC2Client>) => {
-  if (s.ec2Endpoint) {
-    const endpoint = s.ec2Endpoint;
-    return async (t) => localEc2Client(endpoint, t.AccountId, t.Region);
-  }
+export const assumedCredentials = (
+  roleName: string,
+  o: { ownAccount?: string; partition: string; sts?: STSClient; sessionName?: string },
+): ((account: string) => Promise<Credentials | undefined>) => {
   const sts = o.sts ?? new STSClient({});
   const cache = new Map<string, Credentials>();
-  const credentialsFor = async (account: string): Promise<Credentials> => {
+  return async (account) => {
+    if (account === o.ownAccount) return undefined;
     const hit = cache.get(account);
     if (hit?.expiration && hit.expiration.getTime() - Date.now() > 5 * 60_000) return hit;
     const res = await sts.send(
       new AssumeRoleCommand({
-        RoleArn: `arn:${o.partition}:iam::${account}:role/${s.roleName}`,
-        RoleSessionName: 'allot-discovery',
+        RoleArn: `arn:${o.partition}:iam::${account}:role/${roleName}`,
+        RoleSessionName: o.sessionName ?? 'allot-discovery',
       }),
     );
     const c = res.Credentials;
@@ -75,8 +77,40 @@ export const ec2ClientFactory = (
     cache.set(account, creds);
     return creds;
   };
-  return async (t) =>
-    t.AccountId === o.ownAccount
-      ? new EC2Client({ region: t.Region })
-      : new EC2Client({ region: t.Region, credentials: await credentialsFor(t.AccountId) });
 };
+
+/**
+ * A factory of EC2 clients for targets.
+ * @example const make = ec2ClientFactory({ roleName: 'AllotDiscoveryRole', ... }, { ownAccount: '111122223333', partition: 'aws' })
+ */
+export const ec2ClientFactory = (
+  s: Ec2ClientSettings,
+  o: { ownAccount?: string; partition: string; sts?: STSClient },
+): ((t: DiscoveryTarget) => Promise<EC2Client>) => {
+  if (s.ec2Endpoint) {
+    const endpoint = s.ec2Endpoint;
+    return async (t) => localEc2Client(endpoint, t.AccountId, t.Region);
+  }
+  const credentialsFor = assumedCredentials(s.roleName, o);
+  return async (t) => {
+    const credentials = await credentialsFor(t.AccountId);
+    return credentials
+      ? new EC2Client({ region: t.Region, credentials })
+      : new EC2Client({ region: t.Region });
+  };
+};
+
+/** Credentials of the facade's role in an account (deployed), or none with an emulator endpoint. */
+export const facadeCredentials = (s: {
+  endpoint?: string;
+  roleName: string;
+  partition: string;
+  ownAccount?: string;
+}): ((account: string) => Promise<Credentials | undefined>) | undefined =>
+  s.endpoint
+    ? undefined
+    : assumedCredentials(s.roleName, {
+        partition: s.partition,
+        sessionName: 'allot-facade',
+        ...(s.ownAccount ? { ownAccount: s.ownAccount } : {}),
+      });

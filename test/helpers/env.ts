@@ -8,6 +8,8 @@ import {
   type ActionName,
   type AllotActionName,
   allotOperations,
+  type FacadeActionName,
+  facadeOperations,
   operations,
   type RamActionName,
   ramOperations,
@@ -30,7 +32,7 @@ export const countingIds = (): Ids => {
 };
 
 /** An EC2 action, or one of the organization registry's own. */
-export type Action = ActionName | AllotActionName | RamActionName;
+export type Action = ActionName | AllotActionName | RamActionName | FacadeActionName;
 
 export interface Env {
   deps: Deps;
@@ -54,7 +56,8 @@ export const makeEnv = (store: Store, config: Partial<Config> = {}): Env => {
   const call = async (action: Action, input: object = {}, who: Partial<Caller> = {}) => {
     const op = (operations[action as ActionName] ??
       allotOperations[action as AllotActionName] ??
-      ramOperations[action as RamActionName]) as (d: Deps, c: Caller, i: object) => Promise<object>;
+      ramOperations[action as RamActionName] ??
+      facadeOperations[action as FacadeActionName]) as (d: Deps, c: Caller, i: object) => Promise<object>;
     return op(deps, { ...caller, ...who }, input);
   };
   return {

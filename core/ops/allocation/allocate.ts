@@ -33,8 +33,31 @@ type Result = { IpamPoolAllocation: object };
 
 export const allocationShape = (a: AllocationRecord): object => publicShape(a, ['IpamPoolId']);
 
+/** A resource still being created: its pending entry, which the binding or the sweep settles. */
+const pendingEntry = (a: AllocationRecord, resource: ResourceSpec | undefined): Write[] =>
+  resource?.Creating
+    ? [
+        {
+          type: 'create',
+          record: {
+            kind: 'pending-resource',
+            IpamPoolId: a.IpamPoolId,
+            Cidr: a.Cidr,
+            IpamPoolAllocationId: a.IpamPoolAllocationId,
+            ResourceType: resource.ResourceType as 'vpc' | 'subnet',
+            ResourceOwner: a.ResourceOwner,
+            ResourceRegion: resource.ResourceRegion,
+            ...(resource.Creating.VpcId ? { VpcId: resource.Creating.VpcId } : {}),
+            Until: resource.Creating.Until,
+            _v: 1,
+            _created: a._created,
+          },
+        },
+      ]
+    : [];
+
 /** The resource index entry of a resource allocation (reclamation looks allocations up by it). */
-const resourceRef = (a: AllocationRecord): Write[] =>
+export const resourceRef = (a: AllocationRecord): Write[] =>
   a.ResourceId === undefined
     ? []
     : [
@@ -138,6 +161,31 @@ const noSpace = (deps: Deps, caller: Caller, p: Placement): Promise<string> | st
     ? overlapMessage(deps, caller, p.pool, p.explicit)
     : `There is no free /${p.prefix} in pool ${p.pool.IpamPoolId}${p.allowed.length + p.disallowed.length > 0 ? ' within the allowed CIDRs' : ''}.`;
 
+/** The allocation record of a claimed block (pending, without ResourceId, while its resource is created). */
+const newAllocation = (a: {
+  pool: PoolRecord;
+  id: string;
+  block: Cidr;
+  input: AllocateInput;
+  resource: ResourceSpec | undefined;
+  caller: Caller;
+  tags: Tag[];
+  now: number;
+}): AllocationRecord => ({
+  kind: 'allocation',
+  IpamPoolId: a.pool.IpamPoolId,
+  IpamPoolAllocationId: a.id,
+  Cidr: formatCidr(a.block),
+  ...(a.input.Description !== undefined ? { Description: a.input.Description } : {}),
+  ResourceType: a.resource?.ResourceType ?? 'custom',
+  ...(a.resource && !a.resource.Creating ? { ResourceId: a.resource.ResourceId } : {}),
+  ...(a.resource ? { ResourceRegion: a.resource.ResourceRegion } : {}),
+  ResourceOwner: a.resource?.ResourceOwner ?? a.caller.accountId,
+  Tags: a.tags,
+  _v: 1,
+  _created: a.now,
+});
+
 /** Custom allocation (F-ALLOC-02); `resource` turns it into a resource allocation (F-ALLOC-01). */
 export const allocateIpamPoolCidr = async (
   deps: Deps,
@@ -153,19 +201,8 @@ export const allocateIpamPoolCidr = async (
   const id = deps.ids.next('ipam-pool-alloc', 32);
   const now = deps.now();
   let result: Result | undefined;
-  const build = (block: Cidr): AllocationRecord => ({
-    kind: 'allocation',
-    IpamPoolId: at.pool.IpamPoolId,
-    IpamPoolAllocationId: id,
-    Cidr: formatCidr(block),
-    ...(input.Description !== undefined ? { Description: input.Description } : {}),
-    ResourceType: resource?.ResourceType ?? 'custom',
-    ...(resource ? { ResourceId: resource.ResourceId, ResourceRegion: resource.ResourceRegion } : {}),
-    ResourceOwner: resource?.ResourceOwner ?? caller.accountId,
-    Tags: tags,
-    _v: 1,
-    _created: now,
-  });
+  const build = (block: Cidr) =>
+    newAllocation({ pool: at.pool, id, block, input, resource, caller, tags, now });
   const res = await claim(
     { store: deps.store, random: deps.random },
     {
@@ -180,7 +217,12 @@ export const allocateIpamPoolCidr = async (
       extra: (block) => {
         const record = build(block);
         result = { IpamPoolAllocation: allocationShape(record) };
-        return [{ type: 'create', record }, ...gate.write(result), ...resourceRef(record)];
+        return [
+          { type: 'create', record },
+          ...gate.write(result),
+          ...resourceRef(record),
+          ...pendingEntry(record, resource),
+        ];
       },
     },
   );

@@ -13,6 +13,7 @@ import { poolRoots } from './pool-space';
 /**
  * Releases `rec` from `pool`; false when the allocation or its space is no longer as read
  * (someone else released it first), in which case nothing was written.
+ * `neverUsed`: the resource was never created, so the space skips the reuse delay.
  * @example if (!(await releaseAllocation(deps, pool, rec))) notFound();
  */
 export const releaseAllocation = async (
@@ -20,9 +21,12 @@ export const releaseAllocation = async (
   pool: PoolRecord,
   rec: AllocationRecord,
   extra: Write[] = [],
+  opts: { neverUsed?: boolean } = {},
 ): Promise<boolean> => {
   const ipam = await deps.store.get<IpamRecord>({ kind: 'ipam', id: pool._ipamId });
-  const delay = ipam?.Tier === 'free' ? deps.config.reuseDelayMs.free : deps.config.reuseDelayMs.advanced;
+  // Space no resource ever held (its creation failed) needs no reuse delay.
+  const tierDelay = ipam?.Tier === 'free' ? deps.config.reuseDelayMs.free : deps.config.reuseDelayMs.advanced;
+  const delay = opts.neverUsed ? 0 : tierDelay;
   const cidr = parseCidr(rec.Cidr, familyOf(pool.AddressFamily));
   const holder = (await poolRoots(deps, pool)).find((r) => contains(r.cidr, cidr));
   if (!holder) return false;

@@ -66,10 +66,21 @@ export interface ResourceSpec {
   ResourceTags?: Tag[];
   /** Auto-import (F-IMPORT-03): the pool's allocation rules are not checked. */
   Import?: boolean;
+  /**
+   * The resource is being created in the EC2 backend (F-ALLOC-13): the allocation is written
+   * pending, without `ResourceId`, until the backend names the resource (core/ops/facade).
+   */
+  Creating?: { Until: number; VpcId?: string };
 }
 
 /** F-RULE-04 and F-RULE-05 for resource allocations (not for custom or ipam-pool ones). */
 export const checkResource = (pool: PoolRecord, r: ResourceSpec): void => {
+  // F-FAC-04: a resource is created in a region, so it draws only from a pool of that locale.
+  if (r.Creating && pool.Locale !== r.ResourceRegion)
+    fail(
+      'InvalidParameterValue',
+      `The locale of the IPAM pool must be equal to the current region: pool ${pool.IpamPoolId}'s locale is ${pool.Locale ?? 'None'}, the request was made in ${r.ResourceRegion}.`,
+    );
   if (pool.Locale && r.ResourceRegion !== pool.Locale) {
     fail(
       'InvalidParameterValue',

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AllotError } from '../../../core/errors';
-import { allotOperations, operations, ramOperations } from '../../../core/ops/registry';
+import { allotOperations, facadeOperations, operations, ramOperations } from '../../../core/ops/registry';
 import { type Action, actions } from '../../../handlers/api/actions';
 import { jsonCodec } from '../../../handlers/api/codecs/json';
 import { queryCodec } from '../../../handlers/api/codecs/query';
@@ -185,6 +185,7 @@ describe('the registry', () => {
     expect(missing).toEqual([]);
     const ops = [
       ...Object.keys(operations),
+      ...Object.keys(facadeOperations),
       ...Object.keys(allotOperations),
       ...Object.keys(ramOperations),
       'RunDiscovery',

@@ -1,0 +1,90 @@
+/**
+ * The harness of the guide's tutorials as end-to-end tests: the local stack (serverless-offline
+ * over DynamoDB Local) with moto as its EC2 backend and discovery source, several accounts (a
+ * 12-digit access key id signs as that account), and the real AWS CLI run exactly as the guide
+ * writes each command. Without the AWS CLI or moto_server the suite skips (fails under CI=true).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../local/stack';
+import { type CliResult, runAws } from './aws-cli';
+import { type Moto, startMoto } from './moto';
+import { requireTool } from './tools';
+
+export interface Tutorial {
+  stack: LocalStack;
+  moto: Moto;
+  /** `aws <args>` as `account` (region us-east-1 unless the args say `--region`). */
+  aws(account: string, ...args: string[]): Promise<CliResult>;
+  /** The same, which must succeed; its JSON output. */
+  // biome-ignore lint/suspicious/noExplicitAny: the CLI's JSON output, checked field by field
+  ok(account: string, ...args: string[]): Promise<any>;
+  /** The same, which must fail with `code`; the CLI's error line. */
+  fails(code: string, account: string, ...args: string[]): Promise<string>;
+  /** An Allot-only JSON action (the organization registry, RunDiscovery) as `account`. */
+  // biome-ignore lint/suspicious/noExplicitAny: the action's JSON answer, checked field by field
+  json(action: string, body: object, account: string): Promise<any>;
+  stop(): Promise<void>;
+}
+
+/** The tools a tutorial needs, or undefined (the suite then skips with a message). */
+export const tutorialTools = (suite: string) => {
+  const aws = requireTool('aws', 'the AWS CLI', suite);
+  const moto = requireTool('moto_server', "moto's EC2 emulator", suite);
+  return aws && moto ? { aws } : undefined;
+};
+
+export const startTutorial = async (suite: string, env: Record<string, string> = {}): Promise<Tutorial> => {
+  const cli = tutorialTools(suite)!.aws;
+  const moto = (await startMoto(suite))!;
+  const home = mkdtempSync(join(tmpdir(), 'allot-tut-'));
+  writeFileSync(join(home, 'config'), '');
+  writeFileSync(join(home, 'credentials'), '');
+  const stack = await startLocalStack({
+    port: 0,
+    inMemory: true,
+    tableName: `allot-${suite}`,
+    env: {
+      ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1',
+      ALLOT_EC2_BACKEND: moto.endpoint,
+      ALLOT_DISCOVERY_EC2_ENDPOINT: moto.endpoint,
+      ...env,
+    },
+  });
+  const aws = (account: string, ...args: string[]) =>
+    runAws(cli, { home, url: stack.url, accessKeyId: account }, ...args);
+  return {
+    stack,
+    moto,
+    aws,
+    async ok(account, ...args) {
+      const r = await aws(account, ...args);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      return r.json;
+    },
+    async fails(code, account, ...args) {
+      const r = await aws(account, ...args);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain(`An error occurred (${code})`);
+      return r.stderr.trim();
+    },
+    async json(action, body, account) {
+      const res = await fetch(`${stack.url}/v1/${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-allot-account-id': account },
+        body: JSON.stringify(body),
+      });
+      const answer = await res.json();
+      expect([res.status, answer]).toEqual([200, expect.anything()]);
+      return answer;
+    },
+    async stop() {
+      await stack.stop();
+      await moto.stop();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+};

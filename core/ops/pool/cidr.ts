@@ -165,7 +165,7 @@ const childPlan = async (
         Cidr: text,
         ResourceId: pool.IpamPoolId,
         ResourceType: 'ipam-pool',
-        ...(pool.Locale ? { ResourceRegion: pool.Locale } : {}),
+        // No ResourceRegion: EC2 shows a child pool's allocation without one (F-TUT-CLI-07).
         ResourceOwner: caller.accountId,
         Tags: [],
         _v: 1,

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
 
-const SPEC_ID = /\bF-[A-Z]+-\d+/;
+const SPEC_ID = /\bF-[A-Z][A-Z0-9]*-\d+/;
 
 export interface SpecIdInText {
   file: string;

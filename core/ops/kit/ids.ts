@@ -23,7 +23,7 @@ const KINDS: readonly IdKind[] = [
   {
     prefix: 'ipam-pool',
     code: 'InvalidIpamPoolId.Malformed',
-    members: ['IpamPoolId', 'IpamPoolIds', 'SourceIpamPoolId'],
+    members: ['IpamPoolId', 'IpamPoolIds', 'SourceIpamPoolId', 'Ipv4IpamPoolId', 'Ipv6IpamPoolId'],
   },
   {
     prefix: 'ipam-pool-alloc',

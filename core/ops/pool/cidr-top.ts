@@ -43,24 +43,27 @@ const privatePlan = async (
     return base;
   }
   if (!explicit) {
+    // F-V6-02
     if (prefix < 9 || prefix > 60)
-      fail('InvalidParameterValue', `A ULA netmask must be from /9 to /60; got /${prefix} (F-V6-02).`);
+      fail('InvalidParameterValue', `A ULA netmask must be from /9 to /60; got /${prefix}.`);
     return { ...base, allowed: [blockOf(ULA_NETMASK_SPACE)] };
   }
   if (isValidPrivateUla(explicit)) return base;
+  // F-V6-03
   if (isGua(explicit)) {
     const ipam = await loadIpam(deps, caller, pool._ipamId);
     if (!ipam.EnablePrivateGua) {
       fail(
         'InvalidParameterValue',
-        `${formatCidr(explicit)} is GUA space; enable private GUA on the IPAM first (F-V6-03).`,
+        `${formatCidr(explicit)} is GUA space; enable private GUA on the IPAM first.`,
       );
     }
     return base;
   }
+  // F-V6-02
   return fail(
     'InvalidParameterValue',
-    `${formatCidr(explicit)} is not valid private IPv6 space: ULA must lie in fd00::/8 outside fd00::/16 with a prefix from /9 to /60 (F-V6-02).`,
+    `${formatCidr(explicit)} is not valid private IPv6 space: ULA must lie in fd00::/8 outside fd00::/16 with a prefix from /9 to /60.`,
   );
 };
 

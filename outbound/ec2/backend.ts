@@ -49,15 +49,17 @@ export interface BackendSettings {
 }
 
 /**
- * moto cannot take an IPv6 block from a pool of its own (`Ipv6Pool` + `Ipv6CidrBlock`), but keeps
- * any CIDR it is given in the VPC's association set and lists one with `::/` as IPv6: locally the
- * block goes as `CidrBlock`, so describe calls and discovery see it where EC2 would show it.
+ * moto cannot hold an IPv6 block of our choosing: it ignores `Ipv6CidrBlock`, and a CIDR passed as
+ * `CidrBlock` breaks its route tables. An emulator backend therefore refuses IPv6 blocks from
+ * pools up front, in EC2's words, and the facade gives the reserved space back (nothing is left).
  */
-const emulatorDialect = (action: string, input: Record<string, unknown>): Record<string, unknown> => {
-  if (action !== 'AssociateVpcCidrBlock' || input.Ipv6CidrBlock === undefined) return input;
-  const { Ipv6CidrBlock, Ipv6Pool, ...rest } = input;
-  return { ...rest, CidrBlock: Ipv6CidrBlock };
-};
+const emulatorRefusal = (action: string, input: Record<string, unknown>): AllotError | undefined =>
+  (action === 'AssociateVpcCidrBlock' || action === 'CreateSubnet') && input.Ipv6CidrBlock !== undefined
+    ? backendError(
+        'UnsupportedOperation',
+        'The local EC2 emulator (moto) cannot take an IPv6 CIDR block chosen by IPAM; IPv6 from pools needs an EC2 backend that accepts Ipv6CidrBlock.',
+      )
+    : undefined;
 
 type SdkError = Error & { $metadata?: { httpStatusCode?: number }; $fault?: string };
 
@@ -93,10 +95,11 @@ export const ec2Backend = (s: BackendSettings): Ec2Backend => {
     async call(target, action, input) {
       const Command = COMMANDS[action];
       if (!Command) throw new Error(`the facade does not call ${action}`);
-      const sent = s.endpoint ? emulatorDialect(action, input) : input;
+      const refusal = s.endpoint ? emulatorRefusal(action, input) : undefined;
+      if (refusal) throw refusal;
       try {
         const client = await clientFor(target);
-        const { $metadata: _m, ...out } = (await client.send(new Command(sent))) as unknown as Record<
+        const { $metadata: _m, ...out } = (await client.send(new Command(input))) as unknown as Record<
           string,
           unknown
         >;

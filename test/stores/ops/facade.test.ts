@@ -188,6 +188,57 @@ describe.each(storeFactories())('VPCs and subnets from pools (%s store)', (_name
     expect(next.Vpc.CidrBlock).toBe('10.0.0.128/26');
   });
 
+  it('F-FAC-02: an IPv6 block from a pool is associated with Ipv6Pool = the pool id; refused, the VPC goes too', async () => {
+    const { e, ec2, scopeId } = await env();
+    const { IpamPool: top6 } = await e.call('CreateIpamPool', {
+      IpamScopeId: scopeId,
+      AddressFamily: 'ipv6',
+    });
+    await e.call('ProvisionIpamPoolCidr', { IpamPoolId: top6.IpamPoolId, Cidr: 'fd12:3400::/40' });
+    const { IpamPool: v6 } = await e.call('CreateIpamPool', {
+      IpamScopeId: scopeId,
+      SourceIpamPoolId: top6.IpamPoolId,
+      Locale: 'us-east-1',
+      AddressFamily: 'ipv6',
+    });
+    await e.call('ProvisionIpamPoolCidr', { IpamPoolId: v6.IpamPoolId, Cidr: 'fd12:3400::/48' });
+    const ask = { CidrBlock: '10.9.0.0/16', Ipv6IpamPoolId: v6.IpamPoolId, Ipv6NetmaskLength: 56 };
+    const { Vpc } = await e.call('CreateVpc', ask);
+    expect(Vpc.Ipv6CidrBlockAssociationSet).toEqual([
+      {
+        AssociationId: expect.stringMatching(/^vpc-cidr-assoc-/),
+        Ipv6CidrBlock: 'fd12:3400::/56',
+        Ipv6CidrBlockState: { State: 'associating' },
+        NetworkBorderGroup: 'us-east-1',
+        Ipv6Pool: v6.IpamPoolId,
+      },
+    ]);
+    expect(await allocations(e, v6.IpamPoolId)).toEqual([['fd12:3400::/56', 'vpc', Vpc.VpcId, ACCOUNT]]);
+    ec2.failNext('AssociateVpcCidrBlock', 'refuse');
+    await e.expectError('CreateVpc', ask, 'InvalidParameterValue');
+    expect([...ec2.vpcs.keys()]).toEqual([Vpc.VpcId]);
+    expect((await allocations(e, v6.IpamPoolId)).length).toBe(1);
+  });
+
+  it('every facade action: a malformed pool id, and no backend, answer EC2 codes', async () => {
+    const { e } = await env();
+    await e.expectError(
+      'CreateVpc',
+      { Ipv4IpamPoolId: 'pool-1', Ipv4NetmaskLength: 26 },
+      'InvalidIpamPoolId.NotFound',
+    );
+    e.deps.backend = undefined;
+    for (const [action, input] of [
+      ['CreateVpc', { CidrBlock: '10.0.0.0/16' }],
+      ['DeleteVpc', { VpcId: 'vpc-1' }],
+      ['AssociateVpcCidrBlock', { VpcId: 'vpc-1', CidrBlock: '10.1.0.0/16' }],
+      ['DisassociateVpcCidrBlock', { AssociationId: 'vpc-cidr-assoc-1' }],
+      ['CreateSubnet', { VpcId: 'vpc-1', CidrBlock: '10.0.0.0/24' }],
+      ['DeleteSubnet', { SubnetId: 'subnet-1' }],
+    ] as const)
+      await e.expectError(action, input, 'UnsupportedOperation');
+  });
+
   it('F-PLAN-05: CreateSubnet from a pool, DeleteSubnet releases; a VPC of another account is not found', async () => {
     const { e, pool } = await env('10.1.0.0/24');
     const { Vpc } = await e.call('CreateVpc', { CidrBlock: '10.1.0.0/24' });

@@ -18,6 +18,8 @@ describe('id formats', () => {
     ['IpamScopeId', 'scope-1', 'InvalidIpamScopeId.Malformed', 'ipam-scope'],
     ['IpamPoolId', 'pool-1', 'InvalidIpamPoolId.Malformed', 'ipam-pool'],
     ['SourceIpamPoolId', 'ipam-pool-xyz!', 'InvalidIpamPoolId.Malformed', 'ipam-pool'],
+    ['Ipv4IpamPoolId', 'pool-1', 'InvalidIpamPoolId.Malformed', 'ipam-pool'],
+    ['Ipv6IpamPoolId', 'ipam-pool-', 'InvalidIpamPoolId.Malformed', 'ipam-pool'],
     ['IpamPoolAllocationId', 'ipam-pool-alloc-', 'InvalidIpamPoolAllocationId.Malformed', 'ipam-pool-alloc'],
     [
       'IpamResourceDiscoveryId',

@@ -311,4 +311,42 @@ describe.each(storeFactories())('VPCs and subnets from pools (%s store)', (_name
     );
     expect((await allocations(e, pool)).length).toBe(16);
   }, 60_000);
+
+  it('F-SHARE-08: a share revoked while the principal creates VPCs: each creation is whole, none after the revocation', async () => {
+    const made = await env('10.0.0.0/24');
+    const { e, pool } = made;
+    await orgWithTree(e, { delegate: true });
+    const { IpamPools } = await e.call('DescribeIpamPools', { IpamPoolIds: [pool] });
+    const { resourceShare } = await e.call('CreateResourceShare', {
+      name: 'dev',
+      resourceArns: [IpamPools[0].IpamPoolArn],
+      principals: [OTHER_ACCOUNT],
+    });
+    const creations = Array.from({ length: 12 }, () =>
+      e.call('CreateVpc', { Ipv4IpamPoolId: pool, Ipv4NetmaskLength: 28 }, member),
+    );
+    const revoke = e.call('DisassociateResourceShare', {
+      resourceShareArn: resourceShare.resourceShareArn,
+      principals: [OTHER_ACCOUNT],
+    });
+    const results = await Promise.allSettled([...creations, revoke]);
+    expect(results.at(-1)!.status).toBe('fulfilled');
+    const vpcs = results
+      .slice(0, -1)
+      .flatMap((r) => (r.status === 'fulfilled' ? [[r.value.Vpc.CidrBlock, r.value.Vpc.VpcId]] : []));
+    const codes = new Set(
+      results.slice(0, -1).flatMap((r) => (r.status === 'rejected' ? [r.reason.code] : [])),
+    );
+    expect([...codes].every((c) => c === 'InvalidIpamPoolId.NotFound')).toBe(true);
+    // Every creation that succeeded holds exactly its CIDR, bound to its VPC; nothing is pending.
+    const held = (await allocations(e, pool)).map((a: string[]) => [a[0], a[2]]);
+    expect(held.sort()).toEqual(vpcs.sort());
+    expect(await pending(e)).toEqual([]);
+    await e.expectError(
+      'CreateVpc',
+      { Ipv4IpamPoolId: pool, Ipv4NetmaskLength: 28 },
+      'InvalidIpamPoolId.NotFound',
+      member,
+    );
+  });
 });

@@ -248,6 +248,95 @@ describe.skipIf(!tools)('F-TUT-CLI: an IPAM and pools with the CLI, shared throu
     expect(mine.Vpcs.map((v: Record<string, string>) => v.VpcId)).toEqual([theirs.Vpc.VpcId]);
   });
 
+  it('bad and foreign input to the new actions: 4xx answers with EC2 codes, nothing written', async () => {
+    const w2 = ['--region', 'us-west-2'];
+    // Another account's VPC answers exactly like one that does not exist.
+    await t.fails('InvalidVpcID.NotFound', MEMBER, 'ec2', 'delete-vpc', '--vpc-id', ids.vpc!, ...w2);
+    await t.fails(
+      'InvalidVpcID.NotFound',
+      MEMBER,
+      'ec2',
+      'create-subnet',
+      '--vpc-id',
+      ids.vpc!,
+      '--ipv4-ipam-pool-id',
+      ids.regional!,
+      '--ipv4-netmask-length',
+      '28',
+      ...w2,
+    );
+    await t.fails(
+      'InvalidIpamPoolId.Malformed',
+      ADMIN,
+      'ec2',
+      'create-vpc',
+      '--ipv4-ipam-pool-id',
+      'pool-1',
+      '--ipv4-netmask-length',
+      '24',
+      ...w2,
+    );
+    await t.fails(
+      'InvalidParameterValue',
+      ADMIN,
+      'ec2',
+      'create-vpc',
+      '--ipv4-ipam-pool-id',
+      ids.regional!,
+      '--ipv4-netmask-length',
+      '99',
+      ...w2,
+    );
+    await t.fails(
+      'InvalidParameterCombination',
+      ADMIN,
+      'ec2',
+      'create-vpc',
+      '--ipv4-ipam-pool-id',
+      ids.regional!,
+      '--cidr-block',
+      '10.0.9.0/24',
+      '--ipv4-netmask-length',
+      '24',
+      ...w2,
+    );
+    // A stranger to the share is told the pool does not exist.
+    await t.fails(
+      'InvalidIpamPoolId.NotFound',
+      '777788889999',
+      'ec2',
+      'create-vpc',
+      '--ipv4-ipam-pool-id',
+      ids.regional!,
+      '--ipv4-netmask-length',
+      '24',
+      ...w2,
+    );
+    const { IpamPoolAllocations } = await ec2(
+      'get-ipam-pool-allocations',
+      '--ipam-pool-id',
+      ids.regional!,
+      ...w2,
+    );
+    expect(IpamPoolAllocations.map((a: Record<string, string>) => a.Cidr)).toEqual([
+      '10.0.0.0/24',
+      '10.0.1.0/24',
+    ]);
+    // An EC2 action Allot does not implement goes to the backend, as the caller's account.
+    const sg = await ec2(
+      'create-security-group',
+      '--group-name',
+      'web',
+      '--description',
+      'web',
+      '--vpc-id',
+      ids.vpc!,
+      ...w2,
+    );
+    expect(sg.GroupId).toMatch(/^sg-/);
+    await ec2('delete-security-group', '--group-id', sg.GroupId, ...w2);
+  });
+
   it('CLI-10: clean-up, in the corrected order', async () => {
     await t.ok(MEMBER, 'ec2', 'delete-vpc', '--vpc-id', ids.memberVpc!, '--region', 'us-west-2');
     await ec2('delete-vpc', '--vpc-id', ids.vpc!, '--region', 'us-west-2');

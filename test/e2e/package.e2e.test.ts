@@ -1,11 +1,14 @@
 /** `npx serverless package` must succeed without AWS credentials (osls + serverless-esbuild). */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allotOperations, operations } from '../../core/ops/registry';
 import { declaredFunctions } from '../helpers/serverless';
+import { requireTool } from '../helpers/tools';
+
+const CFN_LINT = requireTool('cfn-lint', 'cfn-lint (CloudFormation linter)', 'package.e2e');
 
 describe('serverless package', () => {
   it('builds the deployment artifact and template with no AWS credentials', () => {
@@ -46,6 +49,33 @@ describe('serverless package', () => {
     expect(
       new Set(functions.map(([, f]) => (f as { Properties: { Runtime: string } }).Properties.Runtime)),
     ).toEqual(new Set(['nodejs22.x']));
+    // The facade's role: EC2 writes for VPCs, subnets and tags only, assumable from this account.
+    const facade = template.Resources.FacadeRole.Properties;
+    expect([facade.RoleName, facade.Policies[0].PolicyDocument.Statement[0].Action]).toEqual([
+      'AllotFacadeRole',
+      [
+        'ec2:CreateVpc',
+        'ec2:DeleteVpc',
+        'ec2:AssociateVpcCidrBlock',
+        'ec2:DisassociateVpcCidrBlock',
+        'ec2:CreateSubnet',
+        'ec2:DeleteSubnet',
+        'ec2:CreateTags',
+        'ec2:DeleteTags',
+        'ec2:DescribeVpcs',
+        'ec2:DescribeSubnets',
+      ],
+    ]);
+    const [, query] = functions.find(([id]) => id === 'Ec2QueryLambdaFunction')!;
+    const vars = (query as { Properties: { Environment: { Variables: Record<string, string> } } }).Properties
+      .Environment.Variables;
+    expect([vars.ALLOT_EC2_BACKEND, vars.ALLOT_FACADE_ROLE_NAME]).toEqual(['aws', 'AllotFacadeRole']);
+    if (CFN_LINT) {
+      // W3005 (a DependsOn already implied by a Ref) is in the framework's own HTTP API routes.
+      const template = join(out, 'cloudformation-template-update-stack.json');
+      const lint = spawnSync(CFN_LINT, ['-t', template, '-i', 'W3005'], { encoding: 'utf8' });
+      expect([lint.status, lint.stdout]).toEqual([0, '']);
+    }
     rmSync(out, { recursive: true, force: true });
   }, 180_000);
 });

@@ -4,9 +4,10 @@
  * for AWS Organizations, discovery in organization mode through the job's own wiring, and the
  * JSON operations the console calls. Skipped, with a message, without moto_server.
  *
- * Steps CON-06..08 need pool sharing (RAM) and VPC creation from a pool, which Allot does not have
- * yet. In their place the developer creates the VPC directly and the Pre-prod pool takes it by
- * auto-import: the allocation, its owner and the statuses CON-09 checks are the same.
+ * The tutorial as written (RAM share, the developer's create-vpc from the pool) runs with the AWS
+ * CLI in tut-con.e2e.test.ts. This file keeps what only the operation layer shows: the developer
+ * creates the VPC directly in moto and the Pre-prod pool takes it by auto-import, the discovered
+ * accounts with their OU, and event-triggered reclamation of a VPC deleted elsewhere.
  */
 import { CreateVpcCommand, DeleteVpcCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

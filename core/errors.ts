@@ -46,6 +46,7 @@ export type ErrorCode =
   // The EC2 backend of the facade could not be reached or did not answer (retryable, 503).
   | 'ServiceUnavailable'
   | 'UnsupportedOperation'
+  | 'TagLimitExceeded'
   | 'InvalidID';
 
 export class AllotError extends Error {

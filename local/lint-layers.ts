@@ -38,6 +38,7 @@ export const CHAIN: readonly (readonly string[])[] = [
   ['core/ops/pool'],
   ['core/ops/ipam'],
   ['core/ops/bulk'],
+  ['core/ops/tags'],
   ['core/ops/facade'],
   ['core/ops/registry.ts'],
 ];

@@ -75,6 +75,7 @@ import {
   deleteResourceShare,
   disassociateResourceShare,
 } from './sharing/shares';
+import { createTags, deleteTags, describeTags } from './tags/tags';
 
 // biome-ignore lint/suspicious/noExplicitAny: operations take their own input shapes
 type AnyOperation = Operation<any, object>;
@@ -145,8 +146,9 @@ export const allotOperations = {
 export type AllotActionName = keyof typeof allotOperations;
 
 /**
- * EC2's own VPC and subnet actions, served because they can take an IPAM pool (F-FAC-01): the
- * resources live in the EC2 backend, the address space here. Both EC2 doors serve them.
+ * EC2's own VPC, subnet and tag actions, served because they can take an IPAM pool or an IPAM
+ * resource (F-FAC-01): the resources live in the EC2 backend, the address space and IPAM's own
+ * records here. Both EC2 doors serve them.
  */
 export const facadeOperations = {
   CreateVpc: createVpc,
@@ -155,6 +157,10 @@ export const facadeOperations = {
   DisassociateVpcCidrBlock: disassociateVpcCidrBlock,
   CreateSubnet: createSubnet,
   DeleteSubnet: deleteSubnet,
+  // Tags of IPAM resources here, of backend resources there (core/ops/tags).
+  CreateTags: createTags,
+  DeleteTags: deleteTags,
+  DescribeTags: describeTags,
 } satisfies Record<string, AnyOperation>;
 
 export type FacadeActionName = keyof typeof facadeOperations;

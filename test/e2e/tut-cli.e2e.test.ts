@@ -337,6 +337,35 @@ describe.skipIf(!tools)('F-TUT-CLI: an IPAM and pools with the CLI, shared throu
     await ec2('delete-security-group', '--group-id', sg.GroupId, ...w2);
   });
 
+  it('tags after creation: create-tags on a pool and a VPC in one call, describe-tags, delete-tags', async () => {
+    const w2 = ['--region', 'us-west-2'];
+    await ec2('create-tags', '--resources', ids.regional!, ids.vpc!, '--tags', 'Key=team,Value=net', ...w2);
+    const { Tags } = await ec2(
+      'describe-tags',
+      '--filters',
+      `Name=resource-id,Values=${ids.regional}`,
+      ...w2,
+    );
+    expect(Tags).toEqual([
+      { Key: 'team', ResourceId: ids.regional, ResourceType: 'ipam-pool', Value: 'net' },
+    ]);
+    const { Vpcs } = await ec2('describe-vpcs', '--vpc-ids', ids.vpc!, ...w2);
+    expect(Vpcs[0].Tags).toEqual([{ Key: 'team', Value: 'net' }]);
+    await ec2('delete-tags', '--resources', ids.regional!, '--tags', 'Key=team', ...w2);
+    expect((await ec2('describe-tags', ...w2)).Tags).toEqual([]);
+    await t.fails(
+      'InvalidIpamPoolId.NotFound',
+      MEMBER,
+      'ec2',
+      'create-tags',
+      '--resources',
+      ids.regional!,
+      '--tags',
+      'Key=a,Value=b',
+      ...w2,
+    );
+  });
+
   it('CLI-10: clean-up, in the corrected order', async () => {
     await t.ok(MEMBER, 'ec2', 'delete-vpc', '--vpc-id', ids.memberVpc!, '--region', 'us-west-2');
     await ec2('delete-vpc', '--vpc-id', ids.vpc!, '--region', 'us-west-2');

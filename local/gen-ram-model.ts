@@ -37,6 +37,9 @@ export const RAM_OPERATIONS = [
   'ListPermissions',
   'EnableSharingWithAwsOrganization',
   'UpdateResourceShare',
+  'GetResourceShareInvitations',
+  'AcceptResourceShareInvitation',
+  'RejectResourceShareInvitation',
 ] as const;
 
 const trim = (s: RawShape): Ec2Shape => {

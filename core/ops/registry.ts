@@ -62,6 +62,11 @@ import { deprovisionIpamPoolCidr } from './pool/deprovision';
 import { describeIpamPools } from './pool/pool';
 import { deleteIpamPool, modifyIpamPool } from './pool/pool-admin';
 import {
+  acceptResourceShareInvitation,
+  getResourceShareInvitations,
+  rejectResourceShareInvitation,
+} from './sharing/invitations';
+import {
   enableSharingWithAwsOrganization,
   listPermissions,
   listPrincipals,
@@ -178,6 +183,9 @@ export const ramOperations = {
   ListPermissions: listPermissions,
   EnableSharingWithAwsOrganization: enableSharingWithAwsOrganization,
   UpdateResourceShare: updateResourceShare,
+  GetResourceShareInvitations: getResourceShareInvitations,
+  AcceptResourceShareInvitation: acceptResourceShareInvitation,
+  RejectResourceShareInvitation: rejectResourceShareInvitation,
 } satisfies Record<string, AnyOperation>;
 
 export type RamActionName = keyof typeof ramOperations;

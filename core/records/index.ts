@@ -28,6 +28,7 @@ export * from './resource-share';
 export * from './scope';
 export * from './scope-move';
 export * from './scope-view';
+export * from './share-invitation';
 export * from './snapshot';
 export * from './token';
 export * from './unique';

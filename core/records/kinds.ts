@@ -58,6 +58,7 @@ import { resourceShare } from './resource-share';
 import { scope } from './scope';
 import { scopeMove } from './scope-move';
 import { scopeView } from './scope-view';
+import { shareInvitation } from './share-invitation';
 import { snapshot } from './snapshot';
 import { token } from './token';
 import { unique } from './unique';
@@ -88,6 +89,7 @@ export const kinds = {
   'resource-share': resourceShare,
   'pool-grant': poolGrant,
   'pending-resource': pendingResource,
+  'share-invitation': shareInvitation,
 };
 
 type Kinds = typeof kinds;

@@ -24,6 +24,8 @@ export interface ResourceShareRecord extends Versioned {
   Principals: string[];
   /** The account principals outside the owner's organization (their grants wait for acceptance). */
   External: string[];
+  /** External principals that accepted their invitation: later grants to them start active. */
+  Accepted?: string[];
   Tags: { key: string; value?: string }[];
   /** Epoch ms. */
   CreationTime: number;

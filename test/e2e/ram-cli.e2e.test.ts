@@ -174,6 +174,68 @@ describe.skipIf(!AWS)('AWS RAM CLI against the local stack', () => {
     });
   }, 120_000);
 
+  it('F-SHARE-07: an account outside the organization accepts its invitation, then allocates', async () => {
+    const { IpamPools } = await ok(ADMIN, 'ec2', 'describe-ipam-pools');
+    const pool = IpamPools[0];
+    const { resourceShare } = await ok(
+      ADMIN,
+      'ram',
+      'create-resource-share',
+      '--name',
+      'partner',
+      '--resource-arns',
+      pool.IpamPoolArn,
+      '--principals',
+      STRANGER,
+    );
+    const { resourceShareInvitations } = await ok(STRANGER, 'ram', 'get-resource-share-invitations');
+    expect(
+      resourceShareInvitations.map((i: Record<string, string>) => [
+        i.resourceShareArn,
+        i.senderAccountId,
+        i.status,
+      ]),
+    ).toEqual([[resourceShare.resourceShareArn, ADMIN, 'PENDING']]);
+    const invitation = resourceShareInvitations[0].resourceShareInvitationArn;
+    await fails(
+      'ResourceShareInvitationArnNotFoundException',
+      MEMBER,
+      'ram',
+      'accept-resource-share-invitation',
+      '--resource-share-invitation-arn',
+      invitation,
+    );
+    const accepted = await ok(
+      STRANGER,
+      'ram',
+      'accept-resource-share-invitation',
+      '--resource-share-invitation-arn',
+      invitation,
+    );
+    expect(accepted.resourceShareInvitation.status).toBe('ACCEPTED');
+    const mine = await ok(
+      STRANGER,
+      'ec2',
+      'allocate-ipam-pool-cidr',
+      '--ipam-pool-id',
+      pool.IpamPoolId,
+      '--netmask-length',
+      '24',
+    );
+    expect([mine.IpamPoolAllocation.Cidr, mine.IpamPoolAllocation.ResourceOwner]).toEqual([
+      '10.0.1.0/24',
+      STRANGER,
+    ]);
+    await fails(
+      'ResourceShareInvitationAlreadyAcceptedException',
+      STRANGER,
+      'ram',
+      'reject-resource-share-invitation',
+      '--resource-share-invitation-arn',
+      invitation,
+    );
+  }, 120_000);
+
   it('answers bad input with RAM error codes', async () => {
     await fails(
       'MalformedArnException',

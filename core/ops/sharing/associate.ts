@@ -15,7 +15,7 @@ import type {
   ResourceShareRecord,
 } from '../../records';
 import { delegatedOrgOf } from '../organization/membership';
-import { parsePrincipal, poolIdOfArn } from './arns';
+import { parsePrincipal, poolIdOfArn, uuidOf } from './arns';
 import { type Expanded, expandPrincipal } from './expand';
 import { grantsOnPool } from './grants';
 
@@ -58,11 +58,33 @@ const grant = (
     AccountId: account,
     ShareId: share.ShareId,
     Principal: e.principal,
-    Status: e.external ? 'PENDING' : 'ACTIVE',
+    Status: e.external && !(share.Accepted ?? []).includes(account) ? 'PENDING' : 'ACTIVE',
     _v: 1,
     _created: now,
   },
 });
+
+/** The invitation of an external account to a share. */
+const invitation = (deps: Deps, share: ResourceShareRecord, account: string, now: number): Write => {
+  const id = uuidOf(deps.ids.next('', 32).slice(1));
+  return {
+    type: 'create',
+    record: {
+      kind: 'share-invitation',
+      InvitationId: id,
+      ResourceShareInvitationArn: `arn:${deps.config.partition}:ram:${share.Region}:${share.OwningAccountId}:resource-share-invitation/${id}`,
+      ShareId: share.ShareId,
+      ResourceShareArn: share.ResourceShareArn,
+      ResourceShareName: share.Name,
+      SenderAccountId: share.OwningAccountId,
+      ReceiverAccountId: account,
+      Status: 'PENDING',
+      InvitationTimestamp: now,
+      _v: 1,
+      _created: now,
+    },
+  };
+};
 
 const added = (have: string[], asked: string[] | undefined): string[] =>
   [...new Set(asked ?? [])].filter((x) => !have.includes(x));
@@ -97,6 +119,8 @@ export const associate = async (
   };
   pairs(newArns, [...olds, ...news]);
   pairs(share.Resources, news);
+  // F-SHARE-07: each new external account is invited; its grants wait for its answer.
+  for (const account of external) writes.push(invitation(deps, share, account, now));
   const next: ResourceShareRecord = {
     ...share,
     Resources: [...share.Resources, ...newArns],

@@ -11,7 +11,9 @@ import { seenFrom } from '../kit/loads';
 
 /** Does some share give `accountId` the use of `poolId` (accepted, if it was an invitation)? */
 export const hasGrant = async (deps: Deps, accountId: string, poolId: string): Promise<boolean> => {
-  const page = await deps.store.list<PoolGrantRecord>({ kind: 'pool-grant', poolId, accountId }, 1);
+  // One Query of the account's few grants on the pool (one per share): a grant still waiting for
+  // an invitation's answer must not hide an active one through another share.
+  const page = await deps.store.list<PoolGrantRecord>({ kind: 'pool-grant', poolId, accountId }, 25);
   return page.items.some((g) => g.Status === 'ACTIVE');
 };
 

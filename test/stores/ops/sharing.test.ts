@@ -225,4 +225,134 @@ describe.each(storeFactories())('pool sharing through RAM (%s store)', (_name, m
       member,
     );
   });
+
+  it('F-SHARE-07: an external account is invited; accepting gives it the pool, rejecting and expiry do not', async () => {
+    const e = await env();
+    const { poolId, share } = await shared(e, [STRANGER]);
+    const stranger = { accountId: STRANGER };
+    expect((await e.call('DescribeIpamPools', {}, stranger)).IpamPools).toEqual([]);
+    const { resourceShareInvitations } = await e.call('GetResourceShareInvitations', {}, stranger);
+    expect(resourceShareInvitations).toEqual([
+      {
+        resourceShareInvitationArn: expect.stringMatching(
+          new RegExp(`^arn:aws:ram:us-east-1:${ACCOUNT}:resource-share-invitation/[0-9a-f-]{36}$`),
+        ),
+        resourceShareName: 'dev',
+        resourceShareArn: share.resourceShareArn,
+        senderAccountId: ACCOUNT,
+        receiverAccountId: STRANGER,
+        invitationTimestamp: e.clock.now / 1000,
+        status: 'PENDING',
+      },
+    ]);
+    const arn = resourceShareInvitations[0].resourceShareInvitationArn;
+    expect((await e.call('GetResourceShareInvitations', {}, member)).resourceShareInvitations).toEqual([]);
+    await e.expectError(
+      'AcceptResourceShareInvitation',
+      { resourceShareInvitationArn: arn },
+      'ResourceShareInvitationArnNotFoundException',
+      member,
+    );
+    await e.expectError(
+      'AcceptResourceShareInvitation',
+      { resourceShareInvitationArn: 'arn:aws:ram:us-east-1:1:x' },
+      'MalformedArnException',
+      stranger,
+    );
+    await e.expectError(
+      'AllocateIpamPoolCidr',
+      { IpamPoolId: poolId, NetmaskLength: 24 },
+      'InvalidIpamPoolId.NotFound',
+      stranger,
+    );
+    const accepted = await e.call(
+      'AcceptResourceShareInvitation',
+      { resourceShareInvitationArn: arn },
+      stranger,
+    );
+    expect(accepted.resourceShareInvitation.status).toBe('ACCEPTED');
+    expect(
+      (await e.call('DescribeIpamPools', {}, stranger)).IpamPools.map(
+        (p: { IpamPoolId: string }) => p.IpamPoolId,
+      ),
+    ).toEqual([poolId]);
+    const a = await e.call('AllocateIpamPoolCidr', { IpamPoolId: poolId, NetmaskLength: 24 }, stranger);
+    expect([a.IpamPoolAllocation.Cidr, a.IpamPoolAllocation.ResourceOwner]).toEqual([
+      '10.0.0.0/24',
+      STRANGER,
+    ]);
+    await e.expectError(
+      'AcceptResourceShareInvitation',
+      { resourceShareInvitationArn: arn },
+      'ResourceShareInvitationAlreadyAcceptedException',
+      stranger,
+    );
+    await e.expectError(
+      'RejectResourceShareInvitation',
+      { resourceShareInvitationArn: arn },
+      'ResourceShareInvitationAlreadyAcceptedException',
+      stranger,
+    );
+  });
+
+  it('F-SHARE-07: a rejected invitation leaves no grant; an unanswered one expires after seven days', async () => {
+    const e = await env();
+    const { poolId } = await shared(e, [STRANGER, '888899990000']);
+    const stranger = { accountId: STRANGER };
+    const late = { accountId: '888899990000' };
+    const arnOf = async (who: object) =>
+      (await e.call('GetResourceShareInvitations', {}, who)).resourceShareInvitations[0]
+        .resourceShareInvitationArn;
+    const arn = await arnOf(stranger);
+    const rejected = await e.call(
+      'RejectResourceShareInvitation',
+      { resourceShareInvitationArn: arn },
+      stranger,
+    );
+    expect(rejected.resourceShareInvitation.status).toBe('REJECTED');
+    await e.expectError(
+      'AcceptResourceShareInvitation',
+      { resourceShareInvitationArn: arn },
+      'ResourceShareInvitationAlreadyRejectedException',
+      stranger,
+    );
+    expect((await e.call('DescribeIpamPools', {}, stranger)).IpamPools).toEqual([]);
+    e.clock.now += 7 * 86_400_000 + 1;
+    const lateArn = await arnOf(late);
+    expect((await e.call('GetResourceShareInvitations', {}, late)).resourceShareInvitations[0].status).toBe(
+      'EXPIRED',
+    );
+    await e.expectError(
+      'AcceptResourceShareInvitation',
+      { resourceShareInvitationArn: lateArn },
+      'ResourceShareInvitationExpiredException',
+      late,
+    );
+    await e.expectError(
+      'AllocateIpamPoolCidr',
+      { IpamPoolId: poolId, NetmaskLength: 24 },
+      'InvalidIpamPoolId.NotFound',
+      late,
+    );
+  });
+
+  it('F-RULE-06: a grant still waiting through one share does not hide an accepted one through another', async () => {
+    const e = await env();
+    const { pool, poolId } = await shared(e, [STRANGER]);
+    const stranger = { accountId: STRANGER };
+    await e.call('CreateResourceShare', {
+      name: 'second',
+      resourceArns: [pool.IpamPoolArn],
+      principals: [STRANGER],
+    });
+    const invitations = (await e.call('GetResourceShareInvitations', {}, stranger)).resourceShareInvitations;
+    const second = invitations.find((i: { resourceShareName: string }) => i.resourceShareName === 'second');
+    await e.call(
+      'AcceptResourceShareInvitation',
+      { resourceShareInvitationArn: second.resourceShareInvitationArn },
+      stranger,
+    );
+    const a = await e.call('AllocateIpamPoolCidr', { IpamPoolId: poolId, NetmaskLength: 24 }, stranger);
+    expect(a.IpamPoolAllocation.Cidr).toBe('10.0.0.0/24');
+  });
 });

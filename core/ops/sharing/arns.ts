@@ -10,6 +10,17 @@ export const shareArn = (config: Config, region: string, account: string, id: st
 
 const SHARE = /^arn:[a-z-]+:ram:[a-z0-9-]+:\d{12}:resource-share\/([0-9a-f-]{36})$/;
 const POOL = /^arn:[a-z-]+:ec2::\d{12}:ipam-pool\/(ipam-pool-[0-9a-f]+)$/;
+const RD = /^arn:[a-z-]+:ec2::\d{12}:ipam-resource-discovery\/(ipam-res-disco-[0-9a-f]+)$/;
+
+/** RAM's resource types of what Allot shares. */
+export const POOL_TYPE = 'ec2:IpamPool';
+export const RD_TYPE = 'ec2:IpamResourceDiscovery';
+
+/** The resource discovery id of an RD ARN, or undefined for any other ARN. */
+export const rdIdOfArn = (arn: string): string | undefined => RD.exec(arn)?.[1];
+
+/** RAM's type of a shared resource ARN. */
+export const typeOfArn = (arn: string): string => (RD.test(arn) ? RD_TYPE : POOL_TYPE);
 const ARN = /^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:.+$/;
 const OU = /^arn:[a-z-]+:organizations::\d{12}:ou\/(o-[a-z0-9]+)\/(ou-[a-z0-9-]+)$/;
 const ORG = /^arn:[a-z-]+:organizations::\d{12}:organization\/(o-[a-z0-9]+)$/;
@@ -27,7 +38,7 @@ export const poolIdOfArn = (arn: string): string => {
   if (!ARN.test(arn)) return malformed(arn);
   return fail(
     'InvalidResourceTypeException',
-    `The resource ${arn} is not an IPAM pool; only IPAM pools can be shared.`,
+    `The resource ${arn} is not an IPAM pool or resource discovery; only those can be shared.`,
   );
 };
 

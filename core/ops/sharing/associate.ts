@@ -12,10 +12,11 @@ import type {
   OrganizationRecord,
   PoolGrantRecord,
   PoolRecord,
+  ResourceDiscoveryRecord,
   ResourceShareRecord,
 } from '../../records';
 import { delegatedOrgOf } from '../organization/membership';
-import { parsePrincipal, poolIdOfArn, uuidOf } from './arns';
+import { parsePrincipal, poolIdOfArn, rdIdOfArn, uuidOf } from './arns';
 import { type Expanded, expandPrincipal } from './expand';
 import { grantsOnPool } from './grants';
 
@@ -43,6 +44,42 @@ const checkPool = async (deps: Deps, caller: Caller, arn: string): Promise<PoolR
     );
   return pool;
 };
+
+/** An RD of the caller's, shared from its own region (F-RD-07). */
+const checkRd = async (deps: Deps, caller: Caller, arn: string, id: string): Promise<void> => {
+  const rd = await deps.store.get<ResourceDiscoveryRecord>({ kind: 'resource-discovery', id });
+  if (!rd || rd.OwnerId !== caller.accountId || rd.IpamResourceDiscoveryArn !== arn)
+    return fail('UnknownResourceException', `The resource ${arn} does not exist or is not yours.`);
+  if (caller.region !== rd.IpamResourceDiscoveryRegion)
+    fail(
+      'OperationNotPermittedException',
+      `Share ${arn} from its region ${rd.IpamResourceDiscoveryRegion}, not ${caller.region}.`,
+    );
+};
+
+/**
+ * A resource discovery's grant is the same `rd-share` item its JSON actions write, so associating
+ * it with an IPAM works the same whichever way it was shared; an external account's waits.
+ */
+const rdGrant = (
+  share: ResourceShareRecord,
+  rdId: string,
+  account: string,
+  e: Expanded,
+  now: number,
+): Write => ({
+  type: 'create',
+  record: {
+    kind: 'rd-share',
+    IpamResourceDiscoveryId: rdId,
+    OwnerId: share.OwningAccountId,
+    Principal: account,
+    Status: e.external && !(share.Accepted ?? []).includes(account) ? 'pending' : 'active',
+    CreationTime: new Date(now).toISOString(),
+    _v: 1,
+    _created: now,
+  },
+});
 
 const grant = (
   share: ResourceShareRecord,
@@ -99,7 +136,11 @@ export const associate = async (
   const newArns = added(share.Resources, input.resourceArns);
   const newPrincipals = added(share.Principals, input.principals);
   for (const p of newPrincipals) parsePrincipal(p);
-  for (const arn of newArns) await checkPool(deps, caller, arn);
+  for (const arn of newArns) {
+    const rdId = rdIdOfArn(arn);
+    if (rdId) await checkRd(deps, caller, arn, rdId);
+    else await checkPool(deps, caller, arn);
+  }
   if (newArns.length + newPrincipals.length === 0) return { next: share, writes: [] };
   const org = await sharingOrg(deps, caller);
   const expand = (ps: string[]) =>
@@ -115,7 +156,11 @@ export const associate = async (
   const writes: Write[] = [];
   const pairs = (poolArns: string[], es: Expanded[]) => {
     for (const arn of poolArns)
-      for (const e of es) for (const a of e.accounts) writes.push(grant(share, poolIdOfArn(arn), a, e, now));
+      for (const e of es)
+        for (const a of e.accounts) {
+          const rdId = rdIdOfArn(arn);
+          writes.push(rdId ? rdGrant(share, rdId, a, e, now) : grant(share, poolIdOfArn(arn), a, e, now));
+        }
   };
   pairs(newArns, [...olds, ...news]);
   pairs(share.Resources, news);
@@ -128,15 +173,35 @@ export const associate = async (
     External: [...share.External, ...external],
     LastUpdatedTime: now,
   };
-  return { next, writes: dedupe(writes) };
+  return { next, writes: await withoutHeldRds(deps, dedupe(writes)) };
+};
+
+/** An account that already holds an RD (another share, or the JSON action) keeps that grant. */
+const withoutHeldRds = async (deps: Deps, writes: Write[]): Promise<Write[]> => {
+  const keep: Write[] = [];
+  for (const w of writes) {
+    const held =
+      w.type === 'create' &&
+      w.record.kind === 'rd-share' &&
+      (await deps.store.get({
+        kind: 'rd-share',
+        rdId: w.record.IpamResourceDiscoveryId,
+        principal: w.record.Principal,
+      }));
+    if (!held) keep.push(w);
+  }
+  return keep;
 };
 
 /** One grant per (pool, account, share): two principals covering one account grant it once. */
 const dedupe = (writes: Write[]): Write[] => {
   const seen = new Set<string>();
   return writes.filter((w) => {
-    if (w.type !== 'create' || w.record.kind !== 'pool-grant') return true;
-    const k = `${w.record.IpamPoolId}#${w.record.AccountId}`;
+    if (w.type !== 'create' || (w.record.kind !== 'pool-grant' && w.record.kind !== 'rd-share')) return true;
+    const k =
+      w.record.kind === 'pool-grant'
+        ? `${w.record.IpamPoolId}#${w.record.AccountId}`
+        : `${w.record.IpamResourceDiscoveryId}#${w.record.Principal}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -159,9 +224,14 @@ export const disassociate = async (
       fail('UnknownResourceException', `${p} is not associated with ${share.ResourceShareArn}.`);
   const writes: Write[] = [];
   for (const arn of share.Resources) {
-    const poolGone = goneArns.includes(arn);
+    const gone = goneArns.includes(arn);
+    const rdId = rdIdOfArn(arn);
+    if (rdId) {
+      writes.push(...(await rdRevokes(deps, share, rdId, gone ? share.Principals : gonePrincipals)));
+      continue;
+    }
     for (const g of await grantsOnPool(deps, poolIdOfArn(arn)))
-      if (g.ShareId === share.ShareId && (poolGone || gonePrincipals.includes(g.Principal)))
+      if (g.ShareId === share.ShareId && (gone || gonePrincipals.includes(g.Principal)))
         writes.push({ type: 'delete', ref: grantRef(g) });
   }
   const next: ResourceShareRecord = {
@@ -172,6 +242,25 @@ export const disassociate = async (
     LastUpdatedTime: deps.now(),
   };
   return { next, writes };
+};
+
+/** The deletes of an RD's grants to the accounts these principals cover. */
+const rdRevokes = async (deps: Deps, share: ResourceShareRecord, rdId: string, principals: string[]) => {
+  const org = await delegatedOrgOf(deps, share.OwningAccountId);
+  const out: Write[] = [];
+  const seen = new Set<string>();
+  for (const p of principals) {
+    const accounts = org
+      ? (await expandPrincipal(deps, org, share.OwningAccountId, parsePrincipal(p))).accounts
+      : [p];
+    for (const principal of accounts) {
+      if (seen.has(principal)) continue;
+      seen.add(principal);
+      if (await deps.store.get({ kind: 'rd-share', rdId, principal }))
+        out.push({ type: 'delete', ref: { kind: 'rd-share', rdId, principal } });
+    }
+  }
+  return out;
 };
 
 export const grantRef = (g: PoolGrantRecord) =>

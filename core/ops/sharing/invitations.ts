@@ -7,8 +7,14 @@
  */
 import { fail } from '../../errors';
 import type { Caller, Deps, Write } from '../../ports';
-import type { PoolGrantRecord, ResourceShareRecord, ShareInvitationRecord } from '../../records';
+import type {
+  PoolGrantRecord,
+  RdShareRecord,
+  ResourceShareRecord,
+  ShareInvitationRecord,
+} from '../../records';
 import { listAll, pageArray } from '../kit/listing';
+import { rdIdOfArn } from './arns';
 import { grantRef } from './associate';
 
 export const INVITATION_TTL_MS = 7 * 86_400_000;
@@ -93,6 +99,19 @@ const waitingGrants = async (deps: Deps, i: ShareInvitationRecord): Promise<Pool
     (g) => g.ShareId === i.ShareId && g.Status === 'PENDING',
   );
 
+/** The invitee's resource discovery grants of this share still waiting for its answer. */
+const waitingRds = async (deps: Deps, share: ResourceShareRecord, i: ShareInvitationRecord) => {
+  const out: RdShareRecord[] = [];
+  for (const arn of share.Resources) {
+    const rdId = rdIdOfArn(arn);
+    const r = rdId
+      ? await deps.store.get<RdShareRecord>({ kind: 'rd-share', rdId, principal: i.ReceiverAccountId })
+      : undefined;
+    if (r?.Status === 'pending') out.push(r);
+  }
+  return out;
+};
+
 const answer = async (deps: Deps, caller: Caller, arn: string | undefined, accept: boolean) => {
   const inv = await loadInvitation(deps, caller, arn);
   requirePending(deps, inv);
@@ -103,6 +122,14 @@ const answer = async (deps: Deps, caller: Caller, arn: string | undefined, accep
       `The share of ${inv.ResourceShareInvitationArn} is gone.`,
     );
   const next: ShareInvitationRecord = { ...inv, Status: accept ? 'ACCEPTED' : 'REJECTED' };
+  const rds: Write[] = (await waitingRds(deps, share, inv)).map((r) =>
+    accept
+      ? { type: 'replace', record: { ...r, Status: 'active' }, expectVersion: r._v }
+      : {
+          type: 'delete',
+          ref: { kind: 'rd-share', rdId: r.IpamResourceDiscoveryId, principal: r.Principal },
+        },
+  );
   const grants: Write[] = (await waitingGrants(deps, inv)).map((g) =>
     accept
       ? { type: 'replace', record: { ...g, Status: 'ACTIVE' }, expectVersion: g._v }
@@ -121,6 +148,7 @@ const answer = async (deps: Deps, caller: Caller, arn: string | undefined, accep
     { type: 'replace', record: next, expectVersion: inv._v },
     ...shareWrite,
     ...grants,
+    ...rds,
   ]);
   if (!res.ok)
     fail(

@@ -6,16 +6,26 @@
 import { fail } from '../../errors';
 import type { Caller, Deps } from '../../ports';
 import type { ResourceShareRecord } from '../../records';
-import { BYOIP_PERMISSION, DEFAULT_PERMISSION, loadActiveShare, shareShape, sharesOf } from './shares';
+import { POOL_TYPE, RD_TYPE, typeOfArn } from './arns';
+import {
+  BYOIP_PERMISSION,
+  DEFAULT_PERMISSION,
+  loadActiveShare,
+  RD_PERMISSION,
+  shareShape,
+  sharesOf,
+} from './shares';
 
-const POOL_TYPE = 'ec2:IpamPool';
 const seconds = (ms: number) => ms / 1000;
 
 type ListInput = { resourceOwner?: string; resourceShareArns?: string[]; resourceType?: string };
 
 const checkType = (type: string | undefined) => {
-  if (type !== undefined && type.toLowerCase() !== POOL_TYPE.toLowerCase())
-    fail('InvalidParameterException', `Resource type ${type} is not shared here; only ${POOL_TYPE} is.`);
+  if (type !== undefined && ![POOL_TYPE, RD_TYPE].some((t) => t.toLowerCase() === type.toLowerCase()))
+    fail(
+      'InvalidParameterException',
+      `Resource type ${type} is not shared here; only ${POOL_TYPE} and ${RD_TYPE} are.`,
+    );
 };
 
 const activeShares = async (deps: Deps, caller: Caller, input: ListInput): Promise<ResourceShareRecord[]> => {
@@ -38,7 +48,7 @@ export const listResources = async (
   const resources = shares.flatMap((s) =>
     s.Resources.filter((arn) => !input.resourceArns || input.resourceArns.includes(arn)).map((arn) => ({
       arn,
-      type: POOL_TYPE,
+      type: typeOfArn(arn),
       resourceShareArn: s.ResourceShareArn,
       status: 'AVAILABLE',
       creationTime: seconds(s.CreationTime),
@@ -69,19 +79,19 @@ export const listPrincipals = async (
   return { principals };
 };
 
-const permission = (arn: string, name: string, isDefault: boolean) => ({
+const permission = (arn: string, name: string, isDefault: boolean, resourceType = POOL_TYPE) => ({
   arn,
   version: '1',
   defaultVersion: true,
   name,
-  resourceType: POOL_TYPE,
+  resourceType,
   status: 'ATTACHABLE',
   isResourceTypeDefault: isDefault,
   permissionType: 'AWS_MANAGED',
   featureSet: 'STANDARD',
 });
 
-/** F-SHARE-05: the two managed permissions an IPAM pool share can use. */
+/** F-SHARE-05: the two managed permissions an IPAM pool share can use, and the resource discovery's. */
 export const listPermissions = async (
   _deps: Deps,
   _caller: Caller,
@@ -89,12 +99,14 @@ export const listPermissions = async (
 ) => {
   checkType(input.resourceType);
   if (input.permissionType === 'CUSTOMER_MANAGED') return { permissions: [] };
-  return {
-    permissions: [
-      permission(DEFAULT_PERMISSION, 'AWSRAMDefaultPermissionsIpamPool', true),
-      permission(BYOIP_PERMISSION, 'AWSRAMPermissionIpamPoolByoipCidrImport', false),
-    ],
-  };
+  const rd = permission(RD_PERMISSION, 'AWSRAMDefaultPermissionsIpamResourceDiscovery', true, RD_TYPE);
+  const pools = [
+    permission(DEFAULT_PERMISSION, 'AWSRAMDefaultPermissionsIpamPool', true),
+    permission(BYOIP_PERMISSION, 'AWSRAMPermissionIpamPoolByoipCidrImport', false),
+  ];
+  const type = input.resourceType?.toLowerCase();
+  if (type === RD_TYPE.toLowerCase()) return { permissions: [rd] };
+  return { permissions: type ? pools : [...pools, rd] };
 };
 
 /** Renames a share or changes whether it admits external principals (those it has stay). */

@@ -11,6 +11,7 @@ import { associate, disassociate } from './associate';
 
 export const DEFAULT_PERMISSION = 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionsIpamPool';
 export const BYOIP_PERMISSION = 'arn:aws:ram::aws:permission/AWSRAMPermissionIpamPoolByoipCidrImport';
+export const RD_PERMISSION = 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionsIpamResourceDiscovery';
 
 type Members = { resourceArns?: string[]; principals?: string[] };
 type CreateInput = Members & {
@@ -42,14 +43,14 @@ const save = async (share: ResourceShareRecord, writes: Write[], deps: Deps, fir
   for (let i = 99; i < writes.length; i += 100) await deps.store.commit(writes.slice(i, i + 100));
 };
 
-/** F-SHARE-05: one of the two managed IPAM pool permissions. */
+/** F-SHARE-05: one of the two managed IPAM pool permissions, or the resource discovery's. */
 const checkPermission = (arns: string[] | undefined): string => {
   if (!arns || arns.length === 0) return DEFAULT_PERMISSION;
   const [arn] = arns;
-  if (arns.length > 1 || (arn !== DEFAULT_PERMISSION && arn !== BYOIP_PERMISSION))
+  if (arns.length > 1 || ![DEFAULT_PERMISSION, BYOIP_PERMISSION, RD_PERMISSION].includes(arn!))
     fail(
       'InvalidParameterException',
-      `Choose one permission for an IPAM pool share: ${DEFAULT_PERMISSION} or ${BYOIP_PERMISSION}.`,
+      `Choose one permission for the share: ${DEFAULT_PERMISSION}, ${BYOIP_PERMISSION} or ${RD_PERMISSION}.`,
     );
   return arn!;
 };

@@ -355,4 +355,64 @@ describe.each(storeFactories())('pool sharing through RAM (%s store)', (_name, m
     const a = await e.call('AllocateIpamPoolCidr', { IpamPoolId: poolId, NetmaskLength: 24 }, stranger);
     expect(a.IpamPoolAllocation.Cidr).toBe('10.0.0.0/24');
   });
+
+  it('F-XORG-02: a resource discovery shared through RAM can be associated by the principal, until revoked', async () => {
+    const e = await env();
+    await orgWithTree(e, { delegate: true });
+    const { IpamResourceDiscovery: rd } = await e.call('CreateIpamResourceDiscovery', {
+      OperatingRegions: [{ RegionName: 'us-east-1' }],
+    });
+    const { Ipam } = await e.call('CreateIpam', { OperatingRegions: [{ RegionName: 'us-east-1' }] }, member);
+    const associate = { IpamId: Ipam.IpamId, IpamResourceDiscoveryId: rd.IpamResourceDiscoveryId };
+    await e.expectError(
+      'AssociateIpamResourceDiscovery',
+      associate,
+      'InvalidIpamResourceDiscoveryId.NotFound',
+      member,
+    );
+    const { resourceShare } = await e.call('CreateResourceShare', {
+      name: 'rd',
+      resourceArns: [rd.IpamResourceDiscoveryArn],
+      principals: [OTHER_ACCOUNT],
+      permissionArns: ['arn:aws:ram::aws:permission/AWSRAMDefaultPermissionsIpamResourceDiscovery'],
+    });
+    const listed = await e.call('ListResources', {
+      resourceOwner: 'SELF',
+      resourceType: 'ec2:IpamResourceDiscovery',
+    });
+    expect(listed.resources.map((r: { arn: string; type: string }) => [r.arn, r.type])).toEqual([
+      [rd.IpamResourceDiscoveryArn, 'ec2:IpamResourceDiscovery'],
+    ]);
+    const perms = await e.call('ListPermissions', { resourceType: 'ec2:IpamResourceDiscovery' });
+    expect(perms.permissions.map((p: { name: string }) => p.name)).toEqual([
+      'AWSRAMDefaultPermissionsIpamResourceDiscovery',
+    ]);
+    const { IpamResourceDiscoveryAssociation } = await e.call(
+      'AssociateIpamResourceDiscovery',
+      associate,
+      member,
+    );
+    expect(IpamResourceDiscoveryAssociation.IpamResourceDiscoveryId).toBe(rd.IpamResourceDiscoveryId);
+    // The JSON view of the same grant.
+    const { ResourceDiscoveryShares } = await e.call('GetIpamResourceDiscoveryShares', {}, member);
+    expect(
+      ResourceDiscoveryShares.map((x: Record<string, string>) => [
+        x.IpamResourceDiscoveryId,
+        x.OwnerId,
+        x.Principal,
+        x.Status,
+      ]),
+    ).toEqual([[rd.IpamResourceDiscoveryId, ACCOUNT, OTHER_ACCOUNT, 'active']]);
+    await e.call('DisassociateResourceShare', {
+      resourceShareArn: resourceShare.resourceShareArn,
+      resourceArns: [rd.IpamResourceDiscoveryArn],
+    });
+    expect(
+      await e.deps.store.get({
+        kind: 'rd-share',
+        rdId: rd.IpamResourceDiscoveryId,
+        principal: OTHER_ACCOUNT,
+      }),
+    ).toBe(undefined);
+  });
 });

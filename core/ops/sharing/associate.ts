@@ -57,49 +57,44 @@ const checkRd = async (deps: Deps, caller: Caller, arn: string, id: string): Pro
     );
 };
 
-/**
- * A resource discovery's grant is the same `rd-share` item its JSON actions write, so associating
- * it with an IPAM works the same whichever way it was shared; an external account's waits.
- */
-const rdGrant = (
-  share: ResourceShareRecord,
-  rdId: string,
-  account: string,
-  e: Expanded,
-  now: number,
-): Write => ({
-  type: 'create',
-  record: {
-    kind: 'rd-share',
-    IpamResourceDiscoveryId: rdId,
-    OwnerId: share.OwningAccountId,
-    Principal: account,
-    Status: e.external && !(share.Accepted ?? []).includes(account) ? 'pending' : 'active',
-    CreationTime: new Date(now).toISOString(),
-    _v: 1,
-    _created: now,
-  },
-});
+/** An external account's grants wait for its answer to the invitation (F-SHARE-07). */
+const waits = (share: ResourceShareRecord, account: string, e: Expanded): boolean =>
+  e.external && !(share.Accepted ?? []).includes(account);
 
-const grant = (
-  share: ResourceShareRecord,
-  poolId: string,
-  account: string,
-  e: Expanded,
-  now: number,
-): Write => ({
-  type: 'create',
-  record: {
-    kind: 'pool-grant',
-    IpamPoolId: poolId,
-    AccountId: account,
-    ShareId: share.ShareId,
-    Principal: e.principal,
-    Status: e.external && !(share.Accepted ?? []).includes(account) ? 'PENDING' : 'ACTIVE',
-    _v: 1,
-    _created: now,
-  },
-});
+/**
+ * The grant of one resource to one account: a pool's is a `pool-grant`; a resource discovery's is
+ * the same `rd-share` item its JSON actions write, so associating it with an IPAM works the same
+ * whichever way it was shared.
+ */
+const grant = (share: ResourceShareRecord, arn: string, account: string, e: Expanded, now: number): Write => {
+  const rdId = rdIdOfArn(arn);
+  const base = { _v: 1, _created: now };
+  return rdId
+    ? {
+        type: 'create',
+        record: {
+          kind: 'rd-share',
+          IpamResourceDiscoveryId: rdId,
+          OwnerId: share.OwningAccountId,
+          Principal: account,
+          Status: waits(share, account, e) ? 'pending' : 'active',
+          CreationTime: new Date(now).toISOString(),
+          ...base,
+        },
+      }
+    : {
+        type: 'create',
+        record: {
+          kind: 'pool-grant',
+          IpamPoolId: poolIdOfArn(arn),
+          AccountId: account,
+          ShareId: share.ShareId,
+          Principal: e.principal,
+          Status: waits(share, account, e) ? 'PENDING' : 'ACTIVE',
+          ...base,
+        },
+      };
+};
 
 /** The invitation of an external account to a share. */
 const invitation = (deps: Deps, share: ResourceShareRecord, account: string, now: number): Write => {
@@ -156,11 +151,7 @@ export const associate = async (
   const writes: Write[] = [];
   const pairs = (poolArns: string[], es: Expanded[]) => {
     for (const arn of poolArns)
-      for (const e of es)
-        for (const a of e.accounts) {
-          const rdId = rdIdOfArn(arn);
-          writes.push(rdId ? rdGrant(share, rdId, a, e, now) : grant(share, poolIdOfArn(arn), a, e, now));
-        }
+      for (const e of es) for (const a of e.accounts) writes.push(grant(share, arn, a, e, now));
   };
   pairs(newArns, [...olds, ...news]);
   pairs(share.Resources, news);

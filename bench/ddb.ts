@@ -5,7 +5,7 @@
 import { ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type Cidr, parseCidr } from '../core/cidr';
 import { allocateIpamPoolCidr } from '../core/ops/allocation/allocate';
-import { operations } from '../core/ops/registry';
+import { allotOperations, operations, ramOperations } from '../core/ops/registry';
 import { type Caller, type Deps, defaultConfig, randomIds } from '../core/ports';
 import { createDocumentClient, DynamoStore } from '../core/store/dynamo';
 import { combine, percentile, type Round, timed } from './rounds';
@@ -33,6 +33,36 @@ const makePool = async (deps: Deps, account: string, cidr: string): Promise<stri
   };
   await operations.ProvisionIpamPoolCidr(deps, who, { IpamPoolId: IpamPool.IpamPoolId, Cidr: cidr });
   return IpamPool.IpamPoolId;
+};
+
+/**
+ * A pool of a delegated IPAM admin shared through RAM with a member account, which then allocates
+ * as itself: its allocation path adds the one-item grant read (F-RULE-06) to the owner's.
+ */
+const sharedPool = async (deps: Deps, admin: string, principal: string): Promise<string> => {
+  const mgmt = { ...caller, accountId: '100000009999' };
+  await allotOperations.CreateOrganization(deps, mgmt, { OrganizationId: 'o-bench00001', RootId: 'r-bench' });
+  for (const AccountId of [admin, principal])
+    await allotOperations.RegisterOrganizationAccount(deps, mgmt, { AccountId });
+  await operations.EnableIpamOrganizationAdminAccount(deps, mgmt, { DelegatedAdminAccountId: admin });
+  const poolId = await makePool(deps, admin, '10.0.0.0/8');
+  const { IpamPools } = (await operations.DescribeIpamPools(
+    deps,
+    { ...caller, accountId: admin },
+    {
+      IpamPoolIds: [poolId],
+    },
+  )) as { IpamPools: { IpamPoolArn: string }[] };
+  await ramOperations.CreateResourceShare(
+    deps,
+    { ...caller, accountId: admin },
+    {
+      name: 'bench',
+      resourceArns: [IpamPools[0]!.IpamPoolArn],
+      principals: [principal],
+    },
+  );
+  return poolId;
 };
 
 const ROUNDS = 4;
@@ -67,7 +97,9 @@ export const benchDynamo = async (endpoint: string, tableName: string, log: (s: 
         })),
       }),
     );
+  const pShared = await sharedPool(one, '100000000033', '100000000034');
   const c32Rounds: Round[] = [];
+  const sharedRounds: Round[] = [];
   const rawRounds: Round[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     // Untimed: after a raw round the pool has been idle for seconds, and 32 callers arriving at
@@ -77,11 +109,17 @@ export const benchDynamo = async (endpoint: string, tableName: string, log: (s: 
     await run(workers, 64, allocate(p32, '100000000032'));
     c32Rounds.push(await run(workers, 4000 / ROUNDS, allocate(p32, '100000000032')));
     rawRounds.push(await run(workers, 4000 / ROUNDS, (d, i) => rawTx(d, r * 4000 + i)));
+    await run(workers, 64, allocate(pShared, '100000000034'));
+    sharedRounds.push(await run(workers, 4000 / ROUNDS, allocate(pShared, '100000000034')));
   }
+  const shared = combine(sharedRounds);
   const c32 = combine(c32Rounds);
   const raw = combine(rawRounds);
   log(
     `ddb c32: ${c32.perSecond.toFixed(0)} allocations/s, p50 ${c32.p50.toFixed(2)} ms, p99 ${c32.p99.toFixed(2)} ms`,
+  );
+  log(
+    `ddb c32, a principal of a RAM-shared pool: ${shared.perSecond.toFixed(0)} allocations/s, p99 ${shared.p99.toFixed(2)} ms`,
   );
   log(`raw TransactWriteItems(2) c32: ${raw.perSecond.toFixed(0)}/s`);
 
@@ -108,6 +146,8 @@ export const benchDynamo = async (endpoint: string, tableName: string, log: (s: 
     ddb_allocs_per_s_c1: Math.round(c1.perSecond),
     ddb_allocs_per_s_c32: Math.round(c32.perSecond),
     ddb_p99_ms_c32: Number(c32.p99.toFixed(2)),
+    ddb_allocs_per_s_c32_shared: Math.round(shared.perSecond),
+    ddb_shared_vs_owner_ratio_c32: Number((shared.perSecond / c32.perSecond).toFixed(3)),
     ddb_raw_tx2_per_s_c32: Math.round(raw.perSecond),
     ddb_alloc_vs_raw_ratio: Number((c32.perSecond / raw.perSecond).toFixed(3)),
     latency_ratio_10k_vs_0: Number((full.p50 / empty.p50).toFixed(3)),

@@ -4,7 +4,7 @@
  * strongly consistent Query), cached like the nodes; writes to spaces go through the record
  * port's unit of work as `node` writes, so claims commit atomically with their records.
  */
-import type { PoolCidrRecord, PoolRecord } from '../records';
+import type { PoolCidrRecord, PoolGrantRecord, PoolRecord } from '../records';
 import type { NodeKey, NodeView } from '../space/node';
 
 export interface SpaceStore {
@@ -16,6 +16,12 @@ export interface SpaceStore {
     poolId: string,
     opts?: { cached?: boolean },
   ): Promise<{ pool?: PoolRecord; cidrs: PoolCidrRecord[] }>;
+  /**
+   * An account's grants on a pool (one per share, F-RULE-06), in one Query of the pool's
+   * partition; with `cached`, from the same short-lived per-process copy as `getPool`, which
+   * writes of grants through the adapter drop.
+   */
+  grantsOf(poolId: string, accountId: string, opts?: { cached?: boolean }): Promise<PoolGrantRecord[]>;
   /** Read a space-tree node; `fresh` bypasses any cache and reads strongly consistently. */
   readNode(key: NodeKey, fresh?: boolean): Promise<NodeView | undefined>;
   /**

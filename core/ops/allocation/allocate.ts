@@ -99,7 +99,7 @@ const usablePool = async (deps: Deps, caller: Caller, poolId: string): Promise<P
   const { pool, cidrs } = await deps.store.getPool(poolId, { cached: true });
   if (!pool) return fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${poolId}' does not exist.`);
   // F-RULE-06: the owner, or a share principal (one grant read); anybody else sees no pool.
-  if (!(await mayUsePool(deps, caller, pool))) poolNotFound(poolId);
+  if (!(await mayUsePool(deps, caller, pool, { cached: true }))) poolNotFound(poolId);
   requireComplete(pool, `Pool ${pool.IpamPoolId}`);
   return { pool, cidrs };
 };

@@ -1,7 +1,8 @@
 /**
  * Grants: the one thing the allocation path reads about sharing (F-RULE-06). "May account A use
- * pool P" is one Query of at most one item in P's partition (`GRANT#<A>#`, limit 1), never a
- * Query over shares; the pool owner needs no read at all.
+ * pool P" is one Query of A's few grant items in P's partition (`GRANT#<A>#`, one per share),
+ * never a Query over shares, and the allocation path reads it from the store's short-lived
+ * per-process copy, like the pool itself; the pool owner needs no read at all.
  */
 import { fail } from '../../errors';
 import type { Caller, Deps } from '../../ports';
@@ -10,16 +11,26 @@ import { listAll } from '../kit/listing';
 import { seenFrom } from '../kit/loads';
 
 /** Does some share give `accountId` the use of `poolId` (accepted, if it was an invitation)? */
-export const hasGrant = async (deps: Deps, accountId: string, poolId: string): Promise<boolean> => {
-  // One Query of the account's few grants on the pool (one per share): a grant still waiting for
-  // an invitation's answer must not hide an active one through another share.
-  const page = await deps.store.list<PoolGrantRecord>({ kind: 'pool-grant', poolId, accountId }, 25);
-  return page.items.some((g) => g.Status === 'ACTIVE');
-};
+export const hasGrant = async (
+  deps: Deps,
+  accountId: string,
+  poolId: string,
+  opts: { cached?: boolean } = {},
+): Promise<boolean> =>
+  // A grant still waiting for an invitation's answer must not hide an active one through another share.
+  (await deps.store.grantsOf(poolId, accountId, opts)).some((g) => g.Status === 'ACTIVE');
 
-/** The owner, or a principal of a share of the pool. */
-export const mayUsePool = async (deps: Deps, caller: Caller, pool: PoolRecord): Promise<boolean> =>
-  pool.OwnerId === caller.accountId || hasGrant(deps, caller.accountId, pool.IpamPoolId);
+/**
+ * The owner, or a principal of a share of the pool. `cached`: the allocation path, which may see
+ * a revocation made by another process up to the pool cache's lifetime (a second) late.
+ */
+export const mayUsePool = async (
+  deps: Deps,
+  caller: Caller,
+  pool: PoolRecord,
+  opts: { cached?: boolean } = {},
+): Promise<boolean> =>
+  pool.OwnerId === caller.accountId || hasGrant(deps, caller.accountId, pool.IpamPoolId, opts);
 
 /** EC2's answer for a pool that does not exist, also given to accounts that may not see it. */
 export const poolNotFound = (id: string | undefined): never =>

@@ -14,6 +14,7 @@ import {
   itemKey,
   type ListQuery,
   type PoolCidrRecord,
+  type PoolGrantRecord,
   type PoolRecord,
   queryPlan,
   type RecordRef,
@@ -71,6 +72,9 @@ export class DynamoStore implements Store {
     { value: { pool?: PoolRecord; cidrs: PoolCidrRecord[] }; at: number }
   >();
 
+  /** An account's grants on a pool, cached like the pool and dropped by grant writes through here. */
+  private readonly grants = new Map<string, { value: PoolGrantRecord[]; at: number }>();
+
   constructor(opts: DynamoStoreOptions) {
     this.client = opts.client;
     this.table = opts.tableName;
@@ -97,6 +101,21 @@ export class DynamoStore implements Store {
     }
     const value = await this.readPool(poolId);
     if (this.poolTtl > 0) this.pools.set(poolId, { value: structuredClone(value), at: Date.now() });
+    return value;
+  }
+
+  async grantsOf(
+    poolId: string,
+    accountId: string,
+    opts: { cached?: boolean } = {},
+  ): Promise<PoolGrantRecord[]> {
+    const key = `${poolId}|${accountId}`;
+    if (opts.cached && this.poolTtl > 0) {
+      const hit = this.grants.get(key);
+      if (hit && Date.now() - hit.at <= this.poolTtl) return structuredClone(hit.value);
+    }
+    const value = (await this.list<PoolGrantRecord>({ kind: 'pool-grant', poolId, accountId }, 100)).items;
+    if (this.poolTtl > 0) this.grants.set(key, { value: structuredClone(value), at: Date.now() });
     return value;
   }
 
@@ -237,13 +256,14 @@ export class DynamoStore implements Store {
     return metricPoints(this.client, this.table, series, from, to);
   }
 
-  /** Any write to a pool or its CIDRs drops this process's cached copy of that pool. */
+  /** Any write to a pool, its CIDRs or its grants drops this process's cached copy of them. */
   private forgetPools(writes: Write[]): void {
     for (const w of writes) {
       if (w.type === 'node') continue;
       const r = w.type === 'create' || w.type === 'replace' ? refOf(w.record) : w.ref;
       if (r.kind === 'pool') this.pools.delete(r.id);
       else if (r.kind === 'pool-cidr') this.pools.delete(r.poolId);
+      else if (r.kind === 'pool-grant') this.grants.delete(`${r.poolId}|${r.accountId}`);
     }
   }
 

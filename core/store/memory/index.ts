@@ -4,7 +4,14 @@
  * in-process allocator benchmark; the contract tests run against both.
  */
 import type { CommitResult, Page, Store, Write } from '../../ports';
-import type { AnyRecord, ListQuery, PoolCidrRecord, PoolRecord, RecordRef } from '../../records';
+import type {
+  AnyRecord,
+  ListQuery,
+  PoolCidrRecord,
+  PoolGrantRecord,
+  PoolRecord,
+  RecordRef,
+} from '../../records';
 import type { NodeKey, NodeView } from '../../space/node';
 import { MemoryBlobsAndMetrics } from './metrics';
 import { MemoryNodes } from './nodes';
@@ -22,6 +29,10 @@ export class MemoryStore extends MemoryBlobsAndMetrics implements Store {
     const pool = this.records.get<PoolRecord>({ kind: 'pool', id: poolId });
     const cidrs = pool ? this.records.list<PoolCidrRecord>({ kind: 'pool-cidr', poolId }, 1000).items : [];
     return pool ? { pool, cidrs } : { cidrs };
+  }
+
+  async grantsOf(poolId: string, accountId: string): Promise<PoolGrantRecord[]> {
+    return this.records.list<PoolGrantRecord>({ kind: 'pool-grant', poolId, accountId }, 1000).items;
   }
 
   async list<T extends AnyRecord>(q: ListQuery, limit: number, cursor?: string): Promise<Page<T>> {

@@ -6,6 +6,7 @@
 import { fail } from '../../errors';
 import type { Store } from '../../ports';
 import type { AnyRecord, ListQuery } from '../../records';
+import { matchesWildcard } from './wildcard';
 
 export interface Filter {
   Name?: string;
@@ -24,14 +25,6 @@ const pascal = (kebab: string): string =>
     .map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : w))
     .join('');
 
-const wildcard = (pattern: string): RegExp =>
-  new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-  );
-
 const valuesAt = (value: unknown, path: string[]): unknown[] => {
   if (path.length === 0) return Array.isArray(value) ? value : [value];
   if (Array.isArray(value)) return value.flatMap((v) => valuesAt(v, path));
@@ -39,15 +32,30 @@ const valuesAt = (value: unknown, path: string[]): unknown[] => {
   return valuesAt((value as Record<string, unknown>)[path[0]!], path.slice(1));
 };
 
+/** EC2's limits on one filter: 200 values, each of at most 256 characters (a tag value's limit). */
+const MAX_FILTER_VALUES = 200;
+const MAX_FILTER_VALUE_LENGTH = 256;
+const MAX_FILTERS = 50;
+
 /** A predicate for the filters; `fields` are the filterable top-level members of the shape. */
 export const filterPredicate = (filters: Filter[] | undefined, fields: readonly string[]) => {
+  if ((filters?.length ?? 0) > MAX_FILTERS)
+    fail('InvalidParameterValue', `A request may have at most ${MAX_FILTERS} filters.`);
   const tests = (filters ?? []).map((f) => {
     const name = f.Name ?? '';
-    const patterns = (f.Values ?? []).map(wildcard);
+    const patterns = f.Values ?? [];
     if (patterns.length === 0)
       fail('InvalidParameterValue', `The filter '${name}' must have at least one value.`);
+    if (patterns.length > MAX_FILTER_VALUES)
+      fail('InvalidParameterValue', `The filter '${name}' has more than ${MAX_FILTER_VALUES} values.`);
+    for (const p of patterns)
+      if (p.length > MAX_FILTER_VALUE_LENGTH)
+        fail(
+          'InvalidParameterValue',
+          `A value of the filter '${name}' is longer than ${MAX_FILTER_VALUE_LENGTH} characters.`,
+        );
     const any = (vals: unknown[]) =>
-      vals.some((v) => v !== undefined && patterns.some((p) => p.test(String(v))));
+      vals.some((v) => v !== undefined && patterns.some((p) => matchesWildcard(p, String(v))));
     if (name === 'tag-key') return (r: Record<string, unknown>) => any(valuesAt(r.Tags, ['Key']));
     if (name.startsWith('tag:')) {
       const key = name.slice(4);

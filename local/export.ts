@@ -2,9 +2,11 @@
  * `npm run export -- <ipam-pool-…|ipam-scope-…> [--json] [--endpoint URL] [--account ID]`: a pool
  * tree's allocations (the pool and every pool below it) as CSV in the columns `npm run import`
  * reads, so an export imports back; or a scope's resource CIDRs. `--json` writes JSON instead.
+ * Signed like `npm run import` (local/signed.ts).
  */
 import { pathToFileURL } from 'node:url';
 import { formatCsv } from '../core/ops/bulk/csv';
+import { accountSigner, envSigner, type Signer, signedJson } from './signed';
 import { readStackState } from './stack-state';
 
 export interface Allocation {
@@ -35,13 +37,9 @@ export const allocationsCsv = (rows: readonly Allocation[]): string =>
 type Call = (action: string, input: object) => Promise<Record<string, unknown>>;
 
 const caller =
-  (endpoint: string, account: string): Call =>
+  (endpoint: string, who: Signer): Call =>
   async (action, input) => {
-    const res = await fetch(`${endpoint}/v1/${action}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-allot-account-id': account },
-      body: JSON.stringify(input),
-    });
+    const res = await signedJson(endpoint, action, input, who);
     const body = (await res.json()) as Record<string, unknown> & {
       Error?: { Code: string; Message: string };
     };
@@ -79,7 +77,8 @@ const main = async (args: string[]) => {
   const stack = readStackState();
   const endpoint = flag('--endpoint') ?? stack?.url;
   if (!endpoint) throw new Error('No running `npm start` found: give --endpoint http://…');
-  const call = caller(endpoint, flag('--account') ?? stack?.accountId ?? '000000000000');
+  const account = flag('--account');
+  const call = caller(endpoint, account ? accountSigner(account) : envSigner());
   const json = args.includes('--json');
   if (id.startsWith('ipam-scope-')) {
     const rows = (await call('GetIpamResourceCidrs', { IpamScopeId: id })).IpamResourceCidrs as Record<

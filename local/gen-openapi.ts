@@ -90,7 +90,7 @@ const path = (action: string, input: unknown, output: unknown, summary?: string)
     post: {
       operationId: action,
       ...(summary ? { summary } : {}),
-      security: [{ account: [] }],
+      security: [{ sigv4: [] }],
       requestBody: { content: { 'application/json': { schema: input } } },
       responses: {
         200: { description: 'Result', content: { 'application/json': { schema: output } } },
@@ -126,11 +126,12 @@ const doc = {
   paths,
   components: {
     securitySchemes: {
-      account: {
+      sigv4: {
         type: 'apiKey',
         in: 'header',
-        name: 'x-allot-account-id',
-        description: '12-digit caller account id; x-allot-region sets the region context.',
+        name: 'Authorization',
+        description:
+          'AWS Signature Version 4 for service ec2 (as the EC2 endpoint): the key names the account, the credential scope the region.',
       },
     },
     schemas,

@@ -5,11 +5,14 @@
  * checked in one request first; --apply then sends the rows in chunks (each request well inside
  * API Gateway's 29 s), with a progress bar on a terminal, and ends with a summary. With
  * `npm start` running it finds the stack itself; a re-run of the same file imports nothing twice.
+ * Requests are SigV4-signed with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (the local pair test/test
+ * by default); `--account ID` signs as that account on a stack started with several accounts.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { formatCsv, parseCsv } from '../core/ops/bulk/csv';
 import type { RowVerdict } from '../core/ops/bulk/import';
+import { accountSigner, envSigner, type Signer, signedJson } from './signed';
 import { readStackState } from './stack-state';
 
 export const CHUNK = 250;
@@ -55,13 +58,9 @@ const bar = (done: number, total: number): string => {
 type Send = (csv: string, apply: boolean) => Promise<{ Rows: Verdict[] }>;
 
 const sender =
-  (endpoint: string, account: string): Send =>
+  (endpoint: string, who: Signer): Send =>
   async (csv, apply) => {
-    const res = await fetch(`${endpoint}/v1/ImportIpamPoolAllocations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-allot-account-id': account },
-      body: JSON.stringify({ Csv: csv, Apply: apply }),
-    });
+    const res = await signedJson(endpoint, 'ImportIpamPoolAllocations', { Csv: csv, Apply: apply }, who);
     const body = (await res.json()) as { Rows: Verdict[]; Error?: { Code: string; Message: string } };
     if (body.Error) throw new Error(`${body.Error.Code}: ${body.Error.Message}`);
     return body;
@@ -102,12 +101,12 @@ const main = async (args: string[]) => {
   const stack = readStackState();
   const endpoint = flag('--endpoint') ?? stack?.url;
   if (!endpoint) throw new Error('No running `npm start` found: give --endpoint http://…');
-  const account = flag('--account') ?? stack?.accountId ?? '000000000000';
+  const account = flag('--account');
   const apply = args.includes('--apply');
   const tty = process.stderr.isTTY;
   const rows = await runImport(readFileSync(file, 'utf8'), {
     apply,
-    send: sender(endpoint, account),
+    send: sender(endpoint, account ? accountSigner(account) : envSigner()),
     progress: (line) => tty && process.stderr.write(`\r${line}`),
   });
   if (tty && apply) process.stderr.write('\n');

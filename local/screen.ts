@@ -20,7 +20,7 @@ export const startupScreen = (i: ScreenInfo): string[] => {
   return [
     'Allot is running.',
     row('EC2 endpoint', `${i.url}   (aws ec2 … --endpoint-url ${i.url})`),
-    row('JSON API', `POST ${i.url}/v1/<Action>   (header x-allot-account-id)`),
+    row('JSON API', `POST ${i.url}/v1/<Action>   (SigV4, service ec2)`),
     row(
       'Credentials',
       `AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test act as account ${i.accountId}` +

@@ -22,6 +22,8 @@ export interface Quotas {
   amazonIpv6BlocksPerPool: number;
 }
 
+import { regionsOf } from './regions';
+
 export interface Config {
   /** ARN partition, `aws` by default (F-GEN-10). */
   partition: string;
@@ -32,6 +34,8 @@ export interface Config {
   metricRetentionMs: number;
   /** Operator-configured supply of Amazon-provided space per region (F-PCIDR-05); none by default. */
   amazonSupply?: Record<string, string[]>;
+  /** The region names that exist: the partition's, plus any the operator added. */
+  regions: readonly string[];
 }
 
 export const defaultConfig = (): Config => ({
@@ -46,6 +50,7 @@ export const defaultConfig = (): Config => ({
   },
   reuseDelayMs: { advanced: 5 * 60_000, free: 48 * 3_600_000 },
   metricRetentionMs: 455 * 86_400_000,
+  regions: regionsOf('aws'),
 });
 
 export interface Ids {

@@ -5,7 +5,7 @@
  * the action lookup, the request-shape check, the audit line, and the error table with its
  * bare 500 for anything that is not a domain error.
  *
- * @example export const jsonApi = door(jsonCodec, declaredCaller); // a Lambda handler for POST /v1/<Action>
+ * @example export const jsonApi = door(jsonCodec, jsonCaller); // a Lambda handler for POST /v1/<Action>
  */
 import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';

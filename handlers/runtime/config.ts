@@ -12,6 +12,11 @@
  *   ALLOT_QUOTAS                    JSON overrides of quotas, e.g. {"poolsPerScope": 100}
  *   ALLOT_NODE_CACHE_MS             space-node cache lifetime per process (default 5000)
  *   ALLOT_POOL_CACHE_MS             lifetime of pools cached by the allocation path (default 1000)
+ *   ALLOT_REGIONS                   comma-separated region names to accept besides the partition's
+ *                                   own (core/ports/regions.ts), for regions AWS opens later
+ *   ALLOT_DEV_ACCOUNT_HEADER        1: local development only: the JSON routes believe an unsigned
+ *                                   x-allot-account-id header (serverless.yml never sets it; npm
+ *                                   start passes it on only when it is set)
  *   ALLOT_LOCAL_CREDENTIALS         1: accept the local pair test/test on the EC2 endpoint (npm start sets it)
  *   ALLOT_LOCAL_ACCOUNT_ID          account of the local pair (default 000000000000)
  *   ALLOT_ACCOUNT_ID_AS_ACCESS_KEY  1: a 12-digit access key id signs as that account (with secret test)
@@ -29,8 +34,11 @@
  *                                   (default AllotFacadeRole)
  */
 import { type Config, defaultConfig } from '../../core/ports';
+import { regionsOf } from '../../core/ports/regions';
 
 export interface Ec2Settings {
+  /** Local development only: the JSON routes believe the x-allot-account-id header. */
+  devAccountHeader: boolean;
   localCredentials: boolean;
   localAccountId: string;
   accountIdAsAccessKey: boolean;
@@ -92,6 +100,15 @@ const backendConfig = (): { backend?: BackendConfig } => {
 export const loadSettings = (): Settings => {
   const core = defaultConfig();
   core.partition = process.env.ALLOT_PARTITION ?? core.partition;
+  const extraRegions = (process.env.ALLOT_REGIONS ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  for (const r of extraRegions)
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r)) throw new Error(`ALLOT_REGIONS: '${r}' is not a region name`);
+  core.regions = regionsOf(core.partition, extraRegions);
+  if (core.regions.length === 0)
+    throw new Error(`partition ${core.partition} has no known regions; set ALLOT_REGIONS`);
   core.reuseDelayMs = {
     advanced: seconds('ALLOT_REUSE_DELAY_SECONDS', 300),
     free: seconds('ALLOT_FREE_REUSE_DELAY_SECONDS', 172_800),
@@ -122,6 +139,7 @@ export const loadSettings = (): Settings => {
       ...(process.env.ALLOT_DISCOVERY_FUNCTION ? { functionName: process.env.ALLOT_DISCOVERY_FUNCTION } : {}),
     },
     ec2: {
+      devAccountHeader: process.env.ALLOT_DEV_ACCOUNT_HEADER === '1',
       localCredentials: process.env.ALLOT_LOCAL_CREDENTIALS === '1',
       localAccountId: process.env.ALLOT_LOCAL_ACCOUNT_ID || '000000000000',
       accountIdAsAccessKey: process.env.ALLOT_ACCOUNT_ID_AS_ACCESS_KEY === '1',

@@ -30,7 +30,7 @@ const bytes = (d: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =
       : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
 
 /** node:crypto as the signer's hash (SHA-256, or HMAC-SHA-256 with a secret). */
-class Sha256 {
+export class Sha256 {
   private readonly hash;
   constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
     this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountSigner, signedJson } from '../../local/signed';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,11 +17,7 @@ const ACCOUNT = '111122223333';
 let stack: LocalStack;
 
 const call = async (action: string, body: object) => {
-  const res = await fetch(`${stack.url}/v1/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-allot-account-id': ACCOUNT },
-    body: JSON.stringify(body),
-  });
+  const res = await signedJson(stack.url, action, body, accountSigner(ACCOUNT));
   // biome-ignore lint/suspicious/noExplicitAny: checked field by field
   return (await res.json()) as any;
 };
@@ -36,7 +33,12 @@ const run = (script: string, args: string[]): Promise<string> =>
   );
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, inMemory: true, tableName: 'allot-bulk' });
+  stack = await startLocalStack({
+    port: 0,
+    inMemory: true,
+    tableName: 'allot-bulk',
+    env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1' },
+  });
 }, 180_000);
 
 afterAll(async () => {

@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueAndStore } from '../../local/issue-credential';
+import { accountSigner, signedJson } from '../../local/signed';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { allocateInProcess, ec2Client, expectEc2Error } from '../helpers/ec2';
 
@@ -164,11 +165,7 @@ describe('EC2 SDK: organization IPAM admin', () => {
   it('the management account of a registered organization delegates and revokes the IPAM admin', async () => {
     const mgmt = '999988887777';
     const json = async (action: string, body: object, account: string) => {
-      const res = await fetch(`${stack.url}/v1/${action}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-allot-account-id': account },
-        body: JSON.stringify(body),
-      });
+      const res = await signedJson(stack.url, action, body, accountSigner(account));
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
     const org = await json('CreateOrganization', { OrganizationId: 'o-a1b2c3d4e5', RootId: 'r-abcd' }, mgmt);

@@ -2,33 +2,35 @@
  * The local stack end to end: DynamoDB Local + serverless-offline started exactly as `npm start`
  * does, driven over HTTP through the JSON API (F-TUT-GS flow without the VPC facade).
  */
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocateIpamPoolCidr } from '../../core/ops/allocation/allocate';
 import { recordIpamMetrics } from '../../core/ops/monitoring/metrics/figures';
 import type { IpamRecord } from '../../core/records';
+import { accountSigner, signedJson, signedPost } from '../../local/signed';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { stackDeps } from '../helpers/ec2';
+import { requireTool } from '../helpers/tools';
 
 let stack: LocalStack;
+const CURL = requireTool('curl', 'curl', 'json-api.e2e');
 const ACCOUNT = '111122223333';
 
+/** A signed call as `x-allot-account-id` names (the account id signs as itself on this stack). */
 const call = async (action: string, body: object, headers: Record<string, string> = {}) => {
-  const res = await fetch(`${stack.url}/v1/${action}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-allot-account-id': ACCOUNT,
-      'x-allot-region': 'us-east-1',
-      ...headers,
-    },
-    body: JSON.stringify(body),
-  });
+  const { 'x-allot-account-id': account = ACCOUNT, ...rest } = headers;
+  const res = await signedJson(stack.url, action, body, accountSigner(account), rest);
   // biome-ignore lint/suspicious/noExplicitAny: checked field by field
   return { status: res.status, body: (await res.json()) as any };
 };
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, inMemory: true, tableName: 'allot-e2e' });
+  stack = await startLocalStack({
+    port: 0,
+    inMemory: true,
+    tableName: 'allot-e2e',
+    env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1' },
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -153,11 +155,7 @@ describe('JSON API over HTTP on the local stack', () => {
       401,
       'AuthFailure',
     ]);
-    const badJson = await fetch(`${stack.url}/v1/DescribeIpams`, {
-      method: 'POST',
-      headers: { 'x-allot-account-id': ACCOUNT },
-      body: '{nope',
-    });
+    const badJson = await signedPost(`${stack.url}/v1/DescribeIpams`, '{nope', accountSigner(ACCOUNT));
     expect([badJson.status, ((await badJson.json()) as { Error: { Code: string } }).Error.Code]).toEqual([
       400,
       'InvalidParameterValue',
@@ -198,6 +196,55 @@ describe('JSON API over HTTP on the local stack', () => {
       const res = await call(action, body);
       expect([action, res.status, res.body.Error.Code]).toEqual([action, status, code]);
     }
+  });
+
+  it('authenticates every request: SigV4 like the EC2 endpoint, no declared caller, real regions only', async () => {
+    const code = async (res: Response) => [
+      res.status,
+      ((await res.json()) as { Error?: { Code: string } }).Error?.Code,
+    ];
+    // The development header, without the development switch this stack was not started with.
+    const declared = await fetch(`${stack.url}/v1/DescribeIpams`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-allot-account-id': ACCOUNT },
+      body: '{}',
+    });
+    expect(await code(declared)).toEqual([401, 'AuthFailure']);
+    // ... also when a valid signature comes with it.
+    const both = await signedJson(stack.url, 'DescribeIpams', {}, accountSigner(ACCOUNT), {
+      'x-allot-account-id': '999999999999',
+    });
+    expect(await code(both)).toEqual([401, 'AuthFailure']);
+    for (const region of ['zz-fake-9', 'US-EAST-1', 'x', 'us-east-1#ipam']) {
+      const res = await signedJson(stack.url, 'CreateIpam', {}, accountSigner(ACCOUNT, region));
+      expect([region, ...(await code(res))]).toEqual([region, 401, 'AuthFailure']);
+    }
+    const wrongSecret = await signedJson(
+      stack.url,
+      'DescribeIpams',
+      {},
+      { ...accountSigner(ACCOUNT), secretAccessKey: 'nope' },
+    );
+    expect(await code(wrongSecret)).toEqual([401, 'AuthFailure']);
+    // Nothing was created in a made-up region.
+    const ipams = (await call('DescribeIpams', {})).body.Ipams as { IpamRegion: string }[];
+    expect(ipams.filter((i) => i.IpamRegion !== 'us-east-1')).toEqual([]);
+  });
+
+  it.skipIf(!CURL)('answers curl --aws-sigv4 as the README shows it', async () => {
+    const out = execFileSync(CURL!, [
+      '-s',
+      '--aws-sigv4',
+      'aws:amz:us-east-1:ec2',
+      '--user',
+      `${ACCOUNT}:test`,
+      '-H',
+      'content-type: application/json',
+      '-d',
+      '{"MaxResults": 5}',
+      `${stack.url}/v1/DescribeIpamScopes`,
+    ]).toString();
+    expect(JSON.parse(out)).toEqual({ IpamScopes: expect.any(Array), RequestId: expect.any(String) });
   });
 
   it("DeliverEvent hands a deletion event to reclamation, for the caller's account only", async () => {

@@ -89,7 +89,7 @@ describe.skipIf(!AWS || !MOTO)('README local discovery walk-through (npm start +
     const block = screen.slice(screen.indexOf('Allot is running.')).split('\n').slice(1, 11);
     expect(block.slice(0, 4)).toEqual([
       `  EC2 endpoint ${url}   (aws ec2 … --endpoint-url ${url})`,
-      `  JSON API     POST ${url}/v1/<Action>   (header x-allot-account-id)`,
+      `  JSON API     POST ${url}/v1/<Action>   (SigV4, service ec2)`,
       '  Credentials  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test act as account 000000000000',
       '  Issued keys  cannot be verified: ALLOT_CREDENTIAL_KEY is not set (only test/test works)',
     ]);

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountSigner, signedJson } from '../../local/signed';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { type CliResult, runAws } from '../helpers/aws-cli';
 import { requireTool } from '../helpers/tools';
@@ -39,11 +40,7 @@ const fails = async (code: string, account: string, ...args: string[]) => {
 };
 
 const json = async (action: string, body: object, account: string) => {
-  const res = await fetch(`${stack.url}/v1/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-allot-account-id': account },
-    body: JSON.stringify(body),
-  });
+  const res = await signedJson(stack.url, action, body, accountSigner(account));
   const answer = (await res.json()) as Record<string, never>;
   expect([res.status, answer]).toEqual([200, expect.anything()]);
   return answer;

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { envSigner, signedJson } from '../../local/signed';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { requireTool } from '../helpers/tools';
 
@@ -111,11 +112,7 @@ describe.skipIf(!TERRAFORM || !HAS_MIRROR)('Terraform AWS provider against the l
     expect((await tf('output', '-raw', 'app_cidr')).trim()).toBe('10.0.0.0/24');
     const destroyed = await tf('destroy', '-auto-approve', '-input=false');
     expect(destroyed).toContain('Destroy complete! Resources: 4 destroyed.');
-    const left = await fetch(`${stack.url}/v1/DescribeIpams`, {
-      method: 'POST',
-      headers: { 'x-allot-account-id': '000000000000' },
-      body: '{}',
-    });
+    const left = await signedJson(stack.url, 'DescribeIpams', {}, envSigner({}));
     expect(((await left.json()) as { Ipams: unknown[] }).Ipams).toEqual([]);
   }, 300_000);
 });

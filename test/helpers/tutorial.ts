@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { accountSigner, signedJson } from '../../local/signed';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { type CliResult, runAws } from './aws-cli';
 import { type Moto, startMoto } from './moto';
@@ -72,11 +73,7 @@ export const startTutorial = async (suite: string, env: Record<string, string> =
       return r.stderr.trim();
     },
     async json(action, body, account) {
-      const res = await fetch(`${stack.url}/v1/${action}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-allot-account-id': account },
-        body: JSON.stringify(body),
-      });
+      const res = await signedJson(stack.url, action, body, accountSigner(account));
       const answer = await res.json();
       expect([res.status, answer]).toEqual([200, expect.anything()]);
       return answer;

@@ -19,10 +19,10 @@ import { shareDeletes } from './share';
 type Regions = { RegionName?: string }[] | undefined;
 const MAX_REGIONS = 50;
 
-const regionList = (list: Regions, field: string): string[] => {
+const regionList = (list: Regions, field: string, regions: readonly string[]): string[] => {
   if ((list ?? []).length > MAX_REGIONS)
     fail('InvalidParameterValue', `${field} takes at most ${MAX_REGIONS} regions.`);
-  return (list ?? []).map((r) => regionName(r.RegionName, `${field}.RegionName`));
+  return (list ?? []).map((r) => regionName(r.RegionName, `${field}.RegionName`, regions));
 };
 
 export interface CreateRdInput {
@@ -34,7 +34,7 @@ export interface CreateRdInput {
 }
 
 export const createIpamResourceDiscovery = async (deps: Deps, caller: Caller, input: CreateRdInput) => {
-  const regions = regionList(input.OperatingRegions, 'OperatingRegions');
+  const regions = regionList(input.OperatingRegions, 'OperatingRegions', deps.config.regions);
   const tags = tagsFor('ipam-resource-discovery', input.TagSpecifications);
   const gate = await tokenGate<{ IpamResourceDiscovery: object }>(
     deps,
@@ -125,8 +125,8 @@ export interface ModifyRdInput {
 
 export const modifyIpamResourceDiscovery = async (deps: Deps, caller: Caller, input: ModifyRdInput) => {
   const id = required(input.IpamResourceDiscoveryId, 'IpamResourceDiscoveryId');
-  const add = regionList(input.AddOperatingRegions, 'AddOperatingRegions');
-  const remove = regionList(input.RemoveOperatingRegions, 'RemoveOperatingRegions');
+  const add = regionList(input.AddOperatingRegions, 'AddOperatingRegions', deps.config.regions);
+  const remove = regionList(input.RemoveOperatingRegions, 'RemoveOperatingRegions', deps.config.regions);
   const rd = await loadOwnRd(deps, caller, id);
   if (rd.IsDefault && add.length + remove.length > 0)
     fail(

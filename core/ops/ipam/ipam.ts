@@ -26,15 +26,19 @@ export interface CreateIpamInput {
 
 const TIERS = ['free', 'advanced'];
 
-export const regionList = (list: { RegionName?: string }[] | undefined, field: string): string[] => {
-  const names = (list ?? []).map((r) => regionName(r.RegionName, `${field}.RegionName`));
+export const regionList = (
+  list: { RegionName?: string }[] | undefined,
+  field: string,
+  regions: readonly string[],
+): string[] => {
+  const names = (list ?? []).map((r) => regionName(r.RegionName, `${field}.RegionName`, regions));
   if (names.length > 50) fail('InvalidParameterValue', `${field} may hold at most 50 regions per request.`);
   return names;
 };
 
 /** What the request says on its own: regions, tier, metering, tags. */
-const checkCreate = (input: CreateIpamInput) => {
-  const regions = regionList(input.OperatingRegions, 'OperatingRegions');
+const checkCreate = (input: CreateIpamInput, known: readonly string[]) => {
+  const regions = regionList(input.OperatingRegions, 'OperatingRegions', known);
   const tier = (input.Tier ?? 'advanced') as Tier;
   if (!TIERS.includes(tier))
     fail('InvalidParameterValue', `Tier must be 'free' or 'advanced'; got '${input.Tier}'.`);
@@ -121,7 +125,7 @@ export const createIpam = async (
   caller: Caller,
   input: CreateIpamInput,
 ): Promise<{ Ipam: object }> => {
-  const req = checkCreate(input);
+  const req = checkCreate(input, deps.config.regions);
   const gate = await tokenGate<{ Ipam: object }>(deps, caller, 'CreateIpam', input);
   if (gate.replay) return gate.replay;
   dryRun(input);
@@ -210,8 +214,8 @@ export const modifyIpam = async (
   caller: Caller,
   input: ModifyIpamInput,
 ): Promise<{ Ipam: object }> => {
-  const add = regionList(input.AddOperatingRegions, 'AddOperatingRegions');
-  const remove = regionList(input.RemoveOperatingRegions, 'RemoveOperatingRegions');
+  const add = regionList(input.AddOperatingRegions, 'AddOperatingRegions', deps.config.regions);
+  const remove = regionList(input.RemoveOperatingRegions, 'RemoveOperatingRegions', deps.config.regions);
   if (input.Tier !== undefined && !TIERS.includes(input.Tier))
     fail('InvalidParameterValue', `Tier must be 'free' or 'advanced'.`);
   let first = true;

@@ -79,10 +79,10 @@ export const intInRange = (
   return value;
 };
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-export const regionName = (name: string | undefined, field: string): string => {
+/** A region name that exists (`regions`: the configured list, core/ops/kit/regions.ts). */
+export const regionName = (name: string | undefined, field: string, regions: readonly string[]): string => {
   const r = required(name, field);
-  if (!REGION.test(r)) fail('InvalidParameterValue', `'${r}' is not a valid region name (${field}).`);
+  if (!regions.includes(r)) fail('InvalidParameterValue', `'${r}' is not a valid region name (${field}).`);
   return r;
 };
 

@@ -1,7 +1,7 @@
 /**
  * The caller of a JSON API request: the account id and region from the Lambda authorizer context
  * when one is configured, else from the `x-allot-account-id` / `x-allot-region` headers (local use
- * and trusted internal callers; the signed identity of the EC2 endpoint is checked in handlers/api/auth/sigv4.ts).
+ * development behind ALLOT_DEV_ACCOUNT_HEADER; the signed identity of the EC2 endpoint is checked in handlers/api/auth/sigv4.ts).
  */
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer } from 'aws-lambda';
 import { AllotError } from '../../../core/errors';
@@ -10,9 +10,8 @@ import type { Caller } from '../../../core/ports';
 type Event = APIGatewayProxyEventV2WithLambdaAuthorizer<{ accountId?: string; region?: string } | undefined>;
 
 const ACCOUNT = /^\d{12}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
-export const callerOf = (event: Event, defaultRegion: string): Caller => {
+export const callerOf = (event: Event, defaultRegion: string, regions: readonly string[]): Caller => {
   const auth = event.requestContext?.authorizer?.lambda;
   const headers = event.headers ?? {};
   const accountId = auth?.accountId ?? headers['x-allot-account-id'];
@@ -24,7 +23,7 @@ export const callerOf = (event: Event, defaultRegion: string): Caller => {
     );
   if (!ACCOUNT.test(accountId))
     throw new AllotError('AuthFailure', `'${accountId}' is not a 12-digit account id.`);
-  if (!REGION.test(region))
+  if (!regions.includes(region))
     throw new AllotError('InvalidParameterValue', `'${region}' is not a valid region name.`);
   return { accountId, region };
 };

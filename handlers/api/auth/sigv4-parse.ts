@@ -26,10 +26,17 @@ export const parseAuthorization = (header: string | undefined): Authorization =>
   if (!header) throw authFailure('the request has no Authorization header.');
   const match = /^(\S+)\s+(.*)$/s.exec(header.trim());
   if (!match || match[1] !== ALGORITHM) throw authFailure(`the Authorization header is not ${ALGORITHM}.`);
+  // Two Authorization headers arrive joined by a comma (API Gateway) and must not be read as one:
+  // a proxy checking the first and Allot the last would disagree on who calls.
+  if (header.split(ALGORITHM).length > 2)
+    throw authFailure('the request has more than one Authorization header.');
   const fields = new Map<string, string>();
   for (const part of match[2]!.split(',')) {
     const eq = part.indexOf('=');
-    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (fields.has(name)) throw authFailure(`the Authorization header names ${name} twice.`);
+    fields.set(name, part.slice(eq + 1).trim());
   }
   const credential = fields.get('Credential')?.split('/') ?? [];
   const signedHeaders = fields.get('SignedHeaders')?.split(';') ?? [];

@@ -128,6 +128,36 @@ describe('verifySigV4 on requests signed by @aws-sdk/client-ec2', () => {
     );
   });
 
+  it('refuses two Authorization headers joined by a comma, whichever one is valid', async () => {
+    const good = await sdkSigned();
+    const other = (await sdkSigned({ credentials: { accessKeyId: 'AKIAOTHER', secretAccessKey: 'x' } }))
+      .headers.authorization;
+    for (const joined of [
+      `${other},${good.headers.authorization}`,
+      `${good.headers.authorization}, ${other}`,
+    ]) {
+      await expectFailure(
+        verifySigV4(
+          { ...good, headers: { ...good.headers, authorization: joined } },
+          localCredentials(),
+          new Date(),
+        ),
+        'AuthFailure',
+        `${NOT_VALIDATED}: the request has more than one Authorization header.`,
+      );
+    }
+    const twice = good.headers.authorization!.replace(', Signature=', ', Signature=00, Signature=');
+    await expectFailure(
+      verifySigV4(
+        { ...good, headers: { ...good.headers, authorization: twice } },
+        localCredentials(),
+        new Date(),
+      ),
+      'AuthFailure',
+      `${NOT_VALIDATED}: the Authorization header names Signature twice.`,
+    );
+  });
+
   it('rejects a request without an Authorization header with AuthFailure', async () => {
     const { authorization: _, ...headers } = (await sdkSigned()).headers;
     const request = { ...(await sdkSigned()), headers };

@@ -80,7 +80,7 @@ const start = async (
   region?: string,
 ) => {
   const rdId = required(input.IpamResourceDiscoveryId, 'IpamResourceDiscoveryId');
-  const name = regionName(region, regionField);
+  const name = regionName(region, regionField, deps.config.regions);
   await loadRdForCaller(deps, caller, rdId);
   dryRun(input);
   return { rdId, name };

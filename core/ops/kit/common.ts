@@ -54,11 +54,6 @@ export const required = <T>(value: T | undefined | null, name: string): T => {
   return value as T;
 };
 
-export const ensureOwner = (caller: Caller, ownerId: string, what: string): void => {
-  if (caller.accountId !== ownerId)
-    fail('UnauthorizedOperation', `You are not authorized to perform this operation on ${what}.`);
-};
-
 /** A timestamp field (ISO 8601 text or a Date) as epoch ms. */
 export const timeOf = (v: string | Date | undefined, name: string): number | undefined => {
   if (v === undefined) return undefined;

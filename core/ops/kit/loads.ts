@@ -5,12 +5,12 @@
 import { fail } from '../../errors';
 import type { Caller, CommitResult, Deps, Write } from '../../ports';
 import type { AnyRecord, IpamRecord, PoolRecord, ScopeRecord } from '../../records';
-import { ensureOwner } from './common';
 
 /**
  * Where a resource exists for a caller, as in EC2, where resources are regional: an IPAM and its
  * scopes in the IPAM's home region, a pool there and in its locale (where it is allocated from).
- * Elsewhere they answer exactly like an id that does not exist.
+ * Elsewhere, and to any account but its owner, they answer exactly like an id that does not
+ * exist (same code, message and status), so ids cannot be probed across accounts.
  */
 export const seenFrom = (caller: Caller, r: { kind: string; IpamRegion: string; Locale?: string }): boolean =>
   r.IpamRegion === caller.region ||
@@ -19,9 +19,8 @@ export const seenFrom = (caller: Caller, r: { kind: string; IpamRegion: string; 
 
 export const loadIpam = async (deps: Deps, caller: Caller, id: string | undefined): Promise<IpamRecord> => {
   const found = id ? await deps.store.get<IpamRecord>({ kind: 'ipam', id }) : undefined;
-  const ipam = found && seenFrom(caller, found) ? found : undefined;
+  const ipam = found && seenFrom(caller, found) && found.OwnerId === caller.accountId ? found : undefined;
   if (!ipam) return fail('InvalidIpamId.NotFound', `The IPAM ID '${id ?? ''}' does not exist.`);
-  ensureOwner(caller, ipam.OwnerId, `IPAM ${ipam.IpamId}`);
   return ipam;
 };
 
@@ -33,17 +32,16 @@ export const loadScope = async (
   o: { anyRegion?: boolean } = {},
 ): Promise<ScopeRecord> => {
   const found = id ? await deps.store.get<ScopeRecord>({ kind: 'scope', id }) : undefined;
-  const scope = found && (o.anyRegion || seenFrom(caller, found)) ? found : undefined;
+  const visible = found && (o.anyRegion || seenFrom(caller, found)) && found.OwnerId === caller.accountId;
+  const scope = visible ? found : undefined;
   if (!scope) return fail('InvalidIpamScopeId.NotFound', `The IPAM scope ID '${id ?? ''}' does not exist.`);
-  ensureOwner(caller, scope.OwnerId, `IPAM scope ${scope.IpamScopeId}`);
   return scope;
 };
 
 export const loadPool = async (deps: Deps, caller: Caller, id: string | undefined): Promise<PoolRecord> => {
   const found = id ? await deps.store.get<PoolRecord>({ kind: 'pool', id }) : undefined;
-  const pool = found && seenFrom(caller, found) ? found : undefined;
+  const pool = found && seenFrom(caller, found) && found.OwnerId === caller.accountId ? found : undefined;
   if (!pool) return fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${id ?? ''}' does not exist.`);
-  ensureOwner(caller, pool.OwnerId, `IPAM pool ${pool.IpamPoolId}`);
   return pool;
 };
 

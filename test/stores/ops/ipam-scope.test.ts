@@ -98,7 +98,7 @@ describe.each(storeFactories())('IPAMs and scopes (%s store)', (_name, makeStore
       (await e.call('DescribeIpams', { Filters: [{ Name: 'tag:team', Values: ['other'] }] })).Ipams,
     ).toHaveLength(0);
     await e.expectError('DescribeIpams', { IpamIds: ['ipam-0123456789abcdef0'] }, 'InvalidIpamId.NotFound');
-    await e.expectError('DescribeIpams', { IpamIds: [Ipam.IpamId] }, 'UnauthorizedOperation', {
+    await e.expectError('DescribeIpams', { IpamIds: [Ipam.IpamId] }, 'InvalidIpamId.NotFound', {
       accountId: OTHER_ACCOUNT,
     });
     await e.expectError(

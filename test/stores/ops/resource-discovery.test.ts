@@ -199,7 +199,7 @@ describe.each(storeFactories())('resource discoveries (%s store)', (_name, makeS
     await e.expectError(
       'AssociateIpamResourceDiscovery',
       { IpamId: Ipam.IpamId, IpamResourceDiscoveryId: rd.IpamResourceDiscoveryId },
-      'UnauthorizedOperation',
+      'InvalidIpamId.NotFound',
       { accountId: OTHER_ACCOUNT },
     );
 

@@ -3,7 +3,7 @@
  * (F-GEN-05), ARNs (F-GEN-10), and small validators that raise EC2-style errors.
  */
 import { AllotError, fail } from '../../errors';
-import type { Caller, Config } from '../../ports';
+import type { Config } from '../../ports';
 import type { Tag } from '../../records';
 
 export interface DryRunInput {

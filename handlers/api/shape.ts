@@ -49,6 +49,39 @@ const check = (model: Ec2Model, shapeName: string, value: unknown, path: string)
       return;
     default:
       if (typeof value !== 'string') wrong('a string');
+      checkLength(path, value as string);
+  }
+};
+
+/**
+ * EC2's length limits, checked before anything is looked up or stored: a 100 KB id or a 6 MB
+ * description must be a 400, not a key or item DynamoDB refuses with a 500. Members without a
+ * documented limit get a generic one of 1,024 bytes (a DynamoDB sort key's limit), so no string a
+ * caller sends can break a key; the few members made to carry more name their own.
+ */
+const MAX_LENGTH: Record<string, number> = {
+  Description: 255,
+  Key: 128,
+  Value: 256,
+  ClientToken: 64,
+  NextToken: 4096,
+  nextToken: 4096,
+  Csv: 6_000_000,
+  PolicyDocument: 6144,
+  Content: 6144,
+};
+const GENERIC_MAX_BYTES = 1024;
+
+const checkLength = (path: string, value: string): void => {
+  const member =
+    path
+      .split('.')
+      .pop()
+      ?.replace(/\[\d+\]$/, '') ?? '';
+  const max = MAX_LENGTH[member];
+  if (max !== undefined ? value.length > max : Buffer.byteLength(value) > GENERIC_MAX_BYTES) {
+    const limit = max !== undefined ? `${max} characters` : `${GENERIC_MAX_BYTES} bytes`;
+    throw new AllotError('InvalidParameterValue', `${path} is too long: at most ${limit}.`);
   }
 };
 

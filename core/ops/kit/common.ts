@@ -33,16 +33,37 @@ export const tagsFor = (resourceType: string, specs: TagSpecification[] | undefi
         `TagSpecification resource type '${spec.ResourceType ?? ''}' is not valid here; expected '${resourceType}'.`,
       );
     }
-    for (const t of spec.Tags ?? []) {
-      if (!t.Key) fail('InvalidParameterValue', 'Tag keys must not be empty.');
-      if (t.Key.startsWith('aws:'))
-        fail('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved.");
+    checkTagRules(spec.Tags ?? [], true);
+    for (const t of spec.Tags ?? [])
       tags.push(t.Value === undefined ? { Key: t.Key } : { Key: t.Key, Value: t.Value });
-    }
   }
   if (new Set(tags.map((t) => t.Key)).size !== tags.length)
     fail('InvalidParameterValue', 'Duplicate tag keys.');
+  if (tags.length > MAX_TAGS)
+    fail(
+      'TagLimitExceeded',
+      `A resource may have at most ${MAX_TAGS} tags; the request gives ${tags.length}.`,
+    );
   return tags;
+};
+
+/** EC2's limit of tags per resource. */
+export const MAX_TAGS = 50;
+
+/**
+ * EC2's tag rules: keys of 1-128 characters, not `aws:`; values up to 256. `forDelete`: a missing
+ * value stays missing (DeleteTags matches any value); otherwise it becomes ''.
+ */
+export const checkTagRules = (tags: Tag[], forDelete: boolean): void => {
+  for (const t of tags) {
+    if (typeof t.Key !== 'string' || t.Key.length < 1 || t.Key.length > 128)
+      fail('InvalidParameterValue', 'Tag keys must be 1 to 128 characters long.');
+    if (t.Key.toLowerCase().startsWith('aws:'))
+      fail('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved.");
+    if (t.Value !== undefined && t.Value.length > 256)
+      fail('InvalidParameterValue', 'Tag values must be at most 256 characters long.');
+    if (!forDelete && t.Value === undefined) t.Value = '';
+  }
 };
 
 export const arn = (config: Config, account: string, type: string, id: string): string =>

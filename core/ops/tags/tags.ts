@@ -19,7 +19,7 @@ import type {
   ScopeRecord,
   Tag,
 } from '../../records';
-import { dryRun } from '../kit/common';
+import { checkTagRules, dryRun, MAX_TAGS } from '../kit/common';
 import { type Filter, filterPredicate, listAll, pageArray } from '../kit/listing';
 import { seenFrom } from '../kit/loads';
 
@@ -66,7 +66,6 @@ const KINDS: readonly Kind[] = [
   { prefix: 'ipam-', kind: 'ipam', type: 'ipam', notFound: 'InvalidIpamId.NotFound', what: 'IPAM' },
 ];
 
-const MAX_TAGS = 50;
 const MAX_RESOURCES = 1000;
 
 const kindOf = (id: string): Kind | undefined => KINDS.find((k) => id.startsWith(k.prefix));
@@ -103,19 +102,6 @@ const loadTaggable = async (deps: Deps, caller: Caller, id: string, k: Kind): Pr
   if (!found || found.OwnerId !== caller.accountId || !regionOk(caller, found))
     return fail(k.notFound, `The ${k.what} ID '${id}' does not exist.`);
   return found;
-};
-
-/** EC2's tag rules: keys of 1-128 characters, not `aws:`; values up to 256. */
-const checkTags = (tags: Tag[], forDelete: boolean): void => {
-  for (const t of tags) {
-    if (typeof t.Key !== 'string' || t.Key.length < 1 || t.Key.length > 128)
-      fail('InvalidParameterValue', 'Tag keys must be 1 to 128 characters long.');
-    if (t.Key.toLowerCase().startsWith('aws:'))
-      fail('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved.");
-    if (t.Value !== undefined && t.Value.length > 256)
-      fail('InvalidParameterValue', 'Tag values must be at most 256 characters long.');
-    if (!forDelete && t.Value === undefined) t.Value = '';
-  }
 };
 
 interface TagInput {
@@ -180,12 +166,12 @@ const change = async (
 export const createTags = async (deps: Deps, caller: Caller, input: TagInput) => {
   const tags = input.Tags ?? [];
   if (tags.length === 0) fail('MissingParameter', 'The request must contain the parameter Tag.');
-  checkTags(tags, false);
+  checkTagRules(tags, false);
   return change(deps, caller, input, 'CreateTags', (have) => merged(have, tags));
 };
 
 export const deleteTags = async (deps: Deps, caller: Caller, input: TagInput) => {
-  if (input.Tags) checkTags(input.Tags, true);
+  if (input.Tags) checkTagRules(input.Tags, true);
   return change(deps, caller, input, 'DeleteTags', (have) => without(have, input.Tags));
 };
 

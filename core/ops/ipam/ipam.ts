@@ -7,7 +7,7 @@ import { defaultRecords } from '../discovery/common';
 import { arn, dryRun, publicShape, regionName, type TagSpecification, tagsFor } from '../kit/common';
 import { tokenGate } from '../kit/idempotency';
 import { filterPredicate, listPage, type PageInput } from '../kit/listing';
-import { loadIpam, seenFrom, updateRecord } from '../kit/loads';
+import { loadEach, loadIpam, seenFrom, updateRecord } from '../kit/loads';
 import { isolationLens } from '../organization/isolation';
 import { createScopeSpace } from '../pool/scope-space';
 import { deleteIpamData } from './delete';
@@ -182,8 +182,7 @@ export const describeIpams = async (
   const lens = await isolationLens(deps, [caller.accountId]);
   const shown = (r: IpamRecord) => lens(r, r.OwnerId);
   if (input.IpamIds && input.IpamIds.length > 0) {
-    const found: IpamRecord[] = [];
-    for (const id of input.IpamIds) found.push(shown(await loadIpam(deps, caller, id)));
+    const found = (await loadEach(input.IpamIds, (id) => loadIpam(deps, caller, id))).map(shown);
     return { Ipams: found.filter(keep).map((r) => publicShape(r)) };
   }
   const page = await listPage<IpamRecord>(

@@ -6,7 +6,15 @@ import { DELETING, type IpamRecord, type ScopeRecord } from '../../records';
 import { arn, dryRun, publicShape, required, type TagSpecification, tagsFor } from '../kit/common';
 import { type TokenGate, tokenGate } from '../kit/idempotency';
 import { filterPredicate, type PageInput, pageArray } from '../kit/listing';
-import { loadIpam, loadScope, recheckComplete, requireComplete, seenFrom, updateRecord } from '../kit/loads';
+import {
+  loadEach,
+  loadIpam,
+  loadScope,
+  recheckComplete,
+  requireComplete,
+  seenFrom,
+  updateRecord,
+} from '../kit/loads';
 import { isolationLens } from '../organization/isolation';
 import { createScopeSpace } from '../pool/scope-space';
 import { scopeSpaceDeletes } from './delete';
@@ -143,8 +151,7 @@ export const describeIpamScopes = async (
   const lens = await isolationLens(deps, [caller.accountId]);
   const shown = (r: ScopeRecord) => lens(r, r.OwnerId);
   if (input.IpamScopeIds && input.IpamScopeIds.length > 0) {
-    const found: ScopeRecord[] = [];
-    for (const id of input.IpamScopeIds) found.push(shown(await loadScope(deps, caller, id)));
+    const found = (await loadEach(input.IpamScopeIds, (id) => loadScope(deps, caller, id))).map(shown);
     return { IpamScopes: found.filter(keep).map((r) => publicShape(r)) };
   }
   // Scopes are indexed per IPAM, and an account has at most one IPAM per region (F-QUOTA-01).

@@ -5,6 +5,7 @@
  * Ids are the kind's prefix and hex digits (17 like EC2's, 32 for allocations; up to 32 accepted).
  */
 import { type ErrorCode, fail } from '../../errors';
+import { MAX_IDS } from './loads';
 
 interface IdKind {
   prefix: string;
@@ -58,6 +59,8 @@ export const checkIdFormats = (input: Record<string, unknown>): void => {
   for (const [member, value] of Object.entries(input)) {
     const kind = BY_MEMBER.get(member);
     if (!kind) continue;
+    if (Array.isArray(value) && value.length > MAX_IDS)
+      fail('InvalidParameterValue', `${member} may name at most ${MAX_IDS} ids; got ${value.length}.`);
     for (const id of Array.isArray(value) ? value : [value]) checkOne(kind, id);
   }
 };

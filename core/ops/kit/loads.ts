@@ -45,6 +45,22 @@ export const loadPool = async (deps: Deps, caller: Caller, id: string | undefine
   return pool;
 };
 
+/** How many ids a describe names at most, and how many of them are read at once. */
+export const MAX_IDS = 1000;
+const READS_AT_ONCE = 16;
+
+/**
+ * Each id loaded (a describe by ids), in order, a few reads at a time rather than one after
+ * another: 1,000 ids cost about as much as 63 reads, not 1,000 (the probe's 5,000 took 5 s).
+ * The first id that does not load fails the whole request, as in EC2.
+ */
+export const loadEach = async <T>(ids: readonly string[], load: (id: string) => Promise<T>): Promise<T[]> => {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += READS_AT_ONCE)
+    out.push(...(await Promise.all(ids.slice(i, i + READS_AT_ONCE).map(load))));
+  return out;
+};
+
 /** In service: created or modified, not being changed, deleted or isolated. */
 export const isComplete = (r: { State: string }): boolean =>
   r.State.endsWith('-complete') && r.State !== 'delete-complete' && r.State !== 'isolate-complete';

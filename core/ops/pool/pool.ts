@@ -4,7 +4,7 @@ import type { Caller, Deps } from '../../ports';
 import type { PoolRecord } from '../../records';
 import { dryRun, publicShape } from '../kit/common';
 import { filterPredicate, listPage, type PageInput } from '../kit/listing';
-import { seenFrom } from '../kit/loads';
+import { loadEach, seenFrom } from '../kit/loads';
 import { isolationLens } from '../organization/isolation';
 import { loadVisiblePool, sharedPoolIds } from '../sharing/grants';
 
@@ -56,8 +56,7 @@ export const describeIpamPools = async (
   const shown = (p: PoolRecord) => lens(p, p.OwnerId);
   const matches = (p: PoolRecord) => match(poolShape(p));
   if (input.IpamPoolIds && input.IpamPoolIds.length > 0) {
-    const found: PoolRecord[] = [];
-    for (const id of input.IpamPoolIds) found.push(shown(await loadVisiblePool(deps, caller, id)));
+    const found = (await loadEach(input.IpamPoolIds, (id) => loadVisiblePool(deps, caller, id))).map(shown);
     return { IpamPools: found.filter(matches).map(poolShape) };
   }
   const page = await listPage<PoolRecord>(

@@ -58,4 +58,14 @@ describe('id formats', () => {
       }),
     ).toBe('accepted');
   });
+
+  it('caps a list of ids at 1,000, as a describe reads them all', () => {
+    const ids = (n: number) =>
+      Array.from({ length: n }, (_, i) => `ipam-pool-${i.toString(16).padStart(17, '0')}`);
+    expect(refusal({ IpamPoolIds: ids(1000) })).toBe('accepted');
+    expect(refusal({ IpamPoolIds: ids(1001) })).toEqual([
+      'InvalidParameterValue',
+      'IpamPoolIds may name at most 1000 ids; got 1001.',
+    ]);
+  });
 });

@@ -12,9 +12,22 @@ export { DynamoStore, type DynamoStoreOptions, MAX_WRITES } from './store';
  * sort key as hex, so no BigInt), records may have undefined optional fields (dropped), and class
  * instances are never stored. A local endpoint gets dummy credentials so no AWS account is needed.
  */
-export const createDocumentClient = (opts: { endpoint?: string; region: string }): DynamoDBDocumentClient => {
+export const createDocumentClient = (opts: {
+  endpoint?: string;
+  region: string;
+  /** Per-attempt timeout (default 5 s). */
+  requestTimeoutMs?: number;
+}): DynamoDBDocumentClient => {
   const client = new DynamoDBClient({
     region: opts.region,
+    // A store that stops answering must cost a request seconds, not the function's whole timeout
+    // (then ServiceUnavailable, unavailable.ts): 1 s to connect, 5 s per attempt, 3 attempts.
+    requestHandler: {
+      connectionTimeout: 1000,
+      requestTimeout: opts.requestTimeoutMs ?? 5000,
+      throwOnRequestTimeout: true,
+    },
+    maxAttempts: 3,
     ...(opts.endpoint
       ? { endpoint: opts.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

@@ -36,6 +36,7 @@ import { type Item, itemToNode, nodeCheckHolds, nodeWriteParams, type TransactIt
 import { nodeItemKey } from './node-keys';
 import { itemToRecord, recordCheckHolds, recordWriteParams } from './record-items';
 import { deleteKeys, sendTransaction, sendWrite } from './send';
+import { withUnavailable } from './unavailable';
 
 export interface DynamoStoreOptions {
   client: DynamoDBDocumentClient;
@@ -76,7 +77,7 @@ export class DynamoStore implements Store {
   private readonly grants = new Map<string, { value: PoolGrantRecord[]; at: number }>();
 
   constructor(opts: DynamoStoreOptions) {
-    this.client = opts.client;
+    this.client = withUnavailable(opts.client);
     this.table = opts.tableName;
     this.ttl = opts.nodeCacheTtlMs ?? 5000;
     this.poolTtl = opts.poolCacheTtlMs ?? 1000;

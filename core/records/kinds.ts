@@ -11,7 +11,7 @@
  *   cooling       POOL#<poolId>               COOL#<hex>/<len>#<allocId> -                        -
  *   token         TOKEN#<acct>#<action>#<tok> #                 -                               -
  *   unique guard  UNIQUE#<name>               #                 -                               -
- *   credential    CRED#<accessKeyId>          #                 -                               -
+ *   credential    CRED#<accessKeyId>          #                 -                               OWNER#<acct>#cred / key
  *   space node    SPACE#<spaceId>#<4|6>       NODE#<hex>/<len>  -                               -
  *   snapshot      DISCO#<rdId>                SNAP#<region>#<acct> -                            -
  *   resource ref  RES#<resourceId>            <poolId>#<hex>/<len> -                           -

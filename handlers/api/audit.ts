@@ -11,7 +11,7 @@ const READS = /^(Describe|Get|List|Search)/;
 
 export interface AuditEntry {
   action: string;
-  caller: { accountId: string; region: string };
+  caller: { accountId: string; region: string; principal?: { arn?: string; accessKeyId: string } };
   input: Record<string, unknown>;
   requestId: string;
 }
@@ -36,6 +36,43 @@ export const targetsOf = (input: Record<string, unknown>, output?: Record<string
   return [...found].sort();
 };
 
+/** Who signed, when a credential did: its principal (absent for an account's root) and key. */
+const principalOf = (caller: AuditEntry['caller']) =>
+  caller.principal
+    ? { principal: caller.principal.arn ?? 'root', accessKeyId: caller.principal.accessKeyId }
+    : {};
+
+/** Request headers that say who tried to sign (never the signature itself). */
+const keyIdOf = (authorization: string | undefined): string | undefined =>
+  /Credential=([A-Za-z0-9]{1,128})\//.exec(authorization ?? '')?.[1];
+
+/**
+ * A refused authentication is an audit line too, whatever the action: time, the access key id the
+ * request named, the source address, the code and reason.
+ * @example authFailureLine({ code: 'AuthFailure', message: '…' }, { authorization: '…' }, '10.0.0.1', 'req-1')
+ */
+export const authFailureLine = (
+  error: { code: string; message: string },
+  headers: Record<string, string | undefined>,
+  sourceIp: string | undefined,
+  requestId: string,
+  log: (line: string) => void = console.log,
+  now: () => Date = () => new Date(),
+): void => {
+  const accessKeyId = keyIdOf(headers.authorization ?? headers.Authorization);
+  log(
+    JSON.stringify({
+      audit: 'allot',
+      time: now().toISOString(),
+      outcome: error.code,
+      ...(accessKeyId ? { accessKeyId } : {}),
+      ...(sourceIp ? { sourceIp } : {}),
+      requestId,
+      reason: error.message,
+    }),
+  );
+};
+
 /**
  * Runs `run` and, for a write, logs its audit line (also when it fails, then rethrows).
  * @example const out = await audited({ action, caller, input, requestId }, () => op(deps, caller, input));
@@ -55,6 +92,7 @@ export const audited = async <T extends object>(
         action: entry.action,
         account: entry.caller.accountId,
         region: entry.caller.region,
+        ...principalOf(entry.caller),
         requestId: entry.requestId,
         outcome,
         targets: targetsOf(entry.input, output as Record<string, unknown> | undefined),

@@ -17,7 +17,7 @@ import type { Forwarder } from '../../outbound/ec2/forward';
 import { runtime } from '../runtime/deps';
 import { accessBegin, accessEnd, accessNote } from './access';
 import { type Action, actionAt, actions as registry } from './actions';
-import { audited } from './audit';
+import { audited, authFailureLine } from './audit';
 import type { Codec, Event, Identity, Result } from './codecs/types';
 import { bodyOf, unknownAction } from './codecs/types';
 import { toWireError } from './errors';
@@ -38,6 +38,13 @@ const errorAnswer = (codec: Codec) => ({
         JSON.stringify({ door: codec.door, action, path: request.event?.rawPath, requestId, error }),
       );
     }
+    if (wire.status === 401)
+      authFailureLine(
+        wire,
+        request.event?.headers ?? {},
+        request.event?.requestContext?.http?.sourceIp,
+        requestId,
+      );
     request.response = codec.encodeError(wire, requestId);
     accessNote(request.event, { action: actionNameOf(codec, request.event) });
     accessEnd(request.event, wire.status, requestId);

@@ -13,6 +13,12 @@ export { decryptSecret, encryptSecret } from './credential-crypto';
 export interface CredentialSecret {
   secret: string;
   accountId: string;
+  /** The named principal; absent: the account's root (the local pair, older keys). */
+  principalArn?: string;
+  /** ISO 8601; the verifier refuses the key from then on. */
+  expiresAt?: string;
+  /** Identity policies of the principal (name and JSON text). */
+  policies?: { name: string; document: string }[];
 }
 
 /** Resolves an access key id; undefined means unknown (the verifier answers AuthFailure). */
@@ -58,6 +64,9 @@ export interface IssuedCredential {
   encryptedSecret: string;
   /** ISO 8601. */
   createdAt: string;
+  principalArn?: string;
+  expiresAt?: string;
+  policies?: { name: string; document: string }[];
 }
 
 /** What a store implements to serve issued credentials; not implemented yet by core/store. */
@@ -77,6 +86,9 @@ export const issuedCredentials =
     return {
       secret: decryptSecret(record.encryptedSecret, key, record.accessKeyId),
       accountId: record.accountId,
+      ...(record.principalArn ? { principalArn: record.principalArn } : {}),
+      ...(record.expiresAt ? { expiresAt: record.expiresAt } : {}),
+      ...(record.policies ? { policies: record.policies } : {}),
     };
   };
 

@@ -29,7 +29,15 @@ export const signedFor =
     const who = await verifySigV4(request, credentialLookup(runtime), new Date(), { service });
     if (!runtime.settings.core.regions.includes(who.region))
       throw authFailure(`the credential should be scoped to a valid region, not '${who.region}'.`);
-    return { accountId: who.accountId, region: who.region };
+    return {
+      accountId: who.accountId,
+      region: who.region,
+      principal: {
+        accessKeyId: who.accessKeyId,
+        ...(who.principalArn ? { arn: who.principalArn } : {}),
+        ...(who.policies ? { policies: who.policies } : {}),
+      },
+    };
   };
 
 export const signedCaller: Identity = signedFor('ec2');

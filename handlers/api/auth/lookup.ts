@@ -9,6 +9,26 @@ import { type CredentialLookup, firstOf, issuedCredentials, localCredentials } f
 
 let lookup: CredentialLookup | undefined;
 
+/** How long a process reuses an issued credential it read: a revocation takes effect within this. */
+export const CREDENTIAL_CACHE_MS = 10_000;
+
+/**
+ * The lookup with a short per-process memory, so a caller's key, principal and policies cost one
+ * read per 10 s, not one per request: authorization adds no round trip to the allocation path.
+ */
+const cached = (inner: CredentialLookup, now = Date.now): CredentialLookup => {
+  const seen = new Map<string, { at: number; found: Awaited<ReturnType<CredentialLookup>> }>();
+  return async (accessKeyId) => {
+    const hit = seen.get(accessKeyId);
+    if (hit && now() - hit.at < CREDENTIAL_CACHE_MS) return hit.found;
+    const found = await inner(accessKeyId);
+    if (seen.size > 10_000) seen.clear();
+    // An unknown key is not remembered: a key issued a moment later works at once.
+    if (found) seen.set(accessKeyId, { at: now(), found });
+    return found;
+  };
+};
+
 export const credentialLookup = ({ deps, settings }: Runtime): CredentialLookup => {
   if (lookup) return lookup;
   const sources: CredentialLookup[] = [];
@@ -29,10 +49,15 @@ export const credentialLookup = ({ deps, settings }: Runtime): CredentialLookup 
           accountId: r.AccountId,
           encryptedSecret: r.EncryptedSecret,
           createdAt: r.CreatedAt,
+          ...(r.PrincipalArn ? { principalArn: r.PrincipalArn } : {}),
+          ...(r.ExpiresAt ? { expiresAt: r.ExpiresAt } : {}),
+          ...(r.Policies
+            ? { policies: r.Policies.map((p) => ({ name: p.Name, document: p.Document })) }
+            : {}),
         }
       );
     };
-    sources.push(issuedCredentials({ getCredential }, settings.ec2.credentialKey));
+    sources.push(cached(issuedCredentials({ getCredential }, settings.ec2.credentialKey)));
   }
   lookup = firstOf(...sources);
   return lookup;

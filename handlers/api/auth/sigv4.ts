@@ -39,6 +39,9 @@ export interface VerifiedCaller {
   accountId: string;
   region: string;
   service: string;
+  /** The named principal; absent: the account's root. */
+  principalArn?: string;
+  policies?: { name: string; document: string }[];
 }
 
 export interface VerifyOptions {
@@ -93,6 +96,8 @@ export const verifySigV4 = async (
   }
   const found = await lookup(auth.accessKeyId);
   if (!found) throw authFailure(`the access key id ${auth.accessKeyId} is not known.`);
+  if (found.expiresAt && Date.parse(found.expiresAt) <= now.getTime())
+    throw authFailure(`the access key ${auth.accessKeyId} expired at ${found.expiresAt}.`);
 
   const canonicalHeaders = auth.signedHeaders.map((name) => {
     const value = headers.get(name);
@@ -122,5 +127,7 @@ export const verifySigV4 = async (
     accountId: found.accountId,
     region: auth.region,
     service: auth.service,
+    ...(found.principalArn ? { principalArn: found.principalArn } : {}),
+    ...(found.policies ? { policies: found.policies } : {}),
   };
 };

@@ -22,8 +22,18 @@ export const unknownAction = (name: string): never => {
 };
 export type Result = APIGatewayProxyResultV2;
 
+/** Who signed: the access key, the named principal (absent: the account's root) and its policies. */
+export interface Principal {
+  accessKeyId: string;
+  arn?: string;
+  policies?: { name: string; document: string }[];
+}
+
+/** The caller as a door knows it: account and region, and the principal when it was signed. */
+export type Identified = Caller & { principal?: Principal };
+
 /** The caller, from the request as it arrived (runs first: nothing is decoded for a stranger). */
-export type Identity = (event: Event, body: string, runtime: Runtime) => Promise<Caller>;
+export type Identity = (event: Event, body: string, runtime: Runtime) => Promise<Identified>;
 
 export interface Codec {
   door: Door;

@@ -28,6 +28,8 @@ export interface StatementRef {
   sid?: string;
   /** The statement's position in its policy, from 0. */
   index: number;
+  /** The statement itself, for the encoded authorization message. */
+  body: Statement;
 }
 
 export interface Decision {
@@ -78,8 +80,8 @@ const find = (
     const statements = statementsOf(document);
     const index = statements.findIndex((s) => s.Effect === effect && applies(s, request, variables));
     if (index >= 0) {
-      const sid = statements[index]!.Sid;
-      return { policy: name, ...(sid !== undefined ? { sid } : {}), index };
+      const body = statements[index]!;
+      return { policy: name, ...(body.Sid !== undefined ? { sid: body.Sid } : {}), index, body };
     }
   }
   return undefined;

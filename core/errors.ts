@@ -50,7 +50,11 @@ export type ErrorCode =
   | 'ServiceUnavailable'
   | 'UnsupportedOperation'
   | 'TagLimitExceeded'
-  | 'InvalidID';
+  | 'InvalidID'
+  // IAM's and STS's codes: a policy document IAM would refuse, and an encoded authorization
+  // message that was not made by this deployment's key (DecodeAuthorizationMessage).
+  | 'MalformedPolicyDocument'
+  | 'InvalidAuthorizationMessageException';
 
 export class AllotError extends Error {
   constructor(

@@ -16,8 +16,9 @@ import ts from 'typescript';
 /**
  * Rooms of core from the bottom up: a room may import the rooms before it in its chain, never
  * after. Rooms on one line (space and records) do not import each other. The monitoring analysis
- * is pure (addresses only), and the adapters in core/store stand aside: they implement the ports
- * and nothing else in core may reach them.
+ * and the IAM evaluator (core/ops/access) are pure, with their imports listed in ASIDE, and the
+ * adapters in core/store stand aside: they implement the ports and nothing else in core may reach
+ * them.
  */
 export const CHAIN: readonly (readonly string[])[] = [
   ['core/errors.ts'],
@@ -25,6 +26,7 @@ export const CHAIN: readonly (readonly string[])[] = [
   ['core/space', 'core/records'],
   ['core/ports'],
   ['core/ops/kit'],
+  ['core/ops/access'],
   ['core/ops/organization'],
   ['core/ops/sharing'],
   ['core/ops/discovery'],
@@ -46,6 +48,8 @@ export const CHAIN: readonly (readonly string[])[] = [
 /** Rooms outside the chain, with exactly what each may import (a room always imports itself). */
 export const ASIDE: Record<string, readonly string[]> = {
   'core/ops/monitoring/analysis': ['core/errors.ts', 'core/cidr'],
+  // The IAM evaluator is pure: errors, addresses (IpAddress) and the kit's wildcard matcher only.
+  'core/ops/access': ['core/errors.ts', 'core/cidr', 'core/ops/kit'],
   'core/store': ['core/errors.ts', 'core/cidr', 'core/space', 'core/records', 'core/ports'],
   outbound: ['core'],
   handlers: ['core', 'outbound'],

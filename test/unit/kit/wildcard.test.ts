@@ -42,6 +42,17 @@ describe('matchesWildcard', () => {
     );
   });
 
+  it.each([
+    ['a*', 'ab', [1], false],
+    ['a*', 'a*', [1], true],
+    ['a?c', 'abc', [1], false],
+    ['a?c', 'a?c', [1], true],
+    ['*x*', 'ax*b', [2], false],
+    ['*x*', 'abx*', [2], true],
+  ])('%s against %s with literal positions %j is %s', (pattern, text, literal, expected) => {
+    expect(matchesWildcard(pattern, text, new Set(literal))).toBe(expected);
+  });
+
   it('answers the probe pattern against a 38-character tag at once (it took seconds as a regex)', () => {
     // Not a timing assertion: the count of steps is bounded by |pattern| × |text|, so this ends.
     const pattern = `${'*a'.repeat(10)}*b`;

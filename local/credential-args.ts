@@ -1,6 +1,15 @@
 /** The arguments of `npm run credentials`: flags, policy files or managed names, and times. */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import {
+  AllotIpamExternalAuthority,
+  AllotIpamFullAccess,
+  AllotIpamReadOnly,
+  IDENTITY_POLICY_LIMIT,
+  type PolicyDocument,
+  parsePolicy,
+  poolUserPolicy,
+} from '../core/ops/access';
 import type { AttachedPolicy } from '../core/records';
 
 export interface Flags {
@@ -47,29 +56,29 @@ export const untilOf = (text: string, now = Date.now()): string => {
   return new Date(t).toISOString();
 };
 
-/** Managed policies by name, filled by the authorization module (see managedPolicy). */
-export type ManagedLookup = (name: string) => string | undefined;
-
-let managed: ManagedLookup = () => undefined;
-
-/** Lets the authorization module name its ready policies. */
-export const useManagedPolicies = (lookup: ManagedLookup): void => {
-  managed = lookup;
+/** The ready policies by name (core/ops/access/managed.ts). */
+const READY: Record<string, PolicyDocument> = {
+  AllotIpamFullAccess,
+  AllotIpamReadOnly,
+  AllotIpamExternalAuthority,
 };
 
 /**
- * A policy argument: a ready policy's name, or a JSON file (named after the file).
+ * A policy argument: a ready policy's name (`AllotIpamReadOnly`, `AllotIpamFullAccess`,
+ * `AllotIpamExternalAuthority`, `AllotIpamPoolUser:<pool ARN>,…`), or a JSON file (named after it).
  * @example policyFrom('readonly.json') // { Name: 'readonly', Document: '{"Version":…}' }
  */
 export const policyFrom = (arg: string): AttachedPolicy => {
-  const ready = managed(arg);
-  if (ready) return { Name: arg, Document: ready };
+  const ready = Object.hasOwn(READY, arg) ? READY[arg] : undefined;
+  if (ready) return { Name: arg, Document: JSON.stringify(ready) };
+  const pools = /^AllotIpamPoolUser:(.+)$/.exec(arg)?.[1];
+  if (pools) return { Name: 'AllotIpamPoolUser', Document: JSON.stringify(poolUserPolicy(pools.split(','))) };
   if (!existsSync(arg)) throw new Error(`'${arg}' is neither a ready policy nor a policy file`);
   const Document = readFileSync(arg, 'utf8');
   try {
-    JSON.parse(Document);
-  } catch {
-    throw new Error(`${arg} is not JSON`);
+    parsePolicy(Document, IDENTITY_POLICY_LIMIT);
+  } catch (e) {
+    throw new Error(`${arg}: ${(e as Error).message}`);
   }
   return { Name: basename(arg).replace(/\.json$/, ''), Document };
 };

@@ -8,6 +8,8 @@
  * the Lambda's remaining time for RunDiscovery, the raw event for DeliverEvent) read it from the
  * same explicit context, so no action needs a wrapper of its own.
  */
+import { AllotError } from '../../core/errors';
+import { decodeAuthorizationMessage } from '../../core/ops/access';
 import type { CycleState } from '../../core/ops/monitoring/run/plan';
 import { planCycle } from '../../core/ops/monitoring/run/plan';
 import type { DeletionEvent } from '../../core/ops/reclaim/run';
@@ -15,6 +17,7 @@ import { reclaimEvent } from '../../core/ops/reclaim/run';
 import { allotOperations, facadeOperations, operations, ramOperations } from '../../core/ops/registry';
 import type { Caller, Deps } from '../../core/ports';
 import type { Settings } from '../runtime/config';
+import { messageKey } from './authorize';
 import { apiModel } from './model/model';
 
 export type Door = 'json' | 'query' | 'ram';
@@ -70,6 +73,22 @@ const runDiscovery = async ({ deps, settings, caller, remainingMs }: ActionConte
 
 const JSON_ONLY = ['json'] as const;
 
+/**
+ * The refusal's statement and context as STS's DecodeAuthorizationMessage shows it, for a message
+ * of the caller's own account only (another account's refusal answers like a forged message).
+ */
+const decode = async ({ settings, caller, input }: ActionContext) => {
+  const text = decodeAuthorizationMessage(
+    String(input.EncodedMessage),
+    messageKey(settings.ec2.credentialKey),
+  );
+  const principal = (JSON.parse(text) as { context?: { principal?: { arn?: string } } }).context?.principal
+    ?.arn;
+  if (!principal?.startsWith(`arn:${settings.core.partition}:iam::${caller.accountId}:`))
+    throw new AllotError('InvalidAuthorizationMessageException', 'The encoded message is not valid.');
+  return { DecodedMessage: text };
+};
+
 export const actions: Record<string, Action> = {
   ...fromCore(operations, ['json', 'query']),
   ...fromCore(facadeOperations, ['json', 'query']),
@@ -77,6 +96,7 @@ export const actions: Record<string, Action> = {
   // AWS RAM's REST-JSON protocol on the same endpoint (aws ram …, @aws-sdk/client-ram).
   ...fromCore(ramOperations, ['ram']),
   RunDiscovery: { shape: shapeOf('RunDiscovery'), doors: JSON_ONLY, run: runDiscovery },
+  DecodeAuthorizationMessage: { shape: shapeOf('DecodeAuthorizationMessage'), doors: JSON_ONLY, run: decode },
   // A deletion event handed over by hand (locally no EventBridge runs); it acts only on the
   // caller's own account, whatever account the event names.
   DeliverEvent: {

@@ -18,6 +18,7 @@ import { runtime } from '../runtime/deps';
 import { accessBegin, accessEnd, accessNote } from './access';
 import { type Action, actionAt, actions as registry } from './actions';
 import { audited, authFailureLine } from './audit';
+import { authorize, messageKey, serviceOf } from './authorize';
 import type { Codec, Event, Identity, Result } from './codecs/types';
 import { bodyOf, unknownAction } from './codecs/types';
 import { toWireError } from './errors';
@@ -109,14 +110,27 @@ export const door = (codec: Codec, identify: Identity, actions: Record<string, A
       accessNote(event, { account: caller.accountId });
       const served = (name: string) => actionAt(actions, name, codec.door) !== undefined;
       const decoded = decodeOrForward(codec, event, body, served, rt.forward);
-      if (!('action' in decoded)) return forwarded(decoded.forward, caller, event, body, requestId);
+      if (!('action' in decoded)) {
+        const forwardedAction = new URLSearchParams(body).get('Action') ?? '';
+        const key = messageKey(rt.settings.ec2.credentialKey);
+        await authorize({ deps: rt.deps, service: 'ec2', action: forwardedAction, input: {}, caller, key });
+        return forwarded(decoded.forward, caller, event, body, requestId);
+      }
       const { action: name, input } = decoded;
       const action = actionAt(actions, name, codec.door) ?? unknownAction(name);
       const remainingMs = () => context?.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY;
       // Inside the audit: a write refused for its shape is a refused write like any other.
-      const run = () => {
+      const run = async () => {
         checkShape(apiModel, action.shape, input);
         checkIdFormats(input);
+        await authorize({
+          deps: rt.deps,
+          service: serviceOf(action.doors),
+          action: name,
+          input,
+          caller,
+          key: messageKey(rt.settings.ec2.credentialKey),
+        });
         return action.run({ deps: rt.deps, settings: rt.settings, caller, input, remainingMs });
       };
       const output = await audited({ action: name, caller, input, requestId }, run);

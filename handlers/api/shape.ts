@@ -69,6 +69,7 @@ const MAX_LENGTH: Record<string, number> = {
   Csv: 6_000_000,
   PolicyDocument: 6144,
   Content: 6144,
+  EncodedMessage: 16384,
 };
 const GENERIC_MAX_BYTES = 1024;
 

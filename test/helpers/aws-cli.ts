@@ -16,7 +16,7 @@ export interface CliResult {
 /** @example await runAws(aws, { home, url: stack.url, accessKeyId: '111122223333' }, 'ram', 'get-resource-shares', ...) */
 export const runAws = (
   cli: string,
-  at: { home: string; url: string; accessKeyId?: string },
+  at: { home: string; url: string; accessKeyId?: string; secretAccessKey?: string },
   ...args: string[]
 ): Promise<CliResult> =>
   new Promise((resolve) => {
@@ -24,7 +24,7 @@ export const runAws = (
       PATH: process.env.PATH ?? '',
       HOME: at.home,
       AWS_ACCESS_KEY_ID: at.accessKeyId ?? 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_SECRET_ACCESS_KEY: at.secretAccessKey ?? 'test',
       AWS_DEFAULT_REGION: 'us-east-1',
       AWS_CONFIG_FILE: join(at.home, 'config'),
       AWS_SHARED_CREDENTIALS_FILE: join(at.home, 'credentials'),

@@ -21,6 +21,8 @@ const DOCS: Record<string, string> = {
   DeleteIpamResourceDiscoveryShare: 'Revoke a share (owner, with Principal) or leave it (grantee).',
   GetIpamResourceDiscoveryShares: 'Shares the caller made and shares offered to it.',
   RunDiscovery: "Run a discovery cycle over the caller's IPAMs now.",
+  DecodeAuthorizationMessage:
+    "The statement behind an UnauthorizedOperation, from its encoded message (STS's action of that name; the caller's own refusals only).",
   DeliverEvent: "Hand a deletion event (EventBridge shape) to reclamation, for the caller's account.",
   GetIpamMetrics: "A scope's utilization and dashboard counts; address counts are decimal strings.",
   GetIpamMetricData:
@@ -128,6 +130,11 @@ const operations = [
     'ImportIpamPoolAllocations',
     struct({ Csv: S, Apply: { shape: 'AllotBoolean' }, DryRun: { shape: 'AllotBoolean' } }, ['Csv']),
     struct({ Rows: { shape: 'AllotDocument' }, Summary: { shape: 'AllotDocument' } }),
+  ),
+  op(
+    'DecodeAuthorizationMessage',
+    struct({ EncodedMessage: S }, ['EncodedMessage']),
+    struct({ DecodedMessage: S }),
   ),
   op(
     'RunDiscovery',

@@ -190,6 +190,7 @@ describe('the registry', () => {
       ...Object.keys(ramOperations),
       'RunDiscovery',
       'DeliverEvent',
+      'DecodeAuthorizationMessage',
     ];
     expect(Object.keys(actions).sort()).toEqual(ops.sort());
   });

@@ -32,6 +32,6 @@ describe('handlers/api/functions.yml', () => {
     expect(new Set(api.map(([, f]) => f.handler))).toEqual(
       new Set(['handlers/api/entry.jsonApi', 'handlers/api/entry.queryApi', 'handlers/api/entry.ramApi']),
     );
-    expect(api.length).toBe(75);
+    expect(api.length).toBe(76);
   });
 });

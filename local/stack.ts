@@ -99,7 +99,13 @@ export const startLocalStack = async (opts: StackOptions = {}): Promise<LocalSta
   const ddbStarting = startDynamo({ port: ddbPort, ...(dataDir ? { dataDir } : {}) });
   ddbStarting.catch(() => undefined); // awaited below; this only keeps it from being "unhandled"
   const endpoint = `http://127.0.0.1:${ddbPort}`;
-  const offline = await spawnOffline({ port, tableName, endpoint, buildDir, env: opts.env, log: opts.log });
+  // The local stack is its own edge: only its own names and origins (handlers/api/edge.ts).
+  const edge = {
+    ALLOT_ALLOWED_HOSTS: `127.0.0.1:${port},localhost:${port}`,
+    ALLOT_ALLOWED_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`,
+  };
+  const env = { ...edge, ...opts.env };
+  const offline = await spawnOffline({ port, tableName, endpoint, buildDir, env, log: opts.log });
   const url = `http://127.0.0.1:${port}`;
   try {
     const ddb = await ddbStarting;

@@ -21,6 +21,7 @@ import { audited, authFailureLine } from './audit';
 import { authorize, messageKey, serviceOf } from './authorize';
 import type { Codec, Event, Identity, Result } from './codecs/types';
 import { bodyOf, unknownAction } from './codecs/types';
+import { checkEdge, corsHeaders } from './edge';
 import { toWireError } from './errors';
 import { apiModel } from './model/model';
 import { checkShape } from './shape';
@@ -46,7 +47,11 @@ const errorAnswer = (codec: Codec) => ({
         request.event?.requestContext?.http?.sourceIp,
         requestId,
       );
-    request.response = codec.encodeError(wire, requestId);
+    const answer = codec.encodeError(wire, requestId) as Exclude<Result, string>;
+    request.response = {
+      ...answer,
+      headers: { ...answer.headers, ...corsHeaders(request.event, runtime().settings) },
+    };
     accessNote(request.event, { action: actionNameOf(codec, request.event) });
     accessEnd(request.event, wire.status, requestId);
   },
@@ -105,6 +110,7 @@ export const door = (codec: Codec, identify: Identity, actions: Record<string, A
       const requestId = requestIdOf(context);
       accessBegin(event);
       const rt = runtime();
+      checkEdge(event, rt.settings);
       const body = bodyOf(event);
       const caller = await identify(event, body, rt);
       accessNote(event, { account: caller.accountId });
@@ -134,8 +140,8 @@ export const door = (codec: Codec, identify: Identity, actions: Record<string, A
         return action.run({ deps: rt.deps, settings: rt.settings, caller, input, remainingMs });
       };
       const output = await audited({ action: name, caller, input, requestId }, run);
-      const answer = codec.encode(name, output, requestId);
+      const answer = codec.encode(name, output, requestId) as Exclude<Result, string>;
       accessNote(event, { action: name });
       accessEnd(event, 200, requestId);
-      return answer;
+      return { ...answer, headers: { ...answer.headers, ...corsHeaders(event, rt.settings) } };
     });

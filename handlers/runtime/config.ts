@@ -17,6 +17,10 @@
  *   ALLOT_DEV_ACCOUNT_HEADER        1: local development only: the JSON routes believe an unsigned
  *                                   x-allot-account-id header (serverless.yml never sets it; npm
  *                                   start passes it on only when it is set)
+ *   ALLOT_ALLOWED_HOSTS             comma-separated Host values the API answers (the local stack
+ *                                   sets its own); unset: any (API Gateway checks deployed)
+ *   ALLOT_ALLOWED_ORIGINS           comma-separated web origins whose requests are accepted and
+ *                                   answered with CORS headers (the local stack sets its own)
  *   ALLOT_LOCAL_CREDENTIALS         1: accept the local pair test/test on the EC2 endpoint (npm start sets it)
  *   ALLOT_LOCAL_ACCOUNT_ID          account of the local pair (default 000000000000)
  *   ALLOT_ACCOUNT_ID_AS_ACCESS_KEY  1: a 12-digit access key id signs as that account (with secret test)
@@ -60,6 +64,8 @@ export interface BackendConfig {
 }
 
 export interface Settings {
+  /** What the local stack checks as its own edge (handlers/api/edge.ts); unset deployed. */
+  edge: { hosts?: string[]; origins?: string[] };
   ec2: Ec2Settings;
   backend?: BackendConfig;
   discovery: DiscoverySettings;
@@ -79,6 +85,14 @@ const json = <T>(name: string): T | undefined => {
   } catch {
     throw new Error(`${name} is not valid JSON`);
   }
+};
+
+const list = (name: string): string[] | undefined => {
+  const items = (process.env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return items.length > 0 ? items : undefined;
 };
 
 const seconds = (name: string, fallback: number): number => {
@@ -144,6 +158,12 @@ export const loadSettings = (): Settings => {
       localAccountId: process.env.ALLOT_LOCAL_ACCOUNT_ID || '000000000000',
       accountIdAsAccessKey: process.env.ALLOT_ACCOUNT_ID_AS_ACCESS_KEY === '1',
       ...(key ? { credentialKey: key } : {}),
+    },
+    edge: {
+      ...(list('ALLOT_ALLOWED_HOSTS')
+        ? { hosts: list('ALLOT_ALLOWED_HOSTS')!.map((h) => h.toLowerCase()) }
+        : {}),
+      ...(list('ALLOT_ALLOWED_ORIGINS') ? { origins: list('ALLOT_ALLOWED_ORIGINS') } : {}),
     },
     tableName: process.env.TABLE_NAME ?? 'allot-local',
     ...(endpoint ? { endpoint } : {}),

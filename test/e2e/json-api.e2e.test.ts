@@ -219,6 +219,17 @@ describe('JSON API over HTTP on the local stack', () => {
       const res = await signedJson(stack.url, 'CreateIpam', {}, accountSigner(ACCOUNT, region));
       expect([region, ...(await code(res))]).toEqual([region, 401, 'AuthFailure']);
     }
+    // A web page elsewhere cannot act through the local stack, signed or not, nor read an answer.
+    const crossSite = await signedJson(stack.url, 'DescribeIpams', {}, accountSigner(ACCOUNT), {
+      origin: 'https://evil.example',
+    });
+    expect(crossSite.headers.get('access-control-allow-origin')).toBe(new URL(stack.url).origin);
+    expect(crossSite.headers.get('access-control-allow-credentials')).toBe('false');
+    expect(await code(crossSite)).toEqual([401, 'AuthFailure']);
+    const sameSite = await signedJson(stack.url, 'DescribeIpams', {}, accountSigner(ACCOUNT), {
+      origin: new URL(stack.url).origin,
+    });
+    expect(sameSite.status).toBe(200);
     const wrongSecret = await signedJson(
       stack.url,
       'DescribeIpams',
@@ -226,6 +237,20 @@ describe('JSON API over HTTP on the local stack', () => {
       { ...accountSigner(ACCOUNT), secretAccessKey: 'nope' },
     );
     expect(await code(wrongSecret)).toEqual([401, 'AuthFailure']);
+    // An issued key on a server without the key to read it says so, instead of "not known".
+    const issued = await signedJson(
+      stack.url,
+      'DescribeIpams',
+      {},
+      {
+        accessKeyId: 'ALLTQ3VJX7KD2M5ZB4NA',
+        secretAccessKey: 'x',
+        region: 'us-east-1',
+      },
+    );
+    expect(((await issued.json()) as { Error: { Message: string } }).Error.Message).toContain(
+      'this server was started without ALLOT_CREDENTIAL_KEY',
+    );
     // Nothing was created in a made-up region.
     const ipams = (await call('DescribeIpams', {})).body.Ipams as { IpamRegion: string }[];
     expect(ipams.filter((i) => i.IpamRegion !== 'us-east-1')).toEqual([]);

@@ -5,6 +5,7 @@
  */
 import type { CredentialRecord } from '../../../core/records';
 import type { Runtime } from '../../runtime/deps';
+import { authFailure } from './sigv4-parse';
 import { type CredentialLookup, firstOf, issuedCredentials, localCredentials } from './credentials';
 
 let lookup: CredentialLookup | undefined;
@@ -58,6 +59,15 @@ export const credentialLookup = ({ deps, settings }: Runtime): CredentialLookup 
       );
     };
     sources.push(cached(issuedCredentials({ getCredential }, settings.ec2.credentialKey)));
+  } else {
+    // Say why an issued key cannot work here, instead of "not known" (the start-up screen says it too).
+    sources.push(async (accessKeyId) => {
+      if (/^ALLT[A-Z0-9]{16}$/.test(accessKeyId))
+        throw authFailure(
+          `the access key ${accessKeyId} was issued by Allot, but this server was started without ALLOT_CREDENTIAL_KEY, so issued keys cannot be verified.`,
+        );
+      return undefined;
+    });
   }
   lookup = firstOf(...sources);
   return lookup;

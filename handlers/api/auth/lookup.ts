@@ -5,8 +5,8 @@
  */
 import type { CredentialRecord } from '../../../core/records';
 import type { Runtime } from '../../runtime/deps';
-import { authFailure } from './sigv4-parse';
 import { type CredentialLookup, firstOf, issuedCredentials, localCredentials } from './credentials';
+import { authFailure } from './sigv4-parse';
 
 let lookup: CredentialLookup | undefined;
 

@@ -111,6 +111,26 @@ const backendConfig = (): { backend?: BackendConfig } => {
   return { backend: { endpoint: where, roleName } };
 };
 
+const ec2Settings = (): Ec2Settings => {
+  const key = process.env.ALLOT_CREDENTIAL_KEY
+    ? Buffer.from(process.env.ALLOT_CREDENTIAL_KEY, 'base64')
+    : undefined;
+  if (key && key.length !== 32) throw new Error('ALLOT_CREDENTIAL_KEY must be base64 of 32 bytes');
+  return {
+    devAccountHeader: process.env.ALLOT_DEV_ACCOUNT_HEADER === '1',
+    localCredentials: process.env.ALLOT_LOCAL_CREDENTIALS === '1',
+    localAccountId: process.env.ALLOT_LOCAL_ACCOUNT_ID || '000000000000',
+    accountIdAsAccessKey: process.env.ALLOT_ACCOUNT_ID_AS_ACCESS_KEY === '1',
+    ...(key ? { credentialKey: key } : {}),
+  };
+};
+
+const edgeSettings = (): Settings['edge'] => {
+  const hosts = list('ALLOT_ALLOWED_HOSTS')?.map((h) => h.toLowerCase());
+  const origins = list('ALLOT_ALLOWED_ORIGINS');
+  return { ...(hosts ? { hosts } : {}), ...(origins ? { origins } : {}) };
+};
+
 export const loadSettings = (): Settings => {
   const core = defaultConfig();
   core.partition = process.env.ALLOT_PARTITION ?? core.partition;
@@ -134,10 +154,6 @@ export const loadSettings = (): Settings => {
   if (supply) core.amazonSupply = supply;
   core.quotas = { ...core.quotas, ...json<Partial<Config['quotas']>>('ALLOT_QUOTAS') };
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  const key = process.env.ALLOT_CREDENTIAL_KEY
-    ? Buffer.from(process.env.ALLOT_CREDENTIAL_KEY, 'base64')
-    : undefined;
-  if (key && key.length !== 32) throw new Error('ALLOT_CREDENTIAL_KEY must be base64 of 32 bytes');
   const concurrency = Number(process.env.ALLOT_DISCOVERY_CONCURRENCY ?? 8);
   if (!Number.isInteger(concurrency) || concurrency < 1)
     throw new Error('ALLOT_DISCOVERY_CONCURRENCY must be a positive integer');
@@ -152,19 +168,8 @@ export const loadSettings = (): Settings => {
       reserveMs: seconds('ALLOT_DISCOVERY_RESERVE_SECONDS', 120),
       ...(process.env.ALLOT_DISCOVERY_FUNCTION ? { functionName: process.env.ALLOT_DISCOVERY_FUNCTION } : {}),
     },
-    ec2: {
-      devAccountHeader: process.env.ALLOT_DEV_ACCOUNT_HEADER === '1',
-      localCredentials: process.env.ALLOT_LOCAL_CREDENTIALS === '1',
-      localAccountId: process.env.ALLOT_LOCAL_ACCOUNT_ID || '000000000000',
-      accountIdAsAccessKey: process.env.ALLOT_ACCOUNT_ID_AS_ACCESS_KEY === '1',
-      ...(key ? { credentialKey: key } : {}),
-    },
-    edge: {
-      ...(list('ALLOT_ALLOWED_HOSTS')
-        ? { hosts: list('ALLOT_ALLOWED_HOSTS')!.map((h) => h.toLowerCase()) }
-        : {}),
-      ...(list('ALLOT_ALLOWED_ORIGINS') ? { origins: list('ALLOT_ALLOWED_ORIGINS') } : {}),
-    },
+    ec2: ec2Settings(),
+    edge: edgeSettings(),
     tableName: process.env.TABLE_NAME ?? 'allot-local',
     ...(endpoint ? { endpoint } : {}),
     region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',

@@ -30,6 +30,10 @@ export const functionsYaml = (): string => {
       `Ram${name}: { handler: handlers/api/entry.ramApi, events: [{ httpApi: { method: ${op.method}, path: ${op.path} } }] }`,
     );
   }
+  lines.push(
+    '# Every other method and path: an EC2 error document (handlers/api/entry.ts, unrouted).',
+    "Unrouted: { handler: handlers/api/entry.unrouted, events: [{ httpApi: { method: '*', path: '/{proxy+}' } }, { httpApi: { method: GET, path: / } }, { httpApi: { method: PUT, path: / } }, { httpApi: { method: DELETE, path: / } }, { httpApi: { method: PATCH, path: / } }, { httpApi: { method: OPTIONS, path: / } }] }",
+  );
   return `${lines.join('\n')}\n`;
 };
 

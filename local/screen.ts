@@ -7,6 +7,7 @@ export interface ScreenInfo {
   credentialKey: boolean;
   dataDir?: string;
   ddbEndpoint: string;
+  ddbIsolated?: boolean;
   tableName: string;
   motoEndpoint?: string;
   /** Where VPCs and subnets from pools are created (moto, or ALLOT_EC2_BACKEND). */
@@ -34,7 +35,10 @@ export const startupScreen = (i: ScreenInfo): string[] => {
     ),
     row(
       'Data',
-      `${i.dataDir ?? 'in memory (kept nowhere)'}; DynamoDB Local ${i.ddbEndpoint}, table ${i.tableName}`,
+      `${i.dataDir ?? 'in memory (kept nowhere)'}; DynamoDB Local ${i.ddbEndpoint}, table ${i.tableName}` +
+        (i.ddbIsolated === false
+          ? ' (WARNING: also reachable on every interface; unshare -rn is unavailable)'
+          : ''),
     ),
     row(
       'EC2 emulator',

@@ -15,6 +15,8 @@ export interface LocalStack {
   url: string;
   port: number;
   ddbEndpoint: string;
+  /** DynamoDB Local is reachable through 127.0.0.1 only. */
+  ddbIsolated: boolean;
   tableName: string;
   /** DynamoDB Local's JVM and serverless-offline's node process (the leader of its own group). */
   pids: { dynamo: number; offline: number };
@@ -118,6 +120,7 @@ export const startLocalStack = async (opts: StackOptions = {}): Promise<LocalSta
       url,
       port,
       ddbEndpoint: ddb.endpoint,
+      ddbIsolated: ddb.isolated,
       tableName,
       pids: { dynamo: ddb.pid, offline: offline.pid },
       stop: async () => {

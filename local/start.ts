@@ -96,6 +96,7 @@ for (const line of startupScreen({
   credentialKey: Boolean(process.env.ALLOT_CREDENTIAL_KEY),
   ...(inMemory ? {} : { dataDir: process.env.ALLOT_DATA_DIR ?? 'local/.data' }),
   ddbEndpoint: stack.ddbEndpoint,
+  ddbIsolated: stack.ddbIsolated,
   tableName: stack.tableName,
   ...(moto ? { motoEndpoint: moto.endpoint } : {}),
   ...(backend ? { backend } : {}),

@@ -102,6 +102,32 @@ const forwarded = async (
   return { statusCode: answer.status, headers: { 'content-type': answer.contentType }, body: answer.body };
 };
 
+/** How long before the function's timeout a request is answered, whatever it still waits for. */
+const DEADLINE_MARGIN_MS = 1500;
+
+/**
+ * The answer of `work`, or ServiceUnavailable once `ms` have passed: a request that runs long costs
+ * that request a retryable error, never the function's timeout (which serverless-offline 13 turns
+ * into a wedged endpoint, upstream #1896). Writes are atomic, so an abandoned one either committed
+ * whole or not at all, and a retry with the same ClientToken finds which.
+ * @example await withDeadline(op(), 27_500)
+ */
+export const withDeadline = async <T>(work: Promise<T>, ms: number): Promise<T> => {
+  if (!Number.isFinite(ms)) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new AllotError('ServiceUnavailable', 'The request took too long to complete; retry it.')),
+      Math.max(ms, 0),
+    );
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
 /** A Lambda handler serving every action of `actions` that this codec's door serves. */
 export const door = (codec: Codec, identify: Identity, actions: Record<string, Action> = registry) =>
   middy<Event, Result>()
@@ -139,7 +165,9 @@ export const door = (codec: Codec, identify: Identity, actions: Record<string, A
         });
         return action.run({ deps: rt.deps, settings: rt.settings, caller, input, remainingMs });
       };
-      const output = await audited({ action: name, caller, input, requestId }, run);
+      const output = await audited({ action: name, caller, input, requestId }, () =>
+        withDeadline(run(), remainingMs() - DEADLINE_MARGIN_MS),
+      );
       const answer = codec.encode(name, output, requestId) as Exclude<Result, string>;
       accessNote(event, { action: name });
       accessEnd(event, 200, requestId);

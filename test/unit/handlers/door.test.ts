@@ -215,3 +215,17 @@ describe('the registry', () => {
     expect(jsonOnly).not.toContain('AllocateIpamPoolCidr');
   });
 });
+
+describe('the deadline', () => {
+  it('answers a request that outlives its time with ServiceUnavailable, and a quick one as it is', async () => {
+    const { withDeadline } = await import('../../../handlers/api/door');
+    await expect(withDeadline(Promise.resolve('ok'), 50)).resolves.toBe('ok');
+    const never = new Promise<string>(() => {});
+    await expect(withDeadline(never, 20)).rejects.toMatchObject({ code: 'ServiceUnavailable' });
+    await expect(
+      withDeadline(Promise.reject(new AllotError('IncorrectState', 'x')), 50),
+    ).rejects.toMatchObject({
+      code: 'IncorrectState',
+    });
+  });
+});

@@ -40,6 +40,14 @@ export const startupScreen = (i: ScreenInfo): string[] => {
           ? ' (WARNING: also reachable on every interface; unshare -rn is unavailable)'
           : ''),
     ),
+    ...(i.dataDir
+      ? [
+          row(
+            'Durability',
+            'stop with Ctrl-C: DynamoDB Local can lose its last acknowledged writes if its JVM is killed outright (README "Outages and faults")',
+          ),
+        ]
+      : []),
     row(
       'EC2 emulator',
       i.motoEndpoint

@@ -24,6 +24,7 @@ describe('the start-up screen', () => {
       '  Credentials  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test act as account 000000000000',
       '  Issued keys  cannot be verified: ALLOT_CREDENTIAL_KEY is not set (only test/test works)',
       '  Data         local/.data; DynamoDB Local http://127.0.0.1:41234, table allot-local',
+      '  Durability   stop with Ctrl-C: DynamoDB Local can lose its last acknowledged writes if its JVM is killed outright (README "Outages and faults")',
       '  EC2 emulator moto on http://127.0.0.1:41235, account 000000000000: VPCs made there are discovered',
       '  EC2 backend  http://127.0.0.1:41235: create-vpc/create-subnet from pools create there; other EC2 actions are forwarded',
       '  Discovery    no schedule locally: npm run discover, or POST /v1/RunDiscovery',

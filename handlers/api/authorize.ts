@@ -138,6 +138,32 @@ const becauseOf = (d: Decision, action: string): string => {
   }
 };
 
+/** How long a process reuses an account's SCPs (as the credential cache: no read per request). */
+export const GUARDRAIL_CACHE_MS = 10_000;
+
+type Levels = { orgId: string; orgPaths: string[]; levels: { name: string; document: string }[][] };
+
+/**
+ * The organization's guardrails of an account, from `read` (scpLevelsFor) at most once per 10 s
+ * per account and process, parsed once: undefined where no SCP applies.
+ */
+export const guardrailsOf = (read: (accountId: string) => Promise<Levels | undefined>, now = Date.now) => {
+  const seen = new Map<string, { at: number; value: Guardrails | undefined }>();
+  return async (accountId: string): Promise<Guardrails | undefined> => {
+    const hit = seen.get(accountId);
+    if (hit && now() - hit.at < GUARDRAIL_CACHE_MS) return hit.value;
+    const found = await read(accountId);
+    const value = found && {
+      orgId: found.orgId,
+      orgPaths: found.orgPaths,
+      scps: found.levels.map((level) => level.map(parsed)),
+    };
+    if (seen.size > 10_000) seen.clear();
+    seen.set(accountId, { at: now(), value });
+    return value;
+  };
+};
+
 /** The key the authorization messages are encrypted with: the credential key, else a local one. */
 export const messageKey = (credentialKey: Uint8Array | undefined): Uint8Array =>
   credentialKey ?? createHash('sha256').update('allot local authorization messages').digest();

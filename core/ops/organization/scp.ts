@@ -39,7 +39,8 @@ export const attachedTo = (attachments: readonly PolicyAttachmentRecord[], targe
   attachments.filter((a) => a.TargetId === targetId);
 
 /**
- * The ids of the SCPs in effect at a target: its attachments, or FullAWSAccess alone.
+ * The ids of the SCPs in effect at a target: its attachments (FullAWSAccess first), or
+ * FullAWSAccess alone.
  * @example effectivePolicyIds(snap.attachments, 'ou-ab12-11111111') // ['p-FullAWSAccess']
  */
 export const effectivePolicyIds = (
@@ -47,7 +48,9 @@ export const effectivePolicyIds = (
   targetId: string,
 ): string[] => {
   const ids = attachedTo(attachments, targetId).map((a) => a.PolicyId);
-  return ids.length > 0 ? ids : [FULL_ACCESS_ID];
+  if (ids.length === 0) return [FULL_ACCESS_ID];
+  // FullAWSAccess first, then the customer policies in id order.
+  return ids.includes(FULL_ACCESS_ID) ? [FULL_ACCESS_ID, ...ids.filter((id) => id !== FULL_ACCESS_ID)] : ids;
 };
 
 export interface ScpLevels {

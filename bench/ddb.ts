@@ -5,7 +5,7 @@
 import { ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type Cidr, parseCidr } from '../core/cidr';
 import { allocateIpamPoolCidr } from '../core/ops/allocation/allocate';
-import { allotOperations, operations, ramOperations } from '../core/ops/registry';
+import { allotOperations, operations, orgsOperations, ramOperations } from '../core/ops/registry';
 import { type Caller, type Deps, defaultConfig, randomIds } from '../core/ports';
 import { createDocumentClient, DynamoStore } from '../core/store/dynamo';
 import { combine, percentile, type Round, timed } from './rounds';
@@ -42,8 +42,15 @@ const makePool = async (deps: Deps, account: string, cidr: string): Promise<stri
 const sharedPool = async (deps: Deps, admin: string, principal: string): Promise<string> => {
   const mgmt = { ...caller, accountId: '100000009999' };
   await allotOperations.CreateOrganization(deps, mgmt, { OrganizationId: 'o-bench00001', RootId: 'r-bench' });
-  for (const AccountId of [admin, principal])
-    await allotOperations.RegisterOrganizationAccount(deps, mgmt, { AccountId });
+  // Each account joins by accepting its invitation as itself.
+  for (const AccountId of [admin, principal]) {
+    const { Handshake } = await allotOperations.RegisterOrganizationAccount(deps, mgmt, { AccountId });
+    await orgsOperations.AcceptHandshake(
+      deps,
+      { ...caller, accountId: AccountId },
+      { HandshakeId: Handshake.Id },
+    );
+  }
   await operations.EnableIpamOrganizationAdminAccount(deps, mgmt, { DelegatedAdminAccountId: admin });
   const poolId = await makePool(deps, admin, '10.0.0.0/8');
   const { IpamPools } = (await operations.DescribeIpamPools(

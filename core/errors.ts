@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'ResourceShareInvitationAlreadyAcceptedException'
   | 'ResourceShareInvitationAlreadyRejectedException'
   | 'ResourceShareInvitationExpiredException'
+  | OrganizationsErrorCode
   | 'InvalidParameterCombination'
   | 'InvalidParameter'
   | 'MissingParameter'
@@ -56,10 +57,49 @@ export type ErrorCode =
   | 'MalformedPolicyDocument'
   | 'InvalidAuthorizationMessageException';
 
+/** AWS Organizations' codes (its JSON 1.1 API answers with these, not EC2's). */
+export type OrganizationsErrorCode =
+  | 'AWSOrganizationsNotInUseException'
+  | 'AccessDeniedException'
+  | 'AccountAlreadyRegisteredException'
+  | 'AccountNotFoundException'
+  | 'AccountNotRegisteredException'
+  | 'AlreadyInOrganizationException'
+  | 'ChildNotFoundException'
+  | 'ConcurrentModificationException'
+  | 'ConstraintViolationException'
+  | 'DestinationParentNotFoundException'
+  | 'DuplicateAccountException'
+  | 'DuplicateHandshakeException'
+  | 'DuplicateOrganizationalUnitException'
+  | 'DuplicatePolicyAttachmentException'
+  | 'DuplicatePolicyException'
+  | 'HandshakeAlreadyInStateException'
+  | 'HandshakeConstraintViolationException'
+  | 'HandshakeNotFoundException'
+  | 'InvalidHandshakeTransitionException'
+  | 'InvalidInputException'
+  | 'MalformedPolicyDocumentException'
+  | 'MasterCannotLeaveOrganizationException'
+  | 'OrganizationNotEmptyException'
+  | 'OrganizationalUnitNotEmptyException'
+  | 'OrganizationalUnitNotFoundException'
+  | 'ParentNotFoundException'
+  | 'PolicyInUseException'
+  | 'PolicyNotAttachedException'
+  | 'PolicyNotFoundException'
+  | 'PolicyTypeAlreadyEnabledException'
+  | 'PolicyTypeNotEnabledException'
+  | 'RootNotFoundException'
+  | 'SourceParentNotFoundException'
+  | 'TargetNotFoundException';
+
 export class AllotError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Why, in the protocol's own words where it has them (Organizations' `Reason`). */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = code;
@@ -73,8 +113,8 @@ export class AllotError extends Error {
 export const backendError = (code: string, message: string): AllotError =>
   new AllotError(code as ErrorCode, message);
 
-export const fail = (code: ErrorCode, message: string): never => {
-  throw new AllotError(code, message);
+export const fail = (code: ErrorCode, message: string, reason?: string): never => {
+  throw new AllotError(code, message, reason);
 };
 
 export const isAllotError = (e: unknown): e is AllotError => e instanceof AllotError;

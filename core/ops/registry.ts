@@ -44,18 +44,70 @@ import {
   getIpamDiscoveredResourceCidrs,
 } from './monitoring/run/discovered';
 import {
+  describeAccount,
+  leaveOrganization,
+  listAccounts,
+  listAccountsForParent,
+  moveAccount,
+  removeAccountFromOrganization,
+} from './organization/accounts';
+import {
   disableIpamOrganizationAdminAccount,
   enableIpamOrganizationAdminAccount,
 } from './organization/admin';
 import {
+  createOrganizationAlias,
+  createOrganizationalUnitAlias,
+  deleteOrganizationalUnitAlias,
+  describeOrganizationAlias,
+  moveAccountAlias,
+  registerOrganizationAccount,
+  removeAccountAlias,
+} from './organization/aliases';
+import {
+  attachPolicy,
+  detachPolicy,
+  listPoliciesForTarget,
+  listTargetsForPolicy,
+} from './organization/attachments';
+import {
+  deregisterDelegatedAdministrator,
+  disableAWSServiceAccess,
+  enableAWSServiceAccess,
+  listAWSServiceAccessForOrganization,
+  listDelegatedAdministrators,
+  registerDelegatedAdministrator,
+} from './organization/delegated';
+import {
+  acceptHandshake,
+  cancelHandshake,
+  declineHandshake,
+  describeHandshake,
+  inviteAccountToOrganization,
+  listHandshakesForAccount,
+  listHandshakesForOrganization,
+} from './organization/handshakes';
+import {
   createOrganization,
+  deleteOrganization,
+  describeOrganization,
+  listRoots,
+} from './organization/organization';
+import {
+  createPolicy,
+  deletePolicy,
+  describePolicy,
+  listPolicies,
+  updatePolicy,
+} from './organization/policies';
+import { disablePolicyType, enablePolicyType } from './organization/policy-types';
+import { listChildren, listOrganizationalUnitsForParent, listParents } from './organization/tree';
+import {
   createOrganizationalUnit,
   deleteOrganizationalUnit,
-  describeOrganization,
-  moveAccount,
-  registerOrganizationAccount,
-  removeAccountFromOrganization,
-} from './organization/organization';
+  describeOrganizationalUnit,
+  updateOrganizationalUnit,
+} from './organization/units';
 import { getIpamPoolCidrs, provisionIpamPoolCidr } from './pool/cidr';
 import { createIpamPool } from './pool/create';
 import { deprovisionIpamPoolCidr } from './pool/deprovision';
@@ -132,13 +184,14 @@ export type ActionName = keyof typeof operations;
  * DeliverEvent (handlers/api/actions.ts).
  */
 export const allotOperations = {
-  CreateOrganization: createOrganization,
-  DescribeOrganization: describeOrganization,
-  CreateOrganizationalUnit: createOrganizationalUnit,
-  DeleteOrganizationalUnit: deleteOrganizationalUnit,
+  // The registry's older JSON actions: aliases over the Organizations core (organization/aliases.ts).
+  CreateOrganization: createOrganizationAlias,
+  DescribeOrganization: describeOrganizationAlias,
+  CreateOrganizationalUnit: createOrganizationalUnitAlias,
+  DeleteOrganizationalUnit: deleteOrganizationalUnitAlias,
   RegisterOrganizationAccount: registerOrganizationAccount,
-  MoveAccount: moveAccount,
-  RemoveAccountFromOrganization: removeAccountFromOrganization,
+  MoveAccount: moveAccountAlias,
+  RemoveAccountFromOrganization: removeAccountAlias,
   ShareIpamResourceDiscovery: shareIpamResourceDiscovery,
   AcceptIpamResourceDiscoveryShare: acceptIpamResourceDiscoveryShare,
   DeleteIpamResourceDiscoveryShare: deleteIpamResourceDiscoveryShare,
@@ -189,6 +242,59 @@ export const ramOperations = {
 } satisfies Record<string, AnyOperation>;
 
 export type RamActionName = keyof typeof ramOperations;
+
+/**
+ * AWS Organizations' operations (the organization registry, handshakes, service control
+ * policies), served by the Organizations JSON 1.1 codec only. Six names are also the older JSON
+ * aliases above, with other shapes, so the door keeps them in a table of their own.
+ */
+export const orgsOperations = {
+  CreateOrganization: createOrganization,
+  DescribeOrganization: describeOrganization,
+  DeleteOrganization: deleteOrganization,
+  ListRoots: listRoots,
+  CreateOrganizationalUnit: createOrganizationalUnit,
+  UpdateOrganizationalUnit: updateOrganizationalUnit,
+  DeleteOrganizationalUnit: deleteOrganizationalUnit,
+  DescribeOrganizationalUnit: describeOrganizationalUnit,
+  ListOrganizationalUnitsForParent: listOrganizationalUnitsForParent,
+  ListChildren: listChildren,
+  ListParents: listParents,
+  ListAccounts: listAccounts,
+  ListAccountsForParent: listAccountsForParent,
+  DescribeAccount: describeAccount,
+  MoveAccount: moveAccount,
+  RemoveAccountFromOrganization: removeAccountFromOrganization,
+  LeaveOrganization: leaveOrganization,
+  InviteAccountToOrganization: inviteAccountToOrganization,
+  ListHandshakesForAccount: listHandshakesForAccount,
+  ListHandshakesForOrganization: listHandshakesForOrganization,
+  DescribeHandshake: describeHandshake,
+  AcceptHandshake: acceptHandshake,
+  DeclineHandshake: declineHandshake,
+  CancelHandshake: cancelHandshake,
+  EnablePolicyType: enablePolicyType,
+  DisablePolicyType: disablePolicyType,
+  CreatePolicy: createPolicy,
+  DescribePolicy: describePolicy,
+  UpdatePolicy: updatePolicy,
+  DeletePolicy: deletePolicy,
+  AttachPolicy: attachPolicy,
+  DetachPolicy: detachPolicy,
+  ListPolicies: listPolicies,
+  ListPoliciesForTarget: listPoliciesForTarget,
+  ListTargetsForPolicy: listTargetsForPolicy,
+  EnableAWSServiceAccess: enableAWSServiceAccess,
+  DisableAWSServiceAccess: disableAWSServiceAccess,
+  ListAWSServiceAccessForOrganization: listAWSServiceAccessForOrganization,
+  RegisterDelegatedAdministrator: registerDelegatedAdministrator,
+  DeregisterDelegatedAdministrator: deregisterDelegatedAdministrator,
+  ListDelegatedAdministrators: listDelegatedAdministrators,
+} satisfies Record<string, AnyOperation>;
+
+export type OrgsActionName = keyof typeof orgsOperations;
+
+export { scpLevelsFor } from './organization/scp';
 
 export const isAction = (name: string): name is ActionName => Object.hasOwn(operations, name);
 

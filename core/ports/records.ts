@@ -14,6 +14,8 @@ export type CounterField =
   | 'PoolCount'
   | '_cidrCount'
   | '_childCount'
+  | '_scpCount'
+  | '_attachCount'
   | 'ResourceDiscoveryAssociationCount';
 
 type Operation =

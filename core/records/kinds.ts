@@ -23,7 +23,11 @@
  *   blob part     BLOB#<key>                  PART#<5 digits>   -                               -
  *   organization  ORG#<orgId>                 #                 -                               -
  *   org unit      ORG#<orgId>                 OU#<ouId>         -                               -
+ *   org policy    ORG#<orgId>                 POLICY#<policyId> -                               -
+ *   attachment    ORG#<orgId>                 ATTACH#<target>#<policyId> -                      -
+ *   delegate      ORG#<orgId>                 DELEGATE#<principal>#<acct> -                     -
  *   org account   ORGACCT#<acct>              #                 ORG#<orgId>#accounts / acct     -
+ *   handshake     HANDSHAKE#<id>              #                 ORG#<orgId>#handshakes / id     INVITEE#<acct>#handshakes / id
  *   isolation     ORGACCT#<acct>              ISOLATED          -                               -
  *   rd share      RD#<rdId>                   SHARE#<principal> -                               GRANTEE#<acct>#rdshares / rdId
  *   resource share RSHARE#<uuid>               #                 -                               OWNER#<acct>#rshare / uuid
@@ -39,14 +43,18 @@
 import { allocation } from './allocation';
 import { cooling } from './cooling';
 import { credential } from './credential';
+import { handshake } from './handshake';
 import { history } from './history';
 import { ipam } from './ipam';
 import { isolation } from './isolation';
 import type { IndexKeys, ItemKey, KindSpec, QueryPlan } from './kind';
 import { orgAccount } from './org-account';
+import { orgDelegate } from './org-delegate';
+import { orgPolicy } from './org-policy';
 import { orgUnit } from './org-unit';
 import { organization } from './organization';
 import { pendingResource } from './pending-resource';
+import { policyAttachment } from './policy-attachment';
 import { pool } from './pool';
 import { poolCidr } from './pool-cidr';
 import { poolGrant } from './pool-grant';
@@ -83,6 +91,10 @@ export const kinds = {
   organization,
   'org-unit': orgUnit,
   'org-account': orgAccount,
+  'org-policy': orgPolicy,
+  'policy-attachment': policyAttachment,
+  'org-delegate': orgDelegate,
+  handshake,
   isolation,
   'rd-share': rdShare,
   cooling,

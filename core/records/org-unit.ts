@@ -1,3 +1,4 @@
+import type { Tag } from './common';
 import { defineKind, type Versioned } from './kind';
 
 /** An organizational unit; ParentId is the root or another OU. `_childCount`: OUs and accounts in it. */
@@ -8,6 +9,9 @@ export interface OrgUnitRecord extends Versioned {
   ParentId: string;
   Name: string;
   _childCount: number;
+  /** Service control policies attached explicitly (see policy-attachment.ts). */
+  _scpCount?: number;
+  _tags?: Tag[];
 }
 
 export type OrgUnitRef = { kind: 'org-unit'; orgId: string; id: string };

@@ -14,13 +14,19 @@ import type { CycleState } from '../../core/ops/monitoring/run/plan';
 import { planCycle } from '../../core/ops/monitoring/run/plan';
 import type { DeletionEvent } from '../../core/ops/reclaim/run';
 import { reclaimEvent } from '../../core/ops/reclaim/run';
-import { allotOperations, facadeOperations, operations, ramOperations } from '../../core/ops/registry';
+import {
+  allotOperations,
+  facadeOperations,
+  operations,
+  orgsOperations,
+  ramOperations,
+} from '../../core/ops/registry';
 import type { Caller, Deps } from '../../core/ports';
 import type { Settings } from '../runtime/config';
 import { messageKey } from './authorize';
-import { apiModel } from './model/model';
+import { apiModel, type Ec2Model, orgsModel } from './model/model';
 
-export type Door = 'json' | 'query' | 'ram';
+export type Door = 'json' | 'query' | 'ram' | 'orgs';
 
 export interface ActionContext {
   deps: Deps;
@@ -40,17 +46,25 @@ export interface Action {
 
 type Operation = (deps: Deps, caller: Caller, input: never) => Promise<object>;
 
-const shapeOf = (name: string): string => {
-  const shape = apiModel.operations[name]?.input?.shape;
+const shapeOf = (name: string, model: Ec2Model = apiModel): string => {
+  const shape = model.operations[name]?.input?.shape;
   if (!shape) throw new Error(`action ${name} has no input shape in the model`);
   return shape;
 };
 
-const fromCore = (table: Record<string, Operation>, doors: readonly Door[]): Record<string, Action> =>
+const fromCore = (
+  table: Record<string, Operation>,
+  doors: readonly Door[],
+  model: Ec2Model = apiModel,
+): Record<string, Action> =>
   Object.fromEntries(
     Object.entries(table).map(([name, op]) => [
       name,
-      { shape: shapeOf(name), doors, run: ({ deps, caller, input }) => op(deps, caller, input as never) },
+      {
+        shape: shapeOf(name, model),
+        doors,
+        run: ({ deps, caller, input }) => op(deps, caller, input as never),
+      },
     ]),
   );
 
@@ -105,6 +119,13 @@ export const actions: Record<string, Action> = {
     run: ({ deps, caller, input }) => reclaimEvent(deps, input as unknown as DeletionEvent, caller.accountId),
   },
 };
+
+/**
+ * AWS Organizations' JSON 1.1 protocol on the same endpoint (aws organizations …,
+ * @aws-sdk/client-organizations), in a table of its own: six of its names are also the older
+ * JSON actions above, which take other shapes (entry.ts builds its door with this table).
+ */
+export const orgsActions: Record<string, Action> = fromCore(orgsOperations, ['orgs'], orgsModel);
 
 /** The action of that name if this door serves it. */
 export const actionAt = (table: Record<string, Action>, name: string, door: Door): Action | undefined => {

@@ -32,9 +32,15 @@ export interface Guardrails {
   orgPaths: string[];
 }
 
-/** The permission's service: `ec2` for EC2's actions, `ram` for RAM's, `allot` for Allot's own. */
+/** The permission's service: `ec2`, `ram`, `organizations` for those APIs, `allot` for Allot's own. */
 export const serviceOf = (doors: readonly Door[]): string =>
-  doors.includes('query') ? 'ec2' : doors.includes('ram') ? 'ram' : 'allot';
+  doors.includes('query')
+    ? 'ec2'
+    : doors.includes('ram')
+      ? 'ram'
+      : doors.includes('orgs')
+        ? 'organizations'
+        : 'allot';
 
 /** Actions whose permission is another service's, as in AWS. */
 const PERMISSIONS: Record<string, string> = { DecodeAuthorizationMessage: 'sts:DecodeAuthorizationMessage' };

@@ -12,13 +12,14 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { AllotError, isAllotError } from '../../core/errors';
 import { checkIdFormats } from '../../core/ops/kit/ids';
-import type { Caller } from '../../core/ports';
+import { scpLevelsFor } from '../../core/ops/organization/scp';
+import type { Caller, Deps } from '../../core/ports';
 import type { Forwarder } from '../../outbound/ec2/forward';
 import { runtime } from '../runtime/deps';
 import { accessBegin, accessEnd, accessNote } from './access';
 import { type Action, actionAt, actions as registry } from './actions';
 import { audited, authFailureLine } from './audit';
-import { authorize, messageKey, serviceOf } from './authorize';
+import { authorize, guardrailsOf, messageKey, serviceOf } from './authorize';
 import type { Codec, Event, Identity, Result } from './codecs/types';
 import { bodyOf, unknownAction } from './codecs/types';
 import { checkEdge, corsHeaders } from './edge';
@@ -102,6 +103,14 @@ const forwarded = async (
   return { statusCode: answer.status, headers: { 'content-type': answer.contentType }, body: answer.body };
 };
 
+let guardrailCache: ReturnType<typeof guardrailsOf> | undefined;
+
+/** The organization's SCPs of an account, cached per process (authorize.ts, guardrailsOf). */
+const guardrailsFor = (deps: Deps) => {
+  guardrailCache ??= guardrailsOf((accountId) => scpLevelsFor(deps, accountId));
+  return guardrailCache;
+};
+
 /** How long before the function's timeout a request is answered, whatever it still waits for. */
 const DEADLINE_MARGIN_MS = 1500;
 
@@ -145,7 +154,16 @@ export const door = (codec: Codec, identify: Identity, actions: Record<string, A
       if (!('action' in decoded)) {
         const forwardedAction = new URLSearchParams(body).get('Action') ?? '';
         const key = messageKey(rt.settings.ec2.credentialKey);
-        await authorize({ deps: rt.deps, service: 'ec2', action: forwardedAction, input: {}, caller, key });
+        const guardrails = await guardrailsFor(rt.deps)(caller.accountId);
+        await authorize({
+          deps: rt.deps,
+          service: 'ec2',
+          action: forwardedAction,
+          input: {},
+          caller,
+          key,
+          ...(guardrails ? { guardrails } : {}),
+        });
         return forwarded(decoded.forward, caller, event, body, requestId);
       }
       const { action: name, input } = decoded;
@@ -155,6 +173,7 @@ export const door = (codec: Codec, identify: Identity, actions: Record<string, A
       const run = async () => {
         checkShape(apiModel, action.shape, input);
         checkIdFormats(input);
+        const guardrails = await guardrailsFor(rt.deps)(caller.accountId);
         await authorize({
           deps: rt.deps,
           service: serviceOf(action.doors),
@@ -162,6 +181,7 @@ export const door = (codec: Codec, identify: Identity, actions: Record<string, A
           input,
           caller,
           key: messageKey(rt.settings.ec2.credentialKey),
+          ...(guardrails ? { guardrails } : {}),
         });
         return action.run({ deps: rt.deps, settings: rt.settings, caller, input, remainingMs });
       };

@@ -19,9 +19,17 @@ export interface WireError {
   status: number;
   code: string;
   message: string;
+  /** The protocol's reason code, where it has one (Organizations' `Reason`). */
+  reason?: string;
 }
 
 export const toWireError = (err: unknown): WireError => {
-  if (isAllotError(err)) return { status: STATUS[err.code] ?? 400, code: err.code, message: err.message };
+  if (isAllotError(err))
+    return {
+      status: STATUS[err.code] ?? 400,
+      code: err.code,
+      message: err.message,
+      ...(err.reason ? { reason: err.reason } : {}),
+    };
   return { status: 500, code: 'InternalError', message: 'An internal error has occurred.' };
 };

@@ -17,6 +17,7 @@ import {
   paginateGetIpamPoolAllocations,
   paginateGetIpamPoolCidrs,
 } from '@aws-sdk/client-ec2';
+import { AcceptHandshakeCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueAndStore } from '../../local/issue-credential';
 import { accountSigner, signedJson } from '../../local/signed';
@@ -173,7 +174,17 @@ describe('EC2 SDK: organization IPAM admin', () => {
       200,
       { OrganizationId: 'o-a1b2c3d4e5', RootId: 'r-abcd', ManagementAccountId: mgmt },
     ]);
-    expect((await json('RegisterOrganizationAccount', { AccountId: ACCOUNT }, mgmt)).status).toBe(200);
+    // The account joins by accepting its invitation, signed as itself.
+    const invited = await json('RegisterOrganizationAccount', { AccountId: ACCOUNT }, mgmt);
+    expect(invited.status).toBe(200);
+    const orgs = new OrganizationsClient({
+      endpoint: stack.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'test' },
+    });
+    const HandshakeId = (invited.body.Handshake as { Id: string }).Id;
+    expect((await orgs.send(new AcceptHandshakeCommand({ HandshakeId }))).Handshake?.State).toBe('ACCEPTED');
+    orgs.destroy();
     const asMgmt = ec2Client(stack.url, { accessKeyId: mgmt });
     try {
       const enabled = await asMgmt.send(

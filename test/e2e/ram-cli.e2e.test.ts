@@ -58,8 +58,17 @@ describe.skipIf(!AWS)('AWS RAM CLI against the local stack', () => {
       env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1' },
     });
     await json('CreateOrganization', { OrganizationId: 'o-a1b2c3d4e5', RootId: 'r-abcd' }, MGMT);
-    await json('RegisterOrganizationAccount', { AccountId: ADMIN }, MGMT);
-    await json('RegisterOrganizationAccount', { AccountId: MEMBER }, MGMT);
+    // Each account joins by accepting its invitation as itself.
+    for (const account of [ADMIN, MEMBER]) {
+      const { Handshake } = await json('RegisterOrganizationAccount', { AccountId: account }, MGMT);
+      await ok(
+        account,
+        'organizations',
+        'accept-handshake',
+        '--handshake-id',
+        (Handshake as unknown as { Id: string }).Id,
+      );
+    }
     await json('EnableIpamOrganizationAdminAccount', { DelegatedAdminAccountId: ADMIN }, MGMT);
   }, 180_000);
 

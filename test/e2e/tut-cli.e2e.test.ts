@@ -21,8 +21,8 @@ describe.skipIf(!tools)('F-TUT-CLI: an IPAM and pools with the CLI, shared throu
   beforeAll(async () => {
     t = await startTutorial('tut-cli.e2e');
     await t.json('CreateOrganization', { OrganizationId: 'o-exampleorgid', RootId: 'r-exam' }, MGMT);
-    await t.json('RegisterOrganizationAccount', { AccountId: ADMIN }, MGMT);
-    await t.json('RegisterOrganizationAccount', { AccountId: MEMBER }, MGMT);
+    await t.join(ADMIN, MGMT);
+    await t.join(MEMBER, MGMT);
   }, 180_000);
   afterAll(async () => t?.stop());
 

@@ -20,6 +20,7 @@ import { loadSettings } from '../../handlers/runtime/config';
 import { freshTable } from '../helpers/ddb';
 import { type Env, makeEnv } from '../helpers/env';
 import { type Moto, motoEc2, motoServerPath, startMoto } from '../helpers/moto';
+import { join } from '../helpers/org';
 
 const MANAGEMENT = '999988887777';
 const ADMIN = '111122223333';
@@ -53,8 +54,8 @@ describe.skipIf(!hasMoto)('F-TUT-CON: console tutorial with an organization', ()
     const m = as(MANAGEMENT);
     await env.call('CreateOrganization', { OrganizationId: 'o-example123', RootId: ROOT }, m);
     await env.call('CreateOrganizationalUnit', { ParentId: ROOT, Name: 'dev', OrganizationalUnitId: OU }, m);
-    await env.call('RegisterOrganizationAccount', { AccountId: ADMIN }, m);
-    await env.call('RegisterOrganizationAccount', { AccountId: DEV, ParentId: OU }, m);
+    await join(env, ADMIN, undefined, m);
+    await join(env, DEV, OU, m);
   }, 60_000);
 
   afterAll(async () => {

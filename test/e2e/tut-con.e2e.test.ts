@@ -33,9 +33,10 @@ describe.skipIf(!tools)('F-TUT-CON: console tutorial with an organization, as AP
     // Prerequisite: an organization with member accounts; the developer sits in the OU.
     await t.json('CreateOrganization', { OrganizationId: ORG, RootId: ROOT }, MGMT);
     await t.json('CreateOrganizationalUnit', { ParentId: ROOT, Name: 'dev', OrganizationalUnitId: OU }, MGMT);
-    await t.json('RegisterOrganizationAccount', { AccountId: ADMIN }, MGMT);
-    await t.json('RegisterOrganizationAccount', { AccountId: DEV, ParentId: OU }, MGMT);
-    await t.json('RegisterOrganizationAccount', { AccountId: OUTSIDER }, MGMT);
+    // Each account joins by accepting its invitation as itself.
+    await t.join(ADMIN, MGMT);
+    await t.join(DEV, MGMT, OU);
+    await t.join(OUTSIDER, MGMT);
   }, 180_000);
   afterAll(async () => t?.stop());
 

@@ -10,7 +10,9 @@ import {
   allotOperations,
   type FacadeActionName,
   facadeOperations,
+  type OrgsActionName,
   operations,
+  orgsOperations,
   type RamActionName,
   ramOperations,
 } from '../../core/ops/registry';
@@ -31,8 +33,16 @@ export const countingIds = (): Ids => {
   };
 };
 
-/** An EC2 action, or one of the organization registry's own. */
-export type Action = ActionName | AllotActionName | RamActionName | FacadeActionName;
+/**
+ * An EC2 action, an Allot JSON action, a RAM or facade operation, or an AWS Organizations
+ * operation as `orgs:<Operation>` (six of its names are also Allot's older JSON aliases).
+ */
+export type Action =
+  | ActionName
+  | AllotActionName
+  | RamActionName
+  | FacadeActionName
+  | `orgs:${OrgsActionName}`;
 
 export interface Env {
   deps: Deps;
@@ -54,7 +64,9 @@ export const makeEnv = (store: Store, config: Partial<Config> = {}): Env => {
   };
   const caller: Caller = { accountId: ACCOUNT, region: HOME };
   const call = async (action: Action, input: object = {}, who: Partial<Caller> = {}) => {
-    const op = (operations[action as ActionName] ??
+    const orgs = action.startsWith('orgs:') ? orgsOperations[action.slice(5) as OrgsActionName] : undefined;
+    const op = (orgs ??
+      operations[action as ActionName] ??
       allotOperations[action as AllotActionName] ??
       ramOperations[action as RamActionName] ??
       facadeOperations[action as FacadeActionName]) as (d: Deps, c: Caller, i: object) => Promise<object>;

@@ -27,6 +27,11 @@ export interface Tutorial {
   /** An Allot-only JSON action (the organization registry, RunDiscovery) as `account`. */
   // biome-ignore lint/suspicious/noExplicitAny: the action's JSON answer, checked field by field
   json(action: string, body: object, account: string): Promise<any>;
+  /**
+   * `account` joins `mgmt`'s organization with its consent: invited (RegisterOrganizationAccount),
+   * it accepts as itself (`aws organizations accept-handshake`), then moves under `parentId`.
+   */
+  join(account: string, mgmt: string, parentId?: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,7 +61,7 @@ export const startTutorial = async (suite: string, env: Record<string, string> =
   });
   const aws = (account: string, ...args: string[]) =>
     runAws(cli, { home, url: stack.url, accessKeyId: account }, ...args);
-  return {
+  const tutorial: Tutorial = {
     stack,
     moto,
     aws,
@@ -78,10 +83,17 @@ export const startTutorial = async (suite: string, env: Record<string, string> =
       expect([res.status, answer]).toEqual([200, expect.anything()]);
       return answer;
     },
+    async join(account, mgmt, parentId) {
+      const { Handshake } = await tutorial.json('RegisterOrganizationAccount', { AccountId: account }, mgmt);
+      await tutorial.ok(account, 'organizations', 'accept-handshake', '--handshake-id', Handshake.Id);
+      if (parentId)
+        await tutorial.json('MoveAccount', { AccountId: account, DestinationParentId: parentId }, mgmt);
+    },
     async stop() {
       await stack.stop();
       await moto.stop();
       rmSync(home, { recursive: true, force: true });
     },
   };
+  return tutorial;
 };

@@ -11,7 +11,7 @@ import type { Caller, Deps } from '../../ports';
 import type { RdShareRecord, ResourceDiscoveryRecord } from '../../records';
 import { dryRun, publicShape, required } from '../kit/common';
 import { listAll } from '../kit/listing';
-import { accountId } from '../organization/organization';
+import { accountId } from '../organization/ids';
 import { loadOwnRd, shareRef } from './common';
 
 type ShareInput = { DryRun?: boolean; IpamResourceDiscoveryId?: string; Principal?: string };

@@ -11,8 +11,8 @@ import type { Caller, Deps } from '../../ports';
 import type { OrganizationRecord } from '../../records';
 import { dryRun } from '../kit/common';
 import { updateRecord } from '../kit/loads';
+import { accountId } from './ids';
 import { managedOrg } from './membership';
-import { accountId } from './organization';
 
 type Input = { DryRun?: boolean; DelegatedAdminAccountId?: string };
 
@@ -44,7 +44,7 @@ export const enableIpamOrganizationAdminAccount = async (deps: Deps, caller: Cal
           `Account ${o.DelegatedAdminAccountId} became the IPAM admin meanwhile.`,
         );
       return {
-        next: { ...o, DelegatedAdminAccountId: id },
+        next: { ...o, DelegatedAdminAccountId: id, _delegatedSince: deps.now() },
         // The admin must still be a member when the delegation lands.
         with: [{ type: 'check', ref: { kind: 'org-account', accountId: id } }],
       };
@@ -66,7 +66,7 @@ export const disableIpamOrganizationAdminAccount = async (deps: Deps, caller: Ca
     (o) => {
       if (o.DelegatedAdminAccountId !== id)
         fail('InvalidParameterValue', `Account ${id} is no longer the IPAM admin of ${org.OrganizationId}.`);
-      const { DelegatedAdminAccountId: _gone, ...rest } = o;
+      const { DelegatedAdminAccountId: _gone, _delegatedSince: _since, ...rest } = o;
       return { next: rest };
     },
   );

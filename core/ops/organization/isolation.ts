@@ -36,7 +36,7 @@ export const isolationLens = async (
     return {
       ...record,
       State: ISOLATED_STATE,
-      StateMessage: `Account ${hit.AccountId} was removed from organization ${hit.OrganizationId}; registering it again restores this resource.`,
+      StateMessage: `Account ${hit.AccountId} was removed from organization ${hit.OrganizationId}; joining it again restores this resource.`,
     };
   };
 };

@@ -13,7 +13,8 @@ const DOCS: Record<string, string> = {
     "The caller's organization; OUs and accounts for its management account and IPAM admin.",
   CreateOrganizationalUnit: 'Add an OU under the root or another OU (management account).',
   DeleteOrganizationalUnit: 'Delete an OU that holds no OUs or accounts (management account).',
-  RegisterOrganizationAccount: 'Add a member account under the root or an OU (management account).',
+  RegisterOrganizationAccount:
+    'Invite an account (management account); it joins under the root once it accepts the handshake (AcceptHandshake, signed as itself).',
   MoveAccount: 'Move a member account to another OU or the root (management account).',
   RemoveAccountFromOrganization: 'Remove a member account (not the management account or the IPAM admin).',
   ShareIpamResourceDiscovery: "Share a resource discovery with an account, from the RD's region (RD owner).",
@@ -93,8 +94,9 @@ const operations = [
   ),
   op(
     'RegisterOrganizationAccount',
-    struct({ AccountId: S, ParentId: S, DryRun: B }, ['AccountId']),
-    struct({ Account: { shape: 'AllotAccount' } }),
+    struct({ AccountId: S, DryRun: B }, ['AccountId']),
+    // The invitation, in AWS Organizations' Handshake shape.
+    struct({ Handshake: { shape: 'AllotDocument' } }),
   ),
   op(
     'MoveAccount',

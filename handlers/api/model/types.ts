@@ -45,7 +45,8 @@ export interface Ec2Operation {
 }
 
 export interface Ec2Model {
-  metadata: { apiVersion: string; xmlNamespace: string; protocol?: string };
+  /** `targetPrefix`: the JSON 1.1 protocol's X-Amz-Target prefix (Organizations). */
+  metadata: { apiVersion: string; xmlNamespace: string; protocol?: string; targetPrefix?: string };
   operations: Record<string, Ec2Operation>;
   shapes: Record<string, Ec2Shape>;
 }

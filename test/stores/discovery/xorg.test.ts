@@ -10,6 +10,7 @@ import { planCycle } from '../../../core/ops/monitoring/run/plan';
 import { type RunIo, runCycle } from '../../../core/ops/monitoring/run/run';
 import type { WorkItem } from '../../../core/ops/monitoring/run/types';
 import { type Env, makeEnv } from '../../helpers/env';
+import { join } from '../../helpers/org';
 import { storeFactories } from '../../helpers/stores';
 
 const MGMT1 = '999988887777';
@@ -60,7 +61,7 @@ describe.each(storeFactories())('another organization through a shared RD (%s st
     const e = makeEnv(await makeStore(), { reuseDelayMs: { advanced: 0, free: 0 } });
     // 1-2. The primary organization delegates its IPAM account, which creates the IPAM.
     await e.call('CreateOrganization', {}, home(MGMT1));
-    await e.call('RegisterOrganizationAccount', { AccountId: ADMIN1 }, home(MGMT1));
+    await join(e, ADMIN1, undefined, home(MGMT1));
     await e.call('EnableIpamOrganizationAdminAccount', { DelegatedAdminAccountId: ADMIN1 }, home(MGMT1));
     const { Ipam } = await e.call('CreateIpam', {}, home(ADMIN1));
     const { IpamPool } = await e.call(
@@ -86,8 +87,8 @@ describe.each(storeFactories())('another organization through a shared RD (%s st
       { ParentId: org2.RootId, Name: 'subsidiary', OrganizationalUnitId: OU2 },
       home(MGMT2),
     );
-    await e.call('RegisterOrganizationAccount', { AccountId: ADMIN2 }, home(MGMT2));
-    await e.call('RegisterOrganizationAccount', { AccountId: MEMBER2, ParentId: OU2 }, home(MGMT2));
+    await join(e, ADMIN2, undefined, home(MGMT2));
+    await join(e, MEMBER2, OU2, home(MGMT2));
     await e.call('EnableIpamOrganizationAdminAccount', { DelegatedAdminAccountId: ADMIN2 }, home(MGMT2));
     const { IpamResourceDiscovery: rd } = await e.call('CreateIpamResourceDiscovery', {}, home(ADMIN2));
     const rdId = rd.IpamResourceDiscoveryId;

@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Env, ipamWithPool, makeEnv } from '../../helpers/env';
-import { ADMIN, MEMBER, mgmt, ORG, OU_D, orgWithTree } from '../../helpers/org';
+import { ADMIN, join, MEMBER, mgmt, ORG, OU_D, orgWithTree } from '../../helpers/org';
 import { storeFactories } from '../../helpers/stores';
 
 const MESSAGE = (acct: string) =>
-  `Account ${acct} was removed from organization ${ORG}; registering it again restores this resource.`;
+  `Account ${acct} was removed from organization ${ORG}; joining it again restores this resource.`;
 
 /** The State of every object the two describes return, keyed by id. */
 const states = async (e: Env, who: string) => {
@@ -91,18 +91,21 @@ describe.each(storeFactories())('account isolation (%s store)', (_name, makeStor
     });
     expect(IpamPoolAllocation.Cidr).toBe('10.0.0.0/16');
 
-    // Registering ADMIN again restores its own objects; MEMBER's RD stays isolated until it returns.
-    await e.call('RegisterOrganizationAccount', { AccountId: ADMIN }, mgmt);
+    // An invitation alone restores nothing: the account must accept it.
+    const { Handshake } = await e.call('RegisterOrganizationAccount', { AccountId: ADMIN }, mgmt);
+    expect(await states(e, ADMIN)).toEqual(adminGone);
+    // ADMIN joining again restores its own objects; MEMBER's RD stays isolated until it returns.
+    await e.call('orgs:AcceptHandshake', { HandshakeId: Handshake.Id }, { accountId: ADMIN });
     expect(await states(e, ADMIN)).toEqual(memberGone);
-    await e.call('RegisterOrganizationAccount', { AccountId: MEMBER, ParentId: OU_D }, mgmt);
+    await join(e, MEMBER, OU_D);
     expect(await states(e, ADMIN)).toEqual(before);
     const [restored] = (await e.call('DescribeIpams', { IpamIds: [ipam.IpamId] })).Ipams;
     expect(restored.StateMessage).toBeUndefined();
 
     // A second removal replaces the old marker rather than failing.
     await e.call('RemoveAccountFromOrganization', { AccountId: MEMBER }, mgmt);
-    await e.call('RegisterOrganizationAccount', { AccountId: MEMBER }, mgmt);
-    await e.call('RemoveAccountFromOrganization', { AccountId: MEMBER }, mgmt);
+    await join(e, MEMBER);
+    await e.call('orgs:LeaveOrganization', {}, { accountId: MEMBER });
     expect((await states(e, ADMIN))[rdId]).toBe('isolate-complete');
   });
 
@@ -118,11 +121,17 @@ describe.each(storeFactories())('account isolation (%s store)', (_name, makeStor
     );
     expect((await e.call('DescribeIpams', {})).Ipams[0].State).toBe('create-complete');
     await e.call('RemoveAccountFromOrganization', { AccountId: ADMIN }, mgmt);
+    const { Handshake } = await e.call('RegisterOrganizationAccount', { AccountId: ADMIN }, mgmt);
+    // Another account cannot accept it for ADMIN; ADMIN in another organization cannot join.
+    await e.expectError('orgs:AcceptHandshake', { HandshakeId: Handshake.Id }, 'HandshakeNotFoundException', {
+      accountId: '123456789012',
+    });
+    await e.call('orgs:CreateOrganization', {}, { accountId: ADMIN });
     await e.expectError(
-      'RegisterOrganizationAccount',
-      { AccountId: ADMIN, ParentId: 'ou-zzzz-zzzzzzzz' },
-      'InvalidParameterValue',
-      mgmt,
+      'orgs:AcceptHandshake',
+      { HandshakeId: Handshake.Id },
+      'HandshakeConstraintViolationException',
+      { accountId: ADMIN },
     );
     expect((await e.call('DescribeIpams', {})).Ipams[0].State).toBe('isolate-complete');
   });

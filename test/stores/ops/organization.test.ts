@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeEnv } from '../../helpers/env';
-import { ADMIN, MEMBER, MGMT, mgmt, ORG, OU_C, OU_D, orgWithTree, ROOT } from '../../helpers/org';
+import { ADMIN, join, MEMBER, MGMT, mgmt, ORG, OU_C, OU_D, orgWithTree, ROOT } from '../../helpers/org';
 import { storeFactories } from '../../helpers/stores';
 
 describe.each(storeFactories())('organization registry (%s store)', (_name, makeStore) => {
@@ -21,11 +21,7 @@ describe.each(storeFactories())('organization registry (%s store)', (_name, make
       mgmt,
     );
     expect(ou).toEqual({ OrganizationalUnitId: 'ou-0001-00000001', ParentId: 'r-0001', Name: 'prod' });
-    await e.call(
-      'RegisterOrganizationAccount',
-      { AccountId: MEMBER, ParentId: ou.OrganizationalUnitId },
-      mgmt,
-    );
+    await join(e, MEMBER, ou.OrganizationalUnitId);
     expect(await e.call('DescribeOrganization', {}, mgmt)).toEqual({
       Organization: { OrganizationId: 'o-0000000001', RootId: 'r-0001', ManagementAccountId: MGMT },
       OrganizationalUnits: [{ OrganizationalUnitId: 'ou-0001-00000001', ParentId: 'r-0001', Name: 'prod' }],
@@ -44,41 +40,68 @@ describe.each(storeFactories())('organization registry (%s store)', (_name, make
   it('keeps one organization per account, OUs at most five deep, and only empty OUs deletable', async () => {
     const e = await env();
     await orgWithTree(e);
-    await e.expectError('CreateOrganization', {}, 'IncorrectState', { accountId: MEMBER });
-    await e.expectError('CreateOrganization', { OrganizationId: ORG }, 'InvalidParameterValue', {
+    // The JSON aliases answer with Organizations' codes.
+    await e.expectError('CreateOrganization', {}, 'AlreadyInOrganizationException', { accountId: MEMBER });
+    await e.expectError('CreateOrganization', { OrganizationId: ORG }, 'InvalidInputException', {
       accountId: '123456789012',
     });
-    await e.expectError('RegisterOrganizationAccount', { AccountId: MEMBER }, 'IncorrectState', mgmt);
-    await e.expectError('RegisterOrganizationAccount', { AccountId: '12345' }, 'InvalidParameterValue', mgmt);
     await e.expectError(
       'RegisterOrganizationAccount',
-      { AccountId: '123456789012', ParentId: 'ou-zzzz-zzzzzzzz' },
-      'InvalidParameterValue',
+      { AccountId: MEMBER },
+      'HandshakeConstraintViolationException',
       mgmt,
     );
-    await e.expectError('CreateOrganizationalUnit', { ParentId: ROOT, Name: 'x' }, 'UnauthorizedOperation', {
+    await e.expectError('RegisterOrganizationAccount', { AccountId: '12345' }, 'InvalidInputException', mgmt);
+    await e.expectError('CreateOrganizationalUnit', { ParentId: ROOT, Name: 'x' }, 'AccessDeniedException', {
       accountId: ADMIN,
     });
+    await e.expectError(
+      'CreateOrganizationalUnit',
+      { ParentId: ROOT, Name: 'c' },
+      'DuplicateOrganizationalUnitException',
+      mgmt,
+    );
+    await e.expectError(
+      'CreateOrganizationalUnit',
+      { ParentId: 'ou-zzzz-zzzzzzzz', Name: 'x' },
+      'ParentNotFoundException',
+      mgmt,
+    );
+    const nested: string[] = [];
     let parent = OU_D;
     for (const name of ['e', 'f', 'g']) {
       parent = (await e.call('CreateOrganizationalUnit', { ParentId: parent, Name: name }, mgmt))
         .OrganizationalUnit.OrganizationalUnitId;
+      nested.unshift(parent);
     }
     await e.expectError(
       'CreateOrganizationalUnit',
       { ParentId: parent, Name: 'h' },
-      'ResourceLimitExceeded',
+      'ConstraintViolationException',
       mgmt,
     );
     // D holds MEMBER and OU e: not deletable until both are gone.
-    await e.expectError('DeleteOrganizationalUnit', { OrganizationalUnitId: OU_D }, 'IncorrectState', mgmt);
+    await e.expectError(
+      'DeleteOrganizationalUnit',
+      { OrganizationalUnitId: OU_D },
+      'OrganizationalUnitNotEmptyException',
+      mgmt,
+    );
     await e.call('MoveAccount', { AccountId: MEMBER, DestinationParentId: OU_C }, mgmt);
-    await e.call('DeleteOrganizationalUnit', { OrganizationalUnitId: parent }, mgmt);
-    await e.call('DeleteOrganizationalUnit', { OrganizationalUnitId: 'ou-f6g7-00000002' }, mgmt);
-    await e.call('DeleteOrganizationalUnit', { OrganizationalUnitId: 'ou-f6g7-00000001' }, mgmt);
+    for (const id of nested) await e.call('DeleteOrganizationalUnit', { OrganizationalUnitId: id }, mgmt);
     await e.call('DeleteOrganizationalUnit', { OrganizationalUnitId: OU_D }, mgmt);
-    await e.expectError('DeleteOrganizationalUnit', { OrganizationalUnitId: OU_C }, 'IncorrectState', mgmt);
-    await e.expectError('RemoveAccountFromOrganization', { AccountId: MGMT }, 'OperationNotPermitted', mgmt);
+    await e.expectError(
+      'DeleteOrganizationalUnit',
+      { OrganizationalUnitId: OU_C },
+      'OrganizationalUnitNotEmptyException',
+      mgmt,
+    );
+    await e.expectError(
+      'RemoveAccountFromOrganization',
+      { AccountId: MGMT },
+      'MasterCannotLeaveOrganizationException',
+      mgmt,
+    );
     await e.call('RemoveAccountFromOrganization', { AccountId: MEMBER }, mgmt);
     await e.call('DeleteOrganizationalUnit', { OrganizationalUnitId: OU_C }, mgmt);
     const { OrganizationalUnits, Accounts } = await e.call('DescribeOrganization', {}, mgmt);
@@ -108,7 +131,12 @@ describe.each(storeFactories())('organization registry (%s store)', (_name, make
     expect(await enable(ADMIN)).toEqual({ Success: true });
     expect(await enable(ADMIN)).toEqual({ Success: true });
     await enableFails(MEMBER, 'ResourceLimitExceeded');
-    await e.expectError('RemoveAccountFromOrganization', { AccountId: ADMIN }, 'IncorrectState', mgmt);
+    await e.expectError(
+      'RemoveAccountFromOrganization',
+      { AccountId: ADMIN },
+      'ConstraintViolationException',
+      mgmt,
+    );
     // The admin now sees the whole tree (F-ORG-10).
     const seen = await e.call('DescribeOrganization', {}, { accountId: ADMIN });
     expect([seen.Organization.DelegatedAdminAccountId, seen.OrganizationalUnits.length]).toEqual([ADMIN, 2]);
@@ -146,7 +174,7 @@ describe.each(storeFactories())('organization registry (%s store)', (_name, make
       'UnauthorizedOperation',
     );
     await e.call('CreateOrganization', { OrganizationId: ORG, RootId: ROOT }, mgmt);
-    await e.call('RegisterOrganizationAccount', { AccountId: ADMIN }, mgmt);
+    await join(e, ADMIN);
     await e.expectError(
       'ModifyIpamResourceDiscovery',
       exclude(`${ORG}/${ROOT}/${OU_C}/*`),

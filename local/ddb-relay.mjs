@@ -1,27 +1,37 @@
-// Inside DynamoDB Local's own network namespace (local/dynamo.ts): carries each connection made
-// to a Unix socket on to the JVM's port on that namespace's loopback, so the only way in from
-// outside is that socket. Ends when the JVM it was started beside is gone.
+// The two ends of DynamoDB Local's only way in (local/dynamo.ts), each its own small process:
+//   inside <socket> <port>   in the JVM's network namespace: Unix socket -> 127.0.0.1:<port>
+//   outside <port> <socket>  in ours: 127.0.0.1:<port> -> Unix socket
+// Each ends when the process that started it is gone; `outside` prints "listening" once it is.
 import { rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 
-const [socketPath, port] = process.argv.slice(2);
-rmSync(socketPath, { force: true });
-const server = createServer((outside) => {
-  const inside = connect(Number(port), '127.0.0.1');
-  outside.pipe(inside).pipe(outside);
+const [mode, a, b] = process.argv.slice(2);
+const target = mode === 'inside' ? () => connect(Number(b), '127.0.0.1') : () => connect(b);
+
+const server = createServer((from) => {
+  const to = target();
+  from.pipe(to).pipe(from);
   const close = () => {
-    outside.destroy();
-    inside.destroy();
+    from.destroy();
+    to.destroy();
   };
-  outside.on('error', close);
-  inside.on('error', close);
+  from.on('error', close);
+  to.on('error', close);
 });
-server.listen(socketPath);
+server.on('error', (e) => {
+  console.error(e.message);
+  process.exit(1);
+});
+if (mode === 'inside') {
+  rmSync(a, { force: true });
+  server.listen(a);
+} else {
+  server.listen(Number(a), '127.0.0.1', () => console.log('listening'));
+}
 const parent = process.ppid;
 setInterval(() => {
   if (process.ppid !== parent) {
-    rmSync(socketPath, { force: true });
+    if (mode === 'inside') rmSync(a, { force: true });
     process.exit(0);
   }
-}, 500).unref();
-server.ref();
+}, 500);

@@ -9,8 +9,8 @@
  * of its own and is reached only through 127.0.0.1:port of ours (launchIsolated); elsewhere, or
  * with ALLOT_DDB_ISOLATE=0, it listens on every interface, and the start-up screen says so.
  */
-import { spawn as spawnProcess, spawnSync } from 'node:child_process';
-import { connect as connectSocket, createServer, type Server } from 'node:net';
+import { type ChildProcess, spawn as spawnProcess, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,7 +87,7 @@ const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 const launchIsolated = (port: number, dataDir: string | undefined, socketPath: string) => {
   const script = [
     'ip link set lo up',
-    `${quote(process.execPath)} ${quote(RELAY)} ${quote(socketPath)} ${port} &`,
+    `${quote(process.execPath)} ${quote(RELAY)} inside ${quote(socketPath)} ${port} &`,
     `exec java ${javaArgs(port, dataDir).map(quote).join(' ')}`,
   ].join('\n');
   return spawnProcess('unshare', ['-rn', 'sh', '-c', script], {
@@ -96,21 +96,19 @@ const launchIsolated = (port: number, dataDir: string | undefined, socketPath: s
   });
 };
 
-/** 127.0.0.1:port of ours, each connection carried to the relay's Unix socket. */
-const expose = (port: number, socketPath: string): Promise<Server> =>
+/**
+ * 127.0.0.1:port of ours, each connection carried to the relay's Unix socket, by a process of its
+ * own (not this one's event loop, which a test may block); resolves once it listens.
+ */
+const expose = (port: number, socketPath: string): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
-    const server = createServer((outside) => {
-      const inside = connectSocket(socketPath);
-      outside.pipe(inside).pipe(outside);
-      const close = () => {
-        outside.destroy();
-        inside.destroy();
-      };
-      outside.on('error', close);
-      inside.on('error', close);
+    const relay = spawnProcess(process.execPath, [RELAY, 'outside', String(port), socketPath], {
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(server));
+    let err = '';
+    relay.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    relay.stdout?.once('data', () => resolve(relay));
+    relay.once('exit', () => reject(new Error(err.trim() || 'the relay ended')));
   });
 
 const launch = (port: number, dataDir: string | undefined) => {
@@ -136,7 +134,7 @@ const startOnce = async (port: number, dataDir: string | undefined): Promise<Loc
       })
     : undefined;
   const child = isolated ? launchIsolated(port, dataDir, socketPath) : launch(port, dataDir);
-  child.once('exit', () => front?.close());
+  child.once('exit', () => front?.kill('SIGKILL'));
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

@@ -144,20 +144,21 @@ const becauseOf = (d: Decision, action: string): string => {
   }
 };
 
-/** How long a process reuses an account's SCPs (as the credential cache: no read per request). */
-export const GUARDRAIL_CACHE_MS = 10_000;
-
 type Levels = { orgId: string; orgPaths: string[]; levels: { name: string; document: string }[][] };
 
 /**
- * The organization's guardrails of an account, from `read` (scpLevelsFor) at most once per 10 s
- * per account and process, parsed once: undefined where no SCP applies.
+ * The organization's guardrails of an account, from `read` (scpLevelsFor) at most once per
+ * `ttlMs` (settings: 10 s) per account and process, parsed once: undefined where no SCP applies.
  */
-export const guardrailsOf = (read: (accountId: string) => Promise<Levels | undefined>, now = Date.now) => {
+export const guardrailsOf = (
+  read: (accountId: string) => Promise<Levels | undefined>,
+  ttlMs: number,
+  now = Date.now,
+) => {
   const seen = new Map<string, { at: number; value: Guardrails | undefined }>();
   return async (accountId: string): Promise<Guardrails | undefined> => {
     const hit = seen.get(accountId);
-    if (hit && now() - hit.at < GUARDRAIL_CACHE_MS) return hit.value;
+    if (hit && now() - hit.at < ttlMs) return hit.value;
     const found = await read(accountId);
     const value = found && {
       orgId: found.orgId,

@@ -106,8 +106,8 @@ const forwarded = async (
 let guardrailCache: ReturnType<typeof guardrailsOf> | undefined;
 
 /** The organization's SCPs of an account, cached per process (authorize.ts, guardrailsOf). */
-const guardrailsFor = (deps: Deps) => {
-  guardrailCache ??= guardrailsOf((accountId) => scpLevelsFor(deps, accountId));
+const guardrailsFor = (deps: Deps, ttlMs: number) => {
+  guardrailCache ??= guardrailsOf((accountId) => scpLevelsFor(deps, accountId), ttlMs);
   return guardrailCache;
 };
 
@@ -154,7 +154,7 @@ export const door = (codec: Codec, identify: Identity, actions: Record<string, A
       if (!('action' in decoded)) {
         const forwardedAction = new URLSearchParams(body).get('Action') ?? '';
         const key = messageKey(rt.settings.ec2.credentialKey);
-        const guardrails = await guardrailsFor(rt.deps)(caller.accountId);
+        const guardrails = await guardrailsFor(rt.deps, rt.settings.ec2.authCacheMs)(caller.accountId);
         await authorize({
           deps: rt.deps,
           service: 'ec2',
@@ -173,7 +173,7 @@ export const door = (codec: Codec, identify: Identity, actions: Record<string, A
       const run = async () => {
         checkShape(apiModel, action.shape, input);
         checkIdFormats(input);
-        const guardrails = await guardrailsFor(rt.deps)(caller.accountId);
+        const guardrails = await guardrailsFor(rt.deps, rt.settings.ec2.authCacheMs)(caller.accountId);
         await authorize({
           deps: rt.deps,
           service: serviceOf(action.doors),

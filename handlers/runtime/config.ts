@@ -21,6 +21,8 @@
  *                                   sets its own); unset: any (API Gateway checks deployed)
  *   ALLOT_ALLOWED_ORIGINS           comma-separated web origins whose requests are accepted and
  *                                   answered with CORS headers (the local stack sets its own)
+ *   ALLOT_AUTH_CACHE_SECONDS        how long a process reuses a credential, its policies and an
+ *                                   account's SCPs (default 10): the delay of a revocation
  *   ALLOT_LOCAL_CREDENTIALS         1: accept the local pair test/test on the EC2 endpoint (npm start sets it)
  *   ALLOT_LOCAL_ACCOUNT_ID          account of the local pair (default 000000000000)
  *   ALLOT_ACCOUNT_ID_AS_ACCESS_KEY  1: a 12-digit access key id signs as that account (with secret test)
@@ -41,6 +43,8 @@ import { type Config, defaultConfig } from '../../core/ports';
 import { regionsOf } from '../../core/ports/regions';
 
 export interface Ec2Settings {
+  /** How long a process reuses a credential or an account's SCPs it read (default 10 s). */
+  authCacheMs: number;
   /** Local development only: the JSON routes believe the x-allot-account-id header. */
   devAccountHeader: boolean;
   localCredentials: boolean;
@@ -117,6 +121,7 @@ const ec2Settings = (): Ec2Settings => {
     : undefined;
   if (key && key.length !== 32) throw new Error('ALLOT_CREDENTIAL_KEY must be base64 of 32 bytes');
   return {
+    authCacheMs: seconds('ALLOT_AUTH_CACHE_SECONDS', 10),
     devAccountHeader: process.env.ALLOT_DEV_ACCOUNT_HEADER === '1',
     localCredentials: process.env.ALLOT_LOCAL_CREDENTIALS === '1',
     localAccountId: process.env.ALLOT_LOCAL_ACCOUNT_ID || '000000000000',

@@ -19,7 +19,8 @@ describe.skipIf(!tutorialTools('scp-cli.e2e'))('SCP guardrails with the AWS CLI'
   let pool = '';
 
   beforeAll(async () => {
-    t = await startTutorial('scp-cli.e2e');
+    // No per-process cache of SCPs: an attachment applies to the next request.
+    t = await startTutorial('scp-cli.e2e', { ALLOT_AUTH_CACHE_SECONDS: '0' });
     await t.ok(MGMT, 'organizations', 'create-organization', '--feature-set', 'ALL');
     root = (await t.ok(MGMT, 'organizations', 'list-roots')).Roots[0].Id;
     ou = (
@@ -83,8 +84,6 @@ describe.skipIf(!tutorialTools('scp-cli.e2e'))('SCP guardrails with the AWS CLI'
       )
     ).Policy.PolicySummary.Id;
     await t.ok(MGMT, 'organizations', 'attach-policy', '--policy-id', policy, '--target-id', root);
-    // The cached guardrails of a process last 10 s: wait them out so the attachment is seen.
-    await new Promise((r) => setTimeout(r, 10_500));
     const refused = await t.fails(
       'UnauthorizedOperation',
       MEMBER,
@@ -135,7 +134,6 @@ describe.skipIf(!tutorialTools('scp-cli.e2e'))('SCP guardrails with the AWS CLI'
       )
     ).Policy.PolicySummary.Id;
     await t.ok(MGMT, 'organizations', 'attach-policy', '--policy-id', policy, '--target-id', root);
-    await new Promise((r) => setTimeout(r, 10_500));
     expect((await t.ok(SANDBOX, 'ec2', 'create-vpc', '--cidr-block', '10.7.0.0/16')).Vpc.CidrBlock).toBe(
       '10.7.0.0/16',
     );

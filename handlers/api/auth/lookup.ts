@@ -10,18 +10,15 @@ import { authFailure } from './sigv4-parse';
 
 let lookup: CredentialLookup | undefined;
 
-/** How long a process reuses an issued credential it read: a revocation takes effect within this. */
-export const CREDENTIAL_CACHE_MS = 10_000;
-
 /**
  * The lookup with a short per-process memory, so a caller's key, principal and policies cost one
  * read per 10 s, not one per request: authorization adds no round trip to the allocation path.
  */
-const cached = (inner: CredentialLookup, now = Date.now): CredentialLookup => {
+const cached = (inner: CredentialLookup, ttlMs: number, now = Date.now): CredentialLookup => {
   const seen = new Map<string, { at: number; found: Awaited<ReturnType<CredentialLookup>> }>();
   return async (accessKeyId) => {
     const hit = seen.get(accessKeyId);
-    if (hit && now() - hit.at < CREDENTIAL_CACHE_MS) return hit.found;
+    if (hit && now() - hit.at < ttlMs) return hit.found;
     const found = await inner(accessKeyId);
     if (seen.size > 10_000) seen.clear();
     // An unknown key is not remembered: a key issued a moment later works at once.
@@ -58,7 +55,9 @@ export const credentialLookup = ({ deps, settings }: Runtime): CredentialLookup 
         }
       );
     };
-    sources.push(cached(issuedCredentials({ getCredential }, settings.ec2.credentialKey)));
+    sources.push(
+      cached(issuedCredentials({ getCredential }, settings.ec2.credentialKey), settings.ec2.authCacheMs),
+    );
   } else {
     // Say why an issued key cannot work here, instead of "not known" (the start-up screen says it too).
     sources.push(async (accessKeyId) => {

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// No store behind these doors: no account is in an organization, so no SCP applies.
+vi.mock('../../../core/ops/organization/scp', () => ({ scpLevelsFor: async () => undefined }));
+
 import { AllotError } from '../../../core/errors';
 import { auditable, audited, targetsOf } from '../../../handlers/api/audit';
 

@@ -4,6 +4,10 @@
  * the bare 500) is seen through each protocol.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// No store behind these doors: no account is in an organization, so no SCP applies.
+vi.mock('../../../core/ops/organization/scp', () => ({ scpLevelsFor: async () => undefined }));
+
 import { AllotError } from '../../../core/errors';
 import { allotOperations, facadeOperations, operations, ramOperations } from '../../../core/ops/registry';
 import { type Action, actions } from '../../../handlers/api/actions';

@@ -5,7 +5,11 @@
  * "Reason"}, HTTP 400), EC2-worded codes of the door translated.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// No store behind these doors: no account is in an organization, so no SCP applies.
+vi.mock('../../../core/ops/organization/scp', () => ({ scpLevelsFor: async () => undefined }));
+
 import { AllotError } from '../../../core/errors';
 import { orgsOperations } from '../../../core/ops/registry';
 import { type Action, orgsActions } from '../../../handlers/api/actions';

@@ -2,7 +2,11 @@
  * The RAM REST-JSON codec through the one door, with fake actions: RAM's lower-case paths, JSON
  * bodies, querystring members, and errors as RAM answers them (x-amzn-ErrorType, {"message"}).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// No store behind these doors: no account is in an organization, so no SCP applies.
+vi.mock('../../../core/ops/organization/scp', () => ({ scpLevelsFor: async () => undefined }));
+
 import { AllotError } from '../../../core/errors';
 import type { Action } from '../../../handlers/api/actions';
 import { ramActionOf, ramCodec } from '../../../handlers/api/codecs/ram';

@@ -19,6 +19,7 @@ import {
   type NamedPolicy,
   type PolicySet,
   parsePolicy,
+  scpDocument,
 } from '../../core/ops/access';
 import type { Deps } from '../../core/ports';
 import type { Tag } from '../../core/records';
@@ -163,7 +164,9 @@ export const guardrailsOf = (
     const value = found && {
       orgId: found.orgId,
       orgPaths: found.orgPaths,
-      scps: found.levels.map((level) => level.map(parsed)),
+      scps: found.levels.map((level) =>
+        level.map((p) => ({ name: p.name, document: scpDocument(p.document) })),
+      ),
     };
     if (seen.size > 10_000) seen.clear();
     seen.set(accountId, { at: now(), value });

@@ -32,5 +32,6 @@ export {
   parsePolicy,
   SCP_LIMIT,
   type Statement,
+  scpDocument,
   statementsOf,
 } from './policy';

@@ -36,6 +36,30 @@ export interface ParseOptions {
 }
 
 /** A policy's statements as a list, whether `Statement` holds one or many. */
+/**
+ * An SCP's text as a policy the evaluator reads: a statement without Resource or NotResource
+ * (which SCPs allow) applies to every resource, `"Resource": "*"`.
+ * @example scpDocument('{"Statement":{"Effect":"Deny","NotAction":"iam:*"}}').Statement
+ */
+export const scpDocument = (text: string): PolicyDocument => {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return parsePolicy(text, SCP_LIMIT);
+  }
+  if (typeof doc === 'object' && doc !== null && !Array.isArray(doc)) {
+    const d = doc as { Statement?: unknown };
+    const fill = (s: unknown) =>
+      typeof s === 'object' && s !== null && !('Resource' in s) && !('NotResource' in s)
+        ? { ...s, Resource: '*' }
+        : s;
+    if (Array.isArray(d.Statement)) d.Statement = d.Statement.map(fill);
+    else if (d.Statement !== undefined) d.Statement = fill(d.Statement);
+  }
+  return parsePolicy(JSON.stringify(doc), { ...SCP_LIMIT, maxLength: Number.POSITIVE_INFINITY });
+};
+
 export const statementsOf = (doc: PolicyDocument): Statement[] =>
   Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
 

@@ -7,7 +7,8 @@
  * (operator → key → values). SCPs have no principal: `Principal` and `NotPrincipal` are refused.
  * AWS counts the size limit (5,120 characters) on the text as sent, whitespace included.
  */
-import { fail } from '../../errors';
+import { fail, isAllotError } from '../../errors';
+import { scpDocument } from '../access';
 
 export const MAX_SCP_CHARACTERS = 5120;
 
@@ -107,10 +108,25 @@ export const checkPolicyContent = (content: string): void => {
       `The policy is ${content.length} characters long; a service control policy may have at most ${MAX_SCP_CHARACTERS}.`,
       'POLICY_CONTENT_LIMIT_EXCEEDED',
     );
-  const problem = policyProblem(content);
+  const problem = policyProblem(content) ?? evaluatorProblem(content);
   if (problem)
     fail(
       'MalformedPolicyDocumentException',
       `The provided policy document does not meet the requirements of the specified policy type: ${problem}.`,
     );
+};
+
+/**
+ * What the evaluator (core/ops/access) would refuse in a document this grammar let through (an
+ * unknown condition operator, a malformed ARN pattern): a stored SCP must be one every request of
+ * the organization's members can be evaluated against.
+ */
+const evaluatorProblem = (content: string): string | undefined => {
+  try {
+    scpDocument(content);
+    return undefined;
+  } catch (e) {
+    if (!isAllotError(e)) throw e;
+    return e.message.replace(/\.$/, '');
+  }
 };

@@ -11,6 +11,7 @@
 import { fail } from '../../errors';
 import { type Caller, type Deps, failedWrite } from '../../ports';
 import type { HandshakeRecord, OrganizationRecord, Tag } from '../../records';
+import { dryRun } from '../kit/common';
 import { listAll, pageArray } from '../kit/listing';
 import { managementOrg } from './access';
 import { joinWrites } from './accounts';
@@ -85,7 +86,7 @@ export const invite = async (
       'DuplicateHandshakeException',
       `Account ${target} already has an open invitation to ${org.OrganizationId}.`,
     );
-  if (input.DryRun) fail('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.');
+  dryRun(input);
   const now = deps.now();
   const h: HandshakeRecord = {
     kind: 'handshake',

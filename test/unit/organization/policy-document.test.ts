@@ -1,4 +1,7 @@
-/** The service control policy grammar (core/ops/organization/policy-document.ts), rule by rule. */
+/**
+ * The service control policy grammar (core/ops/organization/policy-document.ts over the evaluator's
+ * grammar in core/ops/access), rule by rule, with the reason each refusal gives.
+ */
 import { describe, expect, it } from 'vitest';
 import { policyProblem } from '../../../core/ops/organization/policy-document';
 
@@ -27,52 +30,56 @@ describe('policyProblem', () => {
   });
 
   it.each([
-    ['an array', '[]', 'the document must be a JSON object'],
+    ['an array', '[]', 'The policy document must be a JSON object'],
     [
       'an unknown top-level element',
       JSON.stringify({ Statement: [], Extra: 1 }),
-      'unknown top-level element Extra',
+      "The policy document has an unknown element 'Extra'",
     ],
-    ['an empty Statement list', JSON.stringify({ Statement: [] }), 'the document needs a Statement'],
+    [
+      'an empty Statement list',
+      JSON.stringify({ Statement: [] }),
+      'Statement must hold at least one statement',
+    ],
     [
       'both Action and NotAction',
       statement({ Effect: 'Deny', Action: '*', NotAction: 'iam:*' }),
-      'statement 1 needs exactly one of Action and NotAction',
+      'Statement[0] has both Action and NotAction; give one',
     ],
     [
       'both Resource and NotResource',
       statement({ Effect: 'Deny', Action: '*', Resource: '*', NotResource: '*' }),
-      'statement 1 has both Resource and NotResource',
+      'Statement[0] has both Resource and NotResource; give one',
     ],
     [
       'an action without a service',
       statement({ Effect: 'Deny', Action: 'DeleteVpc' }),
-      "'DeleteVpc' is not a valid Action value",
+      "Statement[0].Action: 'DeleteVpc' is not '*' or 'service:action' (like ec2:CreateVpc)",
     ],
     [
       'a resource that is no ARN',
       statement({ Effect: 'Deny', Action: '*', Resource: 'vpc-1' }),
-      "'vpc-1' is not a valid Resource value",
+      "Statement[0].Resource: 'vpc-1' must be '*' or an ARN (arn:partition:service:region:account:resource)",
     ],
     [
       'an empty Action list',
       statement({ Effect: 'Deny', Action: [] }),
-      'Action must be a string or a non-empty list of strings',
+      'Statement[0].Action is an empty list',
     ],
     [
       'a Condition without keys',
       statement({ Effect: 'Deny', Action: '*', Condition: { StringEquals: 'x' } }),
-      'the Condition operator StringEquals must map condition keys to values',
+      'Statement[0].Condition.StringEquals must be a JSON object of condition keys and values',
     ],
     [
       'a Sid with dashes',
       statement({ Sid: 'no-iam', Effect: 'Deny', Action: '*' }),
-      'the Sid of statement 1 must be alphanumeric',
+      'Statement[0].Sid may hold only the letters A-Z, a-z and the digits 0-9',
     ],
     [
       'an unknown statement element',
       statement({ Effect: 'Deny', Action: '*', Foo: 1 }),
-      'statement 1 has an unknown element Foo',
+      "Statement[0] has an unknown element 'Foo'",
     ],
     [
       'two statements with one Sid',
@@ -82,7 +89,17 @@ describe('policyProblem', () => {
           { Sid: 'A', Effect: 'Deny', Action: '*' },
         ],
       }),
-      'two statements have the same Sid',
+      "Statement[1]: the Sid 'A' is used twice; Sids must be unique",
+    ],
+    [
+      'a Principal',
+      statement({ Effect: 'Deny', Action: '*', Principal: '*' }),
+      'Statement[0]: an identity policy or SCP may not name a Principal',
+    ],
+    [
+      'an unknown condition operator',
+      statement({ Effect: 'Deny', Action: '*', Condition: { StringEqualz: { 'aws:x': 'y' } } }),
+      "Statement[0].Condition: 'StringEqualz' is not a condition operator",
     ],
   ])('refuses %s', (_what, doc, problem) => {
     expect(policyProblem(doc)).toBe(problem);

@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { freePort, startDynamo } from './dynamo';
+import { freePort, type LocalDynamo, startDynamo } from './dynamo';
 import { spawnOffline, waitForHttp } from './offline';
 import { isAlive } from './processes';
 import { ensureTable } from './table';
@@ -18,7 +18,10 @@ export interface LocalStack {
   /** DynamoDB Local is reachable through 127.0.0.1 only. */
   ddbIsolated: boolean;
   tableName: string;
-  /** DynamoDB Local's JVM and serverless-offline's node process (the leader of its own group). */
+  /**
+   * DynamoDB Local's JVM and serverless-offline's node process (the leader of its own group);
+   * `dynamo` is 0 when the stack runs over a DynamoDB it did not start (`dynamoEndpoint`).
+   */
   pids: { dynamo: number; offline: number };
   stop(): Promise<void>;
 }
@@ -30,6 +33,11 @@ export interface StackOptions {
   inMemory?: boolean;
   /** Where DynamoDB Local keeps its file when not in memory (default local/.data). */
   dataDir?: string;
+  /**
+   * A DynamoDB Local that is already running (the test run's shared one): the stack creates its
+   * table there instead of starting a JVM of its own, and `stop()` leaves it running.
+   */
+  dynamoEndpoint?: string;
   /** Table name (default allot-local); the functions get it as TABLE_NAME. */
   tableName?: string;
   /** Extra environment for the functions, e.g. { ALLOT_REUSE_DELAY_SECONDS: '0' }. */
@@ -61,6 +69,19 @@ const assertPortFree = async (port: number): Promise<void> => {
   }
   throw new Error(`port ${port} on 127.0.0.1 is in use (another npm start? PORT=... picks another)`);
 };
+
+type Dynamo = Pick<LocalDynamo, 'endpoint' | 'isolated' | 'pid' | 'stop'>;
+
+const ownDynamo = (port: number, dataDir: string | undefined): Promise<Dynamo> =>
+  startDynamo({ port, ...(dataDir ? { dataDir } : {}) });
+
+/** A DynamoDB someone else started: its isolation is not ours to vouch for, nor its end. */
+const borrowedDynamo = async (endpoint: string): Promise<Dynamo> => ({
+  endpoint,
+  isolated: false,
+  pid: 0,
+  stop: async () => undefined,
+});
 
 /** Build folders of stacks whose owning process is gone (killed before it could clean up). */
 const removeStaleBuilds = () => {
@@ -97,10 +118,11 @@ export const startLocalStack = async (opts: StackOptions = {}): Promise<LocalSta
   const buildDir = `${ESBUILD_ROOT}/stack-${process.pid}-${port}`;
   const removeBuild = () => rmSync(`${ROOT}${buildDir}`, { recursive: true, force: true });
 
-  const ddbPort = await freePort();
-  const ddbStarting = startDynamo({ port: ddbPort, ...(dataDir ? { dataDir } : {}) });
+  // DynamoDB Local's JVM starts while serverless-offline bundles: the endpoint is known up front.
+  const ddbPort = opts.dynamoEndpoint ? 0 : await freePort();
+  const endpoint = opts.dynamoEndpoint ?? `http://127.0.0.1:${ddbPort}`;
+  const ddbStarting = opts.dynamoEndpoint ? borrowedDynamo(endpoint) : ownDynamo(ddbPort, dataDir);
   ddbStarting.catch(() => undefined); // awaited below; this only keeps it from being "unhandled"
-  const endpoint = `http://127.0.0.1:${ddbPort}`;
   // The local stack is its own edge: only its own names and origins (handlers/api/edge.ts).
   const edge = {
     ALLOT_ALLOWED_HOSTS: `127.0.0.1:${port},localhost:${port}`,

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountSigner, signedJson } from '../../local/signed';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
+import { testStack } from '../helpers/stack';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -33,9 +34,7 @@ const run = (script: string, args: string[]): Promise<string> =>
   );
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
+  stack = await testStack({
     tableName: 'allot-bulk',
     env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1' },
   });

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
+import { testStack } from '../helpers/stack';
 import { requireTool } from '../helpers/tools';
 
 const AWS = requireTool('aws', 'the AWS CLI', 'ec2-cli.e2e');
@@ -66,7 +67,7 @@ describe.skipIf(!AWS)('AWS CLI against the local stack', () => {
     home = mkdtempSync(join(tmpdir(), 'allot-cli-'));
     writeFileSync(join(home, 'config'), '');
     writeFileSync(join(home, 'credentials'), '');
-    stack = await startLocalStack({ port: 0, inMemory: true, tableName: 'allot-e2e-cli' });
+    stack = await testStack({ tableName: 'allot-e2e-cli' });
   }, 180_000);
 
   afterAll(async () => {

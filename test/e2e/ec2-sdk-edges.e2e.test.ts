@@ -21,8 +21,9 @@ import { AcceptHandshakeCommand, OrganizationsClient } from '@aws-sdk/client-org
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueAndStore } from '../../local/issue-credential';
 import { accountSigner, signedJson } from '../../local/signed';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
 import { allocateInProcess, ec2Client, expectEc2Error } from '../helpers/ec2';
+import { testStack } from '../helpers/stack';
 
 const ACCOUNT = '111122223333';
 const CREDENTIAL_KEY = randomBytes(32);
@@ -30,9 +31,7 @@ let stack: LocalStack;
 let ec2: EC2Client;
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
+  stack = await testStack({
     tableName: 'allot-e2e-ec2-edges',
     env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1', ALLOT_CREDENTIAL_KEY: CREDENTIAL_KEY.toString('base64') },
   });

@@ -27,8 +27,9 @@ import {
   ReleaseIpamPoolAllocationCommand,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
 import { ec2Client, expectEc2Error } from '../helpers/ec2';
+import { testStack } from '../helpers/stack';
 
 const ACCOUNT = '111122223333';
 let stack: LocalStack;
@@ -36,9 +37,7 @@ let east: EC2Client;
 let west: EC2Client;
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
+  stack = await testStack({
     tableName: 'allot-e2e-ec2-flow',
     env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1', ALLOT_REUSE_DELAY_SECONDS: '0' },
   });

@@ -30,8 +30,9 @@ import { type RunIo, runCycle } from '../../core/ops/monitoring/run/run';
 import type { DiscoverySample, WorkItem } from '../../core/ops/monitoring/run/types';
 import { defaultConfig, randomIds } from '../../core/ops/registry';
 import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
 import { ec2Client, expectEc2Error } from '../helpers/ec2';
+import { testStack } from '../helpers/stack';
 
 const ACCOUNT = '111122223333';
 const SAMPLED = new Date('2026-03-01T12:00:00.000Z');
@@ -93,9 +94,7 @@ const read = async (item: WorkItem): Promise<DiscoverySample> => {
 };
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
+  stack = await testStack({
     tableName: 'allot-e2e-ec2-monitoring',
     env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1' },
   });

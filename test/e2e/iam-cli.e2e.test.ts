@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedJson } from '../../local/signed';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
 import { type CliResult, runAws } from '../helpers/aws-cli';
+import { testStack } from '../helpers/stack';
 import { requireTool } from '../helpers/tools';
 
 const AWS = requireTool('aws', 'the AWS CLI', 'iam-cli.e2e');
@@ -86,9 +87,7 @@ describe.skipIf(!AWS)('IAM-style authorization with the AWS CLI', () => {
   beforeAll(async () => {
     home = mkdtempSync(join(tmpdir(), 'allot-iam-'));
     writeFileSync(join(home, 'config'), '');
-    stack = await startLocalStack({
-      port: 0,
-      inMemory: true,
+    stack = await testStack({
       tableName: 'allot-iam',
       env: { ALLOT_CREDENTIAL_KEY: KEY },
     });

@@ -8,8 +8,9 @@ import { allocateIpamPoolCidr } from '../../core/ops/allocation/allocate';
 import { recordIpamMetrics } from '../../core/ops/monitoring/metrics/figures';
 import type { IpamRecord } from '../../core/records';
 import { accountSigner, signedJson, signedPost } from '../../local/signed';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
 import { stackDeps } from '../helpers/ec2';
+import { testStack } from '../helpers/stack';
 import { requireTool } from '../helpers/tools';
 
 let stack: LocalStack;
@@ -25,9 +26,7 @@ const call = async (action: string, body: object, headers: Record<string, string
 };
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
+  stack = await testStack({
     tableName: 'allot-e2e',
     env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1' },
   });

@@ -16,8 +16,9 @@ import {
   UpdatePolicyCommand,
 } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
 import { type CliResult, runAws } from '../helpers/aws-cli';
+import { testStack } from '../helpers/stack';
 import { requireTool } from '../helpers/tools';
 
 const AWS = requireTool('aws', 'the AWS CLI', 'orgs-cli.e2e');
@@ -55,9 +56,7 @@ describe.skipIf(!AWS)('AWS Organizations CLI against the local stack', () => {
     home = mkdtempSync(join(tmpdir(), 'allot-orgs-'));
     writeFileSync(join(home, 'config'), '');
     writeFileSync(join(home, 'credentials'), '');
-    stack = await startLocalStack({
-      port: 0,
-      inMemory: true,
+    stack = await testStack({
       tableName: 'allot-e2e-orgs',
       env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1' },
     });

@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountSigner, signedJson } from '../../local/signed';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
 import { type CliResult, runAws } from '../helpers/aws-cli';
+import { testStack } from '../helpers/stack';
 import { requireTool } from '../helpers/tools';
 
 const AWS = requireTool('aws', 'the AWS CLI', 'ram-cli.e2e');
@@ -51,9 +52,7 @@ describe.skipIf(!AWS)('AWS RAM CLI against the local stack', () => {
     home = mkdtempSync(join(tmpdir(), 'allot-ram-'));
     writeFileSync(join(home, 'config'), '');
     writeFileSync(join(home, 'credentials'), '');
-    stack = await startLocalStack({
-      port: 0,
-      inMemory: true,
+    stack = await testStack({
       tableName: 'allot-e2e-ram',
       env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1' },
     });

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envSigner, signedJson } from '../../local/signed';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
+import { testStack } from '../helpers/stack';
 import { requireTool } from '../helpers/tools';
 
 const MIRROR = process.env.ALLOT_TF_MIRROR ?? '/opt/tf-plugins';
@@ -92,7 +93,7 @@ const tf = (...args: string[]): Promise<string> =>
 
 describe.skipIf(!TERRAFORM || !HAS_MIRROR)('Terraform AWS provider against the local stack', () => {
   beforeAll(async () => {
-    stack = await startLocalStack({ port: 0, inMemory: true, tableName: 'allot-tf' });
+    stack = await testStack({ tableName: 'allot-tf' });
     dir = mkdtempSync(join(tmpdir(), 'allot-tf-'));
     writeFileSync(
       join(dir, 'tf.rc'),

@@ -19,8 +19,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileIpam } from '../../core/ops/monitoring/resources';
 import { defaultConfig, randomIds } from '../../core/ops/registry';
 import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
 import { ec2Client, expectEc2Error } from '../helpers/ec2';
+import { testStack } from '../helpers/stack';
 import { FIXTURE_EVENTS, H, rowsAt, TUT_OWNER } from '../helpers/tut-hist';
 
 let stack: LocalStack;
@@ -47,9 +48,7 @@ const history = async (
 ) => plain((await ec2.send(new GetIpamAddressHistoryCommand({ IpamScopeId: S1, ...input }))).HistoryRecords);
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
+  stack = await testStack({
     tableName: 'allot-e2e-tut-hist',
     env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1' },
   });

@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { accountSigner, signedJson } from '../../local/signed';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
 import { type CliResult, runAws } from './aws-cli';
 import { type Moto, startMoto } from './moto';
+import { testStack } from './stack';
 import { requireTool } from './tools';
 
 export interface Tutorial {
@@ -48,9 +49,7 @@ export const startTutorial = async (suite: string, env: Record<string, string> =
   const home = mkdtempSync(join(tmpdir(), 'allot-tut-'));
   writeFileSync(join(home, 'config'), '');
   writeFileSync(join(home, 'credentials'), '');
-  const stack = await startLocalStack({
-    port: 0,
-    inMemory: true,
+  const stack = await testStack({
     tableName: `allot-${suite}`,
     env: {
       ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1',

@@ -8,6 +8,8 @@ import { freePort } from './dynamo';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVERLESS_BIN = `${ROOT}node_modules/osls/bin/serverless.js`;
+/** Refuses doubled Authorization headers before serverless-offline folds them into one. */
+const EDGE_GUARD = `${ROOT}local/edge-guard.mjs`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -60,7 +62,16 @@ export const spawnOffline = async (o: {
   delete env.AWS_SESSION_TOKEN;
   const child: ChildProcess = spawn(
     process.execPath,
-    [SERVERLESS_BIN, 'offline', 'start', '--stage', 'local', `--param=tableName=${o.tableName}`],
+    [
+      '--import',
+      EDGE_GUARD,
+      SERVERLESS_BIN,
+      'offline',
+      'start',
+      '--stage',
+      'local',
+      `--param=tableName=${o.tableName}`,
+    ],
     { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env },
   );
   const pid = child.pid ?? 0;

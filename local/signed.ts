@@ -33,13 +33,13 @@ export const signedJson = (
 ): Promise<Response> =>
   signedPost(`${endpoint.replace(/\/$/, '')}/v1/${action}`, JSON.stringify(body), who, headers);
 
-/** Posts `text` as it is (JSON or not) to `target`, signed for service `ec2`. */
-export const signedPost = async (
+/** The headers of a POST of `text` to `target`, signed for service `ec2` (Authorization among them). */
+export const signedHeaders = async (
   target: string,
   text: string,
   who: Signer,
   headers: Record<string, string> = {},
-): Promise<Response> => {
+): Promise<Record<string, string>> => {
   const url = new URL(target);
   const { accessKeyId, secretAccessKey, region } = who;
   const signer = new SignatureV4({
@@ -58,8 +58,17 @@ export const signedPost = async (
     headers: { host: url.host, 'content-type': 'application/json', ...headers },
     body: text,
   });
-  return fetch(url, { method: 'POST', headers: signed.headers, body: text });
+  return signed.headers;
 };
+
+/** Posts `text` as it is (JSON or not) to `target`, signed for service `ec2`. */
+export const signedPost = async (
+  target: string,
+  text: string,
+  who: Signer,
+  headers: Record<string, string> = {},
+): Promise<Response> =>
+  fetch(target, { method: 'POST', headers: await signedHeaders(target, text, who, headers), body: text });
 
 /** A test or script signer for `account` on a stack that lets an account id sign as itself. */
 export const accountSigner = (account: string, region = 'us-east-1'): Signer => ({

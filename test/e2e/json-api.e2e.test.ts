@@ -3,11 +3,12 @@
  * does, driven over HTTP through the JSON API (F-TUT-GS flow without the VPC facade).
  */
 import { execFileSync } from 'node:child_process';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocateIpamPoolCidr } from '../../core/ops/allocation/allocate';
 import { recordIpamMetrics } from '../../core/ops/monitoring/metrics/figures';
 import type { IpamRecord } from '../../core/records';
-import { accountSigner, signedJson, signedPost } from '../../local/signed';
+import { accountSigner, signedHeaders, signedJson, signedPost } from '../../local/signed';
 import type { LocalStack } from '../../local/stack';
 import { stackDeps } from '../helpers/ec2';
 import { testStack } from '../helpers/stack';
@@ -24,6 +25,22 @@ const call = async (action: string, body: object, headers: Record<string, string
   // biome-ignore lint/suspicious/noExplicitAny: checked field by field
   return { status: res.status, body: (await res.json()) as any };
 };
+
+/** A POST with its headers sent as given (a list sends the header once per item): [status, code]. */
+const rawPost = (target: string, headers: Record<string, string | string[]>) =>
+  new Promise<[number, string | undefined]>((resolve, reject) => {
+    const req = request(target, { method: 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (d) => {
+        text += d;
+      });
+      res.on('end', () =>
+        resolve([res.statusCode ?? 0, (JSON.parse(text) as { Error?: { Code: string } }).Error?.Code]),
+      );
+    });
+    req.on('error', reject);
+    req.end('{}');
+  });
 
 beforeAll(async () => {
   stack = await testStack({
@@ -250,6 +267,16 @@ describe('JSON API over HTTP on the local stack', () => {
     expect(((await issued.json()) as { Error: { Message: string } }).Error.Message).toContain(
       'this server was started without ALLOT_CREDENTIAL_KEY',
     );
+    // Two Authorization headers (a valid one last): refused at the local edge, not folded into one.
+    const target = `${stack.url}/v1/DescribeIpams`;
+    const valid = await signedHeaders(target, '{}', accountSigner(ACCOUNT));
+    const forged = await signedHeaders(target, '{}', {
+      ...accountSigner('999999999999'),
+      secretAccessKey: 'x',
+    });
+    expect(
+      await rawPost(target, { ...valid, authorization: [forged.authorization!, valid.authorization!] }),
+    ).toEqual([401, 'AuthFailure']);
     // Nothing was created in a made-up region.
     const ipams = (await call('DescribeIpams', {})).body.Ipams as { IpamRegion: string }[];
     expect(ipams.filter((i) => i.IpamRegion !== 'us-east-1')).toEqual([]);

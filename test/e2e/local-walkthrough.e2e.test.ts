@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireTool } from '../helpers/tools';
+import { requireTool, toolsPath } from '../helpers/tools';
 
 const AWS = requireTool('aws', 'the AWS CLI', 'local-walkthrough.e2e');
 const MOTO = requireTool('moto_server', "moto's EC2 emulator", 'local-walkthrough.e2e');
@@ -24,7 +24,7 @@ let dataDir: string;
 
 /** A clean environment: no DYNAMODB_ENDPOINT of the test tier, no profile, no metadata lookups. */
 const cleanEnv = (extra: Record<string, string> = {}) => ({
-  PATH: process.env.PATH ?? '',
+  PATH: toolsPath(),
   HOME: home,
   AWS_CONFIG_FILE: join(home, 'config'),
   AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),

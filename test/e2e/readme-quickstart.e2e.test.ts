@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toolsPath } from '../helpers/tools';
 import { startTutorial, type Tutorial, tutorialTools } from '../helpers/tutorial';
 
 const tools = tutorialTools('readme-quickstart.e2e');
@@ -36,7 +37,7 @@ describe.skipIf(!tools)('README: a VPC from a pool, and a pool shared with anoth
       execFile(
         'bash',
         ['-c', script],
-        { env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true' } },
+        { env: { PATH: toolsPath(), HOME: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true' } },
         (err, stdout, stderr) => (err ? reject(new Error(`${stderr}\n${stdout}`)) : resolve(stdout)),
       ),
     );

@@ -7,7 +7,8 @@
  *   cross-account  another account's ids, named by a second account, must answer exactly like ids
  *                  that do not exist (status, code and message, the id aside);
  *   signatures     unsigned, forged, mis-scoped and doubled signatures must all be refused;
- *   memory         the API process's resident memory before and after.
+ *   memory         the API process's resident memory at the start and after each round of the fuzz
+ *                  (`-- --rounds N` repeats it: memory that grows with requests shows there).
  *
  * Prints one JSON report; exits 1 on any 500, any leak or any accepted forgery.
  */
@@ -20,6 +21,8 @@ import { probeCases } from './probe-cases';
 import { accountSigner, type Signer, signedJson, signedPost } from './signed';
 import { startLocalStack } from './stack';
 
+/** `npm run probe -- --rounds N`: the fuzz N times over (default 1). */
+const ROUNDS = Math.max(1, Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 1);
 const OWNER = '111111111111';
 const STRANGER = '222222222222';
 const who = (account: string): Signer => accountSigner(account);
@@ -264,13 +267,24 @@ const main = async () => {
     env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1' },
   });
   try {
-    const rssBefore = groupRssMb(stack.pids.offline);
+    const memoryMb = [groupRssMb(stack.pids.offline)];
     const ids = await ownersResources(stack.url);
+    const fuzzed = await fuzz(stack.url);
+    memoryMb.push(groupRssMb(stack.pids.offline));
+    // More rounds of the same requests show whether memory grows with requests or settles.
+    for (let round = 1; round < ROUNDS; round++) {
+      fuzzed.errors.push(...(await fuzz(stack.url)).errors);
+      memoryMb.push(groupRssMb(stack.pids.offline));
+    }
     const report = {
-      fuzz: await fuzz(stack.url),
+      fuzz: { ...fuzzed, rounds: ROUNDS, requestsInAll: fuzzed.requests * ROUNDS },
       crossAccount: await crossAccount(stack.url, ids),
       signatures: await signatures(stack.url),
-      memoryMb: { before: rssBefore, after: groupRssMb(stack.pids.offline) },
+      memoryMb: {
+        start: memoryMb[0],
+        afterEachRound: memoryMb.slice(1),
+        end: groupRssMb(stack.pids.offline),
+      },
     };
     console.log(JSON.stringify(report, null, 2));
     const bad =

@@ -116,16 +116,21 @@ const attachWrites = (org: OrganizationRecord, t: Target, policyIds: string[], n
   },
 ];
 
+/** The organization, policy, target and the target's stored attachments an (at|de)tach names. */
+const attachment = async (deps: Deps, caller: Caller, input: { PolicyId?: string; TargetId?: string }) => {
+  const org = await managementOrg(deps, caller);
+  requireScp(org);
+  const p = await policyIn(deps, org, input.PolicyId);
+  const t = await targetIn(deps, org, input.TargetId);
+  return { org, p, t, stored: await storedAt(deps, org, t.id) };
+};
+
 export const attachPolicy = async (
   deps: Deps,
   caller: Caller,
   input: { PolicyId?: string; TargetId?: string },
 ) => {
-  const org = await managementOrg(deps, caller);
-  requireScp(org);
-  const p = await policyIn(deps, org, input.PolicyId);
-  const t = await targetIn(deps, org, input.TargetId);
-  const stored = await storedAt(deps, org, t.id);
+  const { org, p, t, stored } = await attachment(deps, caller, input);
   if (effectivePolicyIds(stored, t.id).includes(p.PolicyId))
     fail('DuplicatePolicyAttachmentException', `The policy ${p.PolicyId} is already attached to ${t.id}.`);
   const adding = stored.length === 0 ? [FULL_ACCESS_ID, p.PolicyId] : [p.PolicyId];
@@ -153,11 +158,7 @@ export const detachPolicy = async (
   caller: Caller,
   input: { PolicyId?: string; TargetId?: string },
 ) => {
-  const org = await managementOrg(deps, caller);
-  requireScp(org);
-  const p = await policyIn(deps, org, input.PolicyId);
-  const t = await targetIn(deps, org, input.TargetId);
-  const stored = await storedAt(deps, org, t.id);
+  const { p, t, stored } = await attachment(deps, caller, input);
   const effective = effectivePolicyIds(stored, t.id);
   if (!effective.includes(p.PolicyId))
     fail('PolicyNotAttachedException', `The policy ${p.PolicyId} is not attached to ${t.id}.`);

@@ -31,7 +31,12 @@ export default defineConfig({
           env: { ALLOT_TEST_STORES: 'dynamo' },
         },
       },
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: DYNAMO } },
+      {
+        extends: true,
+        // A step of a tutorial is a run of real AWS CLI commands; its time limit guards against a
+        // hang, so it leaves room for a machine that is busy with the other suites.
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: DYNAMO, testTimeout: 180_000 },
+      },
     ],
   },
 });

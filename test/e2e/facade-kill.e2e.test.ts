@@ -51,7 +51,7 @@ describe.skipIf(!hasMoto)('a CreateVpc request killed between its two steps', ()
     });
     pool = IpamPool.IpamPoolId;
     await e.call('ProvisionIpamPoolCidr', { IpamPoolId: pool, Cidr: '10.0.0.0/24' });
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => moto?.stop());
 
   const allocations = async () =>
@@ -82,7 +82,7 @@ describe.skipIf(!hasMoto)('a CreateVpc request killed between its two steps', ()
       ['10.0.0.0/26', made[0]],
       ['10.0.0.64/26', next.Vpc.VpcId],
     ]);
-  }, 120_000);
+  }, 180_000);
 
   it('killed before the backend call: nothing was created, the sweep releases the space', async () => {
     e.clock.now = Date.now();
@@ -101,5 +101,5 @@ describe.skipIf(!hasMoto)('a CreateVpc request killed between its two steps', ()
       { accountId: ACCOUNT },
     );
     expect(again.Vpc.CidrBlock).toBe('10.0.0.128/26');
-  }, 120_000);
+  }, 180_000);
 });

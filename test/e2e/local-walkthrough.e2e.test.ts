@@ -72,7 +72,7 @@ describe.skipIf(!AWS || !MOTO)('README local discovery walk-through (npm start +
     }
     if (!screen.includes('Ctrl-C stops everything.'))
       throw new Error(`npm start did not come up:\n${screen}`);
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     if (!start || start.exitCode !== null) return;

@@ -109,7 +109,7 @@ describe.skipIf(!AWS)('AWS Organizations CLI against the local stack', () => {
     expect(children.Children).toEqual([{ Id: ids.web, Type: 'ORGANIZATIONAL_UNIT' }]);
     const ec2 = await runAws(AWS!, { home, url: stack.url, accessKeyId: MGMT }, 'ec2', 'describe-ipams');
     expect([ec2.code, ec2.json]).toEqual([0, { Ipams: [] }]);
-  }, 120_000);
+  }, 180_000);
 
   it('an invited account joins only by accepting the handshake as itself', async () => {
     const invited = await ok(MGMT, 'invite-account-to-organization', '--target', `Id=${MEMBER},Type=ACCOUNT`);
@@ -162,7 +162,7 @@ describe.skipIf(!AWS)('AWS Organizations CLI against the local stack', () => {
     expect((await ok(MEMBER, 'describe-organization')).Organization.Id).toBe(ids.org);
     await fails('AccessDeniedException', MEMBER, 'list-accounts');
     await fails('AWSOrganizationsNotInUseException', STRANGER, 'list-roots');
-  }, 120_000);
+  }, 180_000);
 
   it('a declined or cancelled invitation cannot be accepted', async () => {
     const invite = () =>
@@ -195,7 +195,7 @@ describe.skipIf(!AWS)('AWS Organizations CLI against the local stack', () => {
       '--target',
       'Id=someone@example.com,Type=EMAIL',
     );
-  }, 120_000);
+  }, 180_000);
 
   it('service control policies: created, attached to the root, an OU or an account, and refused when wrong', async () => {
     const create = (...more: string[]) => [
@@ -321,7 +321,7 @@ describe.skipIf(!AWS)('AWS Organizations CLI against the local stack', () => {
     );
     expect((await aws(MGMT, 'delete-policy', '--policy-id', p.Id)).code).toBe(0);
     await fails('PolicyNotFoundException', MGMT, 'describe-policy', '--policy-id', p.Id);
-  }, 120_000);
+  }, 180_000);
 
   it('@aws-sdk/client-organizations works unchanged, errors included', async () => {
     const client = new OrganizationsClient({
@@ -348,5 +348,5 @@ describe.skipIf(!AWS)('AWS Organizations CLI against the local stack', () => {
     } finally {
       client.destroy();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -177,7 +177,7 @@ describe.skipIf(!AWS)('AWS RAM CLI against the local stack', () => {
     expect(await ok(ADMIN, 'ram', 'delete-resource-share', '--resource-share-arn', arn)).toEqual({
       returnValue: true,
     });
-  }, 120_000);
+  }, 180_000);
 
   it('F-SHARE-07: an account outside the organization accepts its invitation, then allocates', async () => {
     const { IpamPools } = await ok(ADMIN, 'ec2', 'describe-ipam-pools');
@@ -239,7 +239,7 @@ describe.skipIf(!AWS)('AWS RAM CLI against the local stack', () => {
       '--resource-share-invitation-arn',
       invitation,
     );
-  }, 120_000);
+  }, 180_000);
 
   it('answers bad input with RAM error codes', async () => {
     await fails(
@@ -266,5 +266,5 @@ describe.skipIf(!AWS)('AWS RAM CLI against the local stack', () => {
       '--resource-owner',
       'NOBODY',
     );
-  }, 60_000);
+  }, 180_000);
 });

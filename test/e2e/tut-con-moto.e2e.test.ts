@@ -56,7 +56,7 @@ describe.skipIf(!hasMoto)('F-TUT-CON: console tutorial with an organization', ()
     await env.call('CreateOrganizationalUnit', { ParentId: ROOT, Name: 'dev', OrganizationalUnitId: OU }, m);
     await join(env, ADMIN, undefined, m);
     await join(env, DEV, OU, m);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await moto?.stop();

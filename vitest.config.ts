@@ -13,6 +13,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two files at a time even on two cores (vitest's default is one fewer than the cores): an e2e
+    // suite mostly waits on the AWS CLI, moto and the stack it drives, so a second one fills the
+    // idle core; each suite has its own stack, table and ports.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

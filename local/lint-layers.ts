@@ -37,6 +37,7 @@ export const CHAIN: readonly (readonly string[])[] = [
   ['core/ops/monitoring/history'],
   ['core/ops/monitoring/resources'],
   ['core/ops/monitoring/metrics'],
+  ['core/ops/proof'],
   ['core/ops/pool'],
   ['core/ops/ipam'],
   ['core/ops/bulk'],

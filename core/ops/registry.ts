@@ -108,11 +108,17 @@ import {
   describeOrganizationalUnit,
   updateOrganizationalUnit,
 } from './organization/units';
-import { getIpamPoolCidrs, provisionIpamPoolCidr } from './pool/cidr';
+import { provisionIpamPoolCidr } from './pool/cidr';
+import { getIpamPoolCidrs } from './pool/cidr-states';
 import { createIpamPool } from './pool/create';
 import { deprovisionIpamPoolCidr } from './pool/deprovision';
 import { describeIpamPools } from './pool/pool';
 import { deleteIpamPool, modifyIpamPool } from './pool/pool-admin';
+import {
+  createIpamExternalResourceVerificationToken,
+  deleteIpamExternalResourceVerificationToken,
+  describeIpamExternalResourceVerificationTokens,
+} from './proof/tokens';
 import {
   acceptResourceShareInvitation,
   getResourceShareInvitations,
@@ -173,6 +179,9 @@ export const operations = {
   GetIpamDiscoveredPublicAddresses: getIpamDiscoveredPublicAddresses,
   EnableIpamOrganizationAdminAccount: enableIpamOrganizationAdminAccount,
   DisableIpamOrganizationAdminAccount: disableIpamOrganizationAdminAccount,
+  CreateIpamExternalResourceVerificationToken: createIpamExternalResourceVerificationToken,
+  DescribeIpamExternalResourceVerificationTokens: describeIpamExternalResourceVerificationTokens,
+  DeleteIpamExternalResourceVerificationToken: deleteIpamExternalResourceVerificationToken,
 } satisfies Record<string, AnyOperation>;
 
 export type ActionName = keyof typeof operations;

@@ -12,6 +12,7 @@ export type { Ec2Backend } from './backend';
 export type { BlobStore } from './blobs';
 export * from './context';
 export type { MetricPoint, MetricSeries, MetricStore } from './metrics';
+export type { ProofSources } from './proof';
 export * from './records';
 export type { SpaceStore } from './space';
 

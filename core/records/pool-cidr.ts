@@ -20,7 +20,16 @@ export interface PoolCidrRecord extends Versioned {
   FailureReason?: { Code: 'cidr-not-available' | 'limit-exceeded'; Message: string };
   /** Where the space came from: the parent pool's allocation id, or the scope space claim. */
   _sourceAllocationId?: string;
+  /** A BYOIP CIDR's proof of control, checked when it settles (F-BYOIP-02, -09). */
+  _proof?: CidrProof;
+  /** Epoch ms from which a `pending-provision` CIDR is settled by the next read. */
+  _settleAt?: number;
 }
+
+/** What a pending BYOIP provisioning must prove, in the caller's account. */
+export type CidrProof =
+  | { method: 'dns-token'; tokenId: string; tokenName: string; tokenValue: string }
+  | { method: 'remarks-x509'; message: string; signature: string };
 
 export type PoolCidrRef = { kind: 'pool-cidr'; poolId: string; cidr: string };
 export type PoolCidrQuery = { kind: 'pool-cidr'; poolId: string };

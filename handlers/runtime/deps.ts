@@ -3,6 +3,7 @@ import { type Deps, randomIds } from '../../core/ports';
 import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
 import { ec2Backend } from '../../outbound/ec2/backend';
 import { type Forwarder, forwarder } from '../../outbound/ec2/forward';
+import { proofSources } from '../../outbound/proof/sources';
 import { loadSettings, type Settings } from './config';
 
 export interface Runtime {
@@ -27,7 +28,13 @@ export const runtime = (): Runtime => {
     nodeCacheTtlMs: settings.nodeCacheMs,
     poolCacheTtlMs: settings.poolCacheMs,
   });
-  const deps: Deps = { store, now: Date.now, ids: randomIds(), config: settings.core };
+  const deps: Deps = {
+    store,
+    now: Date.now,
+    ids: randomIds(),
+    config: settings.core,
+    proof: proofSources(settings.proof),
+  };
   if (!settings.backend) {
     cached = { deps, settings };
     return cached;

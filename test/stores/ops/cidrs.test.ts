@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../core/ports';
 import { ipamWithPool, makeEnv } from '../../helpers/env';
+import { provisionByoip } from '../../helpers/proof';
 import { storeFactories } from '../../helpers/stores';
 
 describe.each(storeFactories())('provisioned CIDRs (%s store)', (_name, makeStore) => {
@@ -149,6 +151,9 @@ describe.each(storeFactories())('provisioned CIDRs (%s store)', (_name, makeStor
     });
     expect([res.IpamPoolCidr.Cidr, res.IpamPoolCidr.State]).toEqual(['10.0.0.0/16', 'deprovisioned']);
     expect((await e.call('GetIpamPoolAllocations', { IpamPoolId: poolId })).IpamPoolAllocations).toEqual([]);
+    // F-PCIDR-02: listed as deprovisioned for a day, so polling loops end; then gone.
+    expect(await cidrs(e, child.IpamPoolId)).toEqual(['10.0.0.0/16 deprovisioned']);
+    e.clock.now += e.deps.config.pastCidrTtlMs;
     expect(await cidrs(e, child.IpamPoolId)).toEqual([]);
     await e.expectError(
       'AllocateIpamPoolCidr',
@@ -168,6 +173,7 @@ describe.each(storeFactories())('provisioned CIDRs (%s store)', (_name, makeStor
   it('F-PCIDR-10: CIDRs per pool are limited', async () => {
     const e = makeEnv(await makeStore(), {
       quotas: {
+        ...defaultConfig().quotas,
         ipamsPerRegion: 1,
         scopesPerIpam: 5,
         poolsPerScope: 50,
@@ -241,7 +247,7 @@ describe.each(storeFactories())('provisioned CIDRs (%s store)', (_name, makeStor
       { IpamPoolId: byoip.IpamPoolId, NetmaskLength: 24 },
       'InvalidParameterCombination',
     );
-    await e.call('ProvisionIpamPoolCidr', { IpamPoolId: byoip.IpamPoolId, Cidr: '198.51.100.0/24' });
+    await provisionByoip(e, byoip.IpamPoolId, '198.51.100.0/24');
     const amazon = (
       await e.call('CreateIpamPool', {
         IpamScopeId: Ipam.PublicDefaultScopeId,

@@ -43,6 +43,7 @@ export const CHAIN: readonly (readonly string[])[] = [
   ['core/ops/bulk'],
   ['core/ops/tags'],
   ['core/ops/facade'],
+  ['core/ops/public'],
   ['core/ops/registry.ts'],
 ];
 

@@ -119,6 +119,7 @@ import {
   deleteIpamExternalResourceVerificationToken,
   describeIpamExternalResourceVerificationTokens,
 } from './proof/tokens';
+import { advertiseByoipCidr, describeByoipCidrs, withdrawByoipCidr } from './public/byoip-cidrs';
 import {
   acceptResourceShareInvitation,
   getResourceShareInvitations,
@@ -182,6 +183,9 @@ export const operations = {
   CreateIpamExternalResourceVerificationToken: createIpamExternalResourceVerificationToken,
   DescribeIpamExternalResourceVerificationTokens: describeIpamExternalResourceVerificationTokens,
   DeleteIpamExternalResourceVerificationToken: deleteIpamExternalResourceVerificationToken,
+  AdvertiseByoipCidr: advertiseByoipCidr,
+  WithdrawByoipCidr: withdrawByoipCidr,
+  DescribeByoipCidrs: describeByoipCidrs,
 } satisfies Record<string, AnyOperation>;
 
 export type ActionName = keyof typeof operations;

@@ -4,6 +4,7 @@
  * `(deps, caller, input) => output` with the EC2 request and result shapes.
  */
 import type { Ec2Backend } from './backend';
+import type { EventSink } from './events';
 import type { Store } from './index';
 import type { ProofSources } from './proof';
 
@@ -81,6 +82,8 @@ export interface Deps {
   backend?: Ec2Backend;
   /** DNS and RDAP for proof of control; absent: every BYOIP proof fails to verify. */
   proof?: ProofSources;
+  /** Where advertising events go; absent: nowhere (tests, tools). */
+  events?: EventSink;
 }
 
 export type Operation<I, O> = (deps: Deps, caller: Caller, input: I) => Promise<O>;

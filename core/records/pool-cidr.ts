@@ -24,6 +24,8 @@ export interface PoolCidrRecord extends Versioned {
   _proof?: CidrProof;
   /** Epoch ms from which a `pending-provision` CIDR is settled by the next read. */
   _settleAt?: number;
+  /** Set while the CIDR is advertised (F-BYOIP-10): the origin ASN (`AWS` or a BYOASN). */
+  _advert?: { asn: string; since: number };
 }
 
 /** What a pending BYOIP provisioning must prove, in the caller's account. */

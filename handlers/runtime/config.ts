@@ -46,9 +46,12 @@
  *   ALLOT_PROVISION_SETTLE_SECONDS  how long a BYOIP CIDR stays pending-provision before the next
  *                                   read verifies its proof and settles it (default 2)
  *   ALLOT_PAST_CIDR_TTL_SECONDS     how long deprovisioned and failed CIDRs stay listed (default 86400)
+ *   ALLOT_ADVERTISE_WEBHOOK_URL     where advertise/withdraw events are POSTed for router automation
+ *                                   (they are always written to the log as JSON lines)
  */
 import { type Config, defaultConfig } from '../../core/ports';
 import { regionsOf } from '../../core/ports/regions';
+import type { EventSettings } from '../../outbound/events/sink';
 import type { ProofSettings } from '../../outbound/proof/sources';
 
 export interface Ec2Settings {
@@ -78,6 +81,7 @@ export interface BackendConfig {
 
 export interface Settings {
   proof: ProofSettings;
+  events: EventSettings;
   /** What the local stack checks as its own edge (handlers/api/edge.ts); unset deployed. */
   edge: { hosts?: string[]; origins?: string[] };
   ec2: Ec2Settings;
@@ -187,6 +191,12 @@ export const loadSettings = (): Settings => {
   return {
     ...backendConfig(),
     proof: proofSettings(core),
+    events: {
+      ...(process.env.ALLOT_ADVERTISE_WEBHOOK_URL
+        ? { webhookUrl: process.env.ALLOT_ADVERTISE_WEBHOOK_URL }
+        : {}),
+      timeoutMs: 5000,
+    },
     discovery: {
       roleName: process.env.ALLOT_DISCOVERY_ROLE_NAME || 'AllotDiscoveryRole',
       ...(process.env.ALLOT_DISCOVERY_EC2_ENDPOINT

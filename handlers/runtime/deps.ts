@@ -3,6 +3,7 @@ import { type Deps, randomIds } from '../../core/ports';
 import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
 import { ec2Backend } from '../../outbound/ec2/backend';
 import { type Forwarder, forwarder } from '../../outbound/ec2/forward';
+import { eventSink } from '../../outbound/events/sink';
 import { proofSources } from '../../outbound/proof/sources';
 import { loadSettings, type Settings } from './config';
 
@@ -34,6 +35,7 @@ export const runtime = (): Runtime => {
     ids: randomIds(),
     config: settings.core,
     proof: proofSources(settings.proof),
+    events: eventSink(settings.events),
   };
   if (!settings.backend) {
     cached = { deps, settings };

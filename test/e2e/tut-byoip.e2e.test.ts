@@ -8,9 +8,11 @@
  * are checked in test/stores/ops/byoip.test.ts instead.
  *
  * Left out of F-TUT-B4 until their actions exist: the organization and RAM share (01, 08), the
- * advertisement (07, 11.2), the Elastic IP and its association (09, 10, 11.1, 11.3, A1, A2). The
+ * Elastic IP and its association (09, 10, 11.1, 11.3, A1, A2). The
  * token's expiry after 72 hours needs a fake clock: test/stores/ops/byoip.test.ts covers it.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCidr } from '../../core/cidr';
 import { txtRecordNames } from '../../core/ops/proof/txt-names';
@@ -25,6 +27,9 @@ const tools = tutorialTools('tut-byoip.e2e');
 describe.skipIf(!tools)('F-TUT-DNS and F-TUT-B4: proof of control and BYOIPv4 with the CLI', () => {
   let t: Tutorial;
   let proof: ProofServers;
+  /** The advertising webhook: what router automation would receive. */
+  let hook: Server;
+  const hooked: object[] = [];
   const ids: Record<string, string> = {};
   const ok = (...args: string[]) => t.ok(ACCT, 'ec2', ...args);
   const fails = (code: string, ...args: string[]) => t.fails(code, ACCT, 'ec2', ...args);
@@ -45,7 +50,19 @@ describe.skipIf(!tools)('F-TUT-DNS and F-TUT-B4: proof of control and BYOIPv4 wi
 
   beforeAll(async () => {
     proof = await startProofServers();
+    hook = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => {
+        body += c;
+      });
+      req.on('end', () => {
+        hooked.push(JSON.parse(body));
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
     t = await startTutorial('tut-byoip.e2e', {
+      ALLOT_ADVERTISE_WEBHOOK_URL: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/`,
       ALLOT_DNS_SERVERS: proof.dns,
       ALLOT_RDAP_URL: proof.rdapUrl,
       ALLOT_PROVISION_SETTLE_SECONDS: '0',
@@ -54,6 +71,7 @@ describe.skipIf(!tools)('F-TUT-DNS and F-TUT-B4: proof of control and BYOIPv4 wi
   afterAll(async () => {
     await t?.stop();
     await proof?.stop();
+    await new Promise((resolve) => hook?.close(resolve));
   });
 
   it('B4-02/03: an IPAM with an operating region and a top-level public IPv4 pool', async () => {
@@ -210,6 +228,14 @@ describe.skipIf(!tools)('F-TUT-DNS and F-TUT-B4: proof of control and BYOIPv4 wi
     expect(IpamPoolCidr.State).toBe('provisioned');
   });
 
+  it('B4-07: advertise in the locale region; the router automation hears of it', async () => {
+    const { ByoipCidr } = await ok('advertise-byoip-cidr', '--region', 'us-west-2', '--cidr', B4);
+    expect(ByoipCidr).toMatchObject({ Cidr: B4, State: 'advertised', NetworkBorderGroup: 'us-west-2' });
+    expect(hooked).toEqual([
+      expect.objectContaining({ type: 'byoip-cidr-advertised', cidr: B4, asn: 'AWS' }),
+    ]);
+  });
+
   it('B4-11: clean-up: deprovision and wait until deprovisioned, delete the pools and the IPAM', async () => {
     const deprovision = async (pool: string, cidr: string) => {
       const { IpamPoolCidr } = await ok(
@@ -224,6 +250,8 @@ describe.skipIf(!tools)('F-TUT-DNS and F-TUT-B4: proof of control and BYOIPv4 wi
       expect(['pending-deprovision', 'deprovisioned']).toContain(IpamPoolCidr.State);
       expect((await waitCidr(pool, cidr, 'pending-deprovision')).State).toBe('deprovisioned');
     };
+    const { ByoipCidr } = await ok('withdraw-byoip-cidr', '--region', 'us-west-2', '--cidr', B4);
+    expect(ByoipCidr.State).toBe('provisioned');
     await deprovision(ids.regional!, B4);
     await ok('delete-ipam-pool', '--region', 'us-east-1', '--ipam-pool-id', ids.regional!);
     await deprovision(ids.top!, B4);

@@ -132,6 +132,8 @@ export const deprovisionIpamPoolCidr = async (
   const what = `CIDR ${rec!.Cidr} of pool ${pool.IpamPoolId}`;
   if (rec!.State !== 'provisioned')
     fail('IncorrectState', `${what} is ${rec!.State}; wait until it is provisioned.`);
+  // F-BYOIP-13: withdraw the advertisement first.
+  if (rec!._advert) fail('IncorrectState', `${what} is advertised; withdraw it first.`);
   const key = rootKey(pool.IpamPoolId, cidr);
   const probe = await deps.store.readNode(key, true);
   if (probe && liveClaims(await subtree(deps, probe)) > 0)

@@ -119,6 +119,13 @@ import {
   deleteIpamExternalResourceVerificationToken,
   describeIpamExternalResourceVerificationTokens,
 } from './proof/tokens';
+import {
+  associateIpamByoasn,
+  deprovisionIpamByoasn,
+  describeIpamByoasn,
+  disassociateIpamByoasn,
+  provisionIpamByoasn,
+} from './public/byoasn';
 import { advertiseByoipCidr, describeByoipCidrs, withdrawByoipCidr } from './public/byoip-cidrs';
 import {
   acceptResourceShareInvitation,
@@ -186,6 +193,11 @@ export const operations = {
   AdvertiseByoipCidr: advertiseByoipCidr,
   WithdrawByoipCidr: withdrawByoipCidr,
   DescribeByoipCidrs: describeByoipCidrs,
+  ProvisionIpamByoasn: provisionIpamByoasn,
+  DescribeIpamByoasn: describeIpamByoasn,
+  DeprovisionIpamByoasn: deprovisionIpamByoasn,
+  AssociateIpamByoasn: associateIpamByoasn,
+  DisassociateIpamByoasn: disassociateIpamByoasn,
 } satisfies Record<string, AnyOperation>;
 
 export type ActionName = keyof typeof operations;

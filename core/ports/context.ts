@@ -24,6 +24,8 @@ export interface Quotas {
   amazonIpv6BlocksPerPool: number;
   /** External-resource verification tokens per IPAM (F-VTOK-03, F-QUOTA-31). */
   verificationTokensPerIpam: number;
+  /** BYOASNs per IPAM (F-ASN-04, core F-QUOTA-21). */
+  asnsPerIpam: number;
 }
 
 import { regionsOf } from './regions';
@@ -59,6 +61,7 @@ export const defaultConfig = (): Config => ({
     cidrsPerPool: 50,
     amazonIpv6BlocksPerPool: 1,
     verificationTokensPerIpam: 100,
+    asnsPerIpam: 5,
   },
   provisionSettleMs: 2000,
   pastCidrTtlMs: 86_400_000,

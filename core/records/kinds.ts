@@ -34,6 +34,7 @@
  *   resource share RSHARE#<uuid>               #                 -                               OWNER#<acct>#rshare / uuid
  *   pool grant    POOL#<poolId>               GRANT#<acct>#<share> -                            GRANTEE#<acct>#pools / pool#share
  *   verif. token  VTOK#<id>                   #                 IPAM#<ipamId>#vtoks / id        -
+ *   byoasn        ASN#<ipamId>#<asn>          #                 -                               OWNER#<acct>#asn / ipam#asn
  *   metric series METRICS#<acct>#<ns>#<name>   <dims>            -                               -
  *   metric point  METRIC#<acct>#<ns>#<name>#<dims> T#<13-digit ms> -                             -
  *
@@ -43,6 +44,7 @@
  * both with one strongly consistent Query.
  */
 import { allocation } from './allocation';
+import { byoasn } from './byoasn';
 import { cooling } from './cooling';
 import { credential } from './credential';
 import { handshake } from './handshake';
@@ -108,6 +110,7 @@ export const kinds = {
   'share-invitation': shareInvitation,
   'pool-cidr-past': poolCidrPast,
   'verification-token': verificationToken,
+  byoasn,
 };
 
 type Kinds = typeof kinds;

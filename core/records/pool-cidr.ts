@@ -26,6 +26,10 @@ export interface PoolCidrRecord extends Versioned {
   _settleAt?: number;
   /** Set while the CIDR is advertised (F-BYOIP-10): the origin ASN (`AWS` or a BYOASN). */
   _advert?: { asn: string; since: number };
+  /** When the advertisement last switched to a custom ASN (F-ASN-08: once an hour at most). */
+  _customAt?: number;
+  /** BYOASNs associated with this CIDR (F-ASN-06), in association order. */
+  _asns?: string[];
 }
 
 /** What a pending BYOIP provisioning must prove, in the caller's account. */

@@ -127,3 +127,25 @@ export const startProofServers = async (): Promise<ProofServers> => {
     },
   };
 };
+
+/**
+ * An IPAM (home us-east-1, operating us-west-2) whose top-level public pool holds `cidr`, proven,
+ * and a regional pool in us-west-2 (AwsService ec2) provisioned with all of it.
+ */
+export const regionalByoip = async (e: Env, cidr: string) => {
+  const { Ipam } = await e.call('CreateIpam', { OperatingRegions: [{ RegionName: 'us-west-2' }] });
+  const scope = Ipam.PublicDefaultScopeId;
+  const top = (await e.call('CreateIpamPool', { IpamScopeId: scope, AddressFamily: 'ipv4' })).IpamPool;
+  await provisionByoip(e, top.IpamPoolId, cidr);
+  const regional = (
+    await e.call('CreateIpamPool', {
+      IpamScopeId: scope,
+      SourceIpamPoolId: top.IpamPoolId,
+      AddressFamily: 'ipv4',
+      Locale: 'us-west-2',
+      AwsService: 'ec2',
+    })
+  ).IpamPool.IpamPoolId as string;
+  await e.call('ProvisionIpamPoolCidr', { IpamPoolId: regional, Cidr: cidr });
+  return { ipamId: Ipam.IpamId as string, topId: top.IpamPoolId as string, regional };
+};

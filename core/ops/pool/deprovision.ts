@@ -134,6 +134,12 @@ export const deprovisionIpamPoolCidr = async (
     fail('IncorrectState', `${what} is ${rec!.State}; wait until it is provisioned.`);
   // F-BYOIP-13: withdraw the advertisement first.
   if (rec!._advert) fail('IncorrectState', `${what} is advertised; withdraw it first.`);
+  // F-ASN-11: and disassociate its ASNs.
+  if ((rec!._asns ?? []).length > 0)
+    fail(
+      'IncorrectState',
+      `${what} is associated with ASN ${rec!._asns!.join(', ')}; disassociate it first.`,
+    );
   const key = rootKey(pool.IpamPoolId, cidr);
   const probe = await deps.store.readNode(key, true);
   if (probe && liveClaims(await subtree(deps, probe)) > 0)

@@ -90,6 +90,22 @@ const txtProblem = async (deps: Deps, cidr: Cidr, proof: Extract<CidrProof, { me
   return undefined;
 };
 
+/** Why the ASN's RDAP record does not prove the signed message (F-ASN-02/03), or undefined. */
+export const asnProofProblem = async (
+  deps: Deps,
+  asn: string,
+  signed: { message: string; signature: string },
+): Promise<string | undefined> => {
+  if (!deps.proof) return 'Proof of control cannot be checked: no RDAP service is configured.';
+  try {
+    const record = await deps.proof.rdap('autnum', asn);
+    if (record === undefined) return `The RDAP service has no record for AS${asn}.`;
+    return signatureProblem(signed, certificatesIn(record), deps.now());
+  } catch (e) {
+    return `Proof of control could not be read: ${e instanceof Error ? e.message : String(e)}.`;
+  }
+};
+
 /**
  * The settle-time half: why the outside world does not prove control, or undefined when it does.
  * Lookups that fail (a resolver or RDAP service down) count as not proven: the CIDR fails and can

@@ -23,10 +23,13 @@ const isRegionalByoip = (p: PoolRecord, region: string) =>
   p.AwsService !== undefined &&
   (p.Locale === region || (p.AwsService === 'global-services' && p.Locale !== undefined));
 
-/** The caller's BYOIP CIDRs in its region, in pool then address order. */
-export const byoipCidrsOf = async (deps: Deps, caller: Caller): Promise<Held[]> => {
+/**
+ * The caller's BYOIP CIDRs in its region (or, `anyRegion`, wherever their locale), in pool then
+ * address order.
+ */
+export const byoipCidrsOf = async (deps: Deps, caller: Caller, anyRegion = false): Promise<Held[]> => {
   const pools = (await listAll<PoolRecord>(deps.store, { kind: 'pool', owner: caller.accountId })).filter(
-    (p) => isRegionalByoip(p, caller.region),
+    (p) => isRegionalByoip(p, anyRegion ? (p.Locale ?? '') : caller.region),
   );
   const out: Held[] = [];
   for (const pool of pools)
@@ -38,7 +41,7 @@ export const byoipShape = ({ pool, rec }: Held): Record<string, unknown> => {
   const quiet = pool.PubliclyAdvertisable === false && rec.State === 'provisioned';
   return {
     Cidr: rec.Cidr,
-    AsnAssociations: [],
+    AsnAssociations: (rec._asns ?? []).map((Asn) => ({ Asn, Cidr: rec.Cidr, State: 'associated' })),
     StatusMessage: rec.State === 'provisioned' ? 'Cidr successfully provisioned' : `Cidr ${rec.State}`,
     State: rec._advert ? 'advertised' : quiet ? 'provisioned-not-publicly-advertisable' : rec.State,
     NetworkBorderGroup: pool.Locale,
@@ -58,10 +61,15 @@ export const describeByoipCidrs = async (
   return { ByoipCidrs: page.items, ...(page.NextToken ? { NextToken: page.NextToken } : {}) };
 };
 
-/** The caller's BYOIP CIDR `text` in its region; not found otherwise. */
-export const loadByoipCidr = async (deps: Deps, caller: Caller, text: string | undefined): Promise<Held> => {
+/** The caller's BYOIP CIDR `text` in its region (or any); not found otherwise. */
+export const loadByoipCidr = async (
+  deps: Deps,
+  caller: Caller,
+  text: string | undefined,
+  anyRegion = false,
+): Promise<Held> => {
   const cidr = formatCidr(parseCidr(required(text, 'Cidr')));
-  const held = (await byoipCidrsOf(deps, caller)).find((h) => h.rec.Cidr === cidr);
+  const held = (await byoipCidrsOf(deps, caller, anyRegion)).find((h) => h.rec.Cidr === cidr);
   if (!held)
     fail('InvalidParameterValue', `${cidr} is not a BYOIP CIDR of this account in ${caller.region}.`);
   return held!;
@@ -86,9 +94,11 @@ export const recordAdvert = async (
   };
   await deps.events?.emit(event);
   const { _advert, ...rest } = rec;
+  const toCustom = asn !== undefined && asn !== 'AWS' && rec._advert?.asn !== asn;
   const next: PoolCidrRecord = {
     ...rest,
     ...(asn !== undefined ? { _advert: { asn, since: deps.now() } } : {}),
+    ...(toCustom ? { _customAt: deps.now() } : {}),
     _v: rec._v + 1,
   };
   const res = await deps.store.commit([{ type: 'replace', record: next, expectVersion: rec._v }]);
@@ -107,6 +117,21 @@ const checkAdvertisable = ({ pool, rec }: Held) => {
   if (rec.State !== 'provisioned') fail('IncorrectState', `${rec.Cidr} is ${rec.State}, not provisioned.`);
 };
 
+/** F-ASN-06/08: a custom ASN must be associated, and switched to at most once an hour. */
+const checkCustomAsn = (deps: Deps, { rec }: Held, asn: string) => {
+  if (!(rec._asns ?? []).includes(asn))
+    fail('InvalidParameterValue', `ASN ${asn} is not associated with ${rec.Cidr}; associate it first.`);
+  const last = rec._customAt;
+  if (rec._advert?.asn !== asn && last !== undefined && deps.now() - last < SWITCH_INTERVAL_MS)
+    fail(
+      'OperationNotPermitted',
+      `${rec.Cidr} switched to a custom ASN at ${new Date(last).toISOString()}; the next switch is allowed an hour later.`,
+    );
+};
+
+/** F-QUOTA-32: switches from the AWS ASN to a custom one, per CIDR. */
+const SWITCH_INTERVAL_MS = 3_600_000;
+
 export const advertiseByoipCidr = async (
   deps: Deps,
   caller: Caller,
@@ -114,9 +139,8 @@ export const advertiseByoipCidr = async (
 ) => {
   const held = await loadByoipCidr(deps, caller, input.Cidr);
   checkAdvertisable(held);
-  const asn = input.Asn ?? 'AWS';
-  if (asn !== 'AWS')
-    fail('InvalidParameterValue', `ASN ${asn} is not associated with ${held.rec.Cidr}; associate it first.`);
+  const asn = input.Asn === undefined || input.Asn.toUpperCase() === 'AWS' ? 'AWS' : input.Asn;
+  if (asn !== 'AWS') checkCustomAsn(deps, held, asn);
   dryRun(input);
   if (held.rec._advert?.asn === asn) return { ByoipCidr: byoipShape(held) };
   return { ByoipCidr: await recordAdvert(deps, caller, held, asn) };

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicSpaceEvent } from '../../../core/ports';
 import { type Env, makeEnv } from '../../helpers/env';
-import { provisionByoip } from '../../helpers/proof';
+import { regionalByoip } from '../../helpers/proof';
 import { storeFactories } from '../../helpers/stores';
 
 const CIDR = '130.137.245.0/24';
@@ -16,21 +16,8 @@ describe.each(storeFactories())('BYOIP advertising (%s store)', (_name, makeStor
     const e = makeEnv(await makeStore());
     const events: PublicSpaceEvent[] = [];
     e.deps.events = { emit: async (ev) => void events.push(ev) };
-    const { Ipam } = await e.call('CreateIpam', { OperatingRegions: [{ RegionName: 'us-west-2' }] });
-    const scope = Ipam.PublicDefaultScopeId;
-    const top = (await e.call('CreateIpamPool', { IpamScopeId: scope, AddressFamily: 'ipv4' })).IpamPool;
-    await provisionByoip(e, top.IpamPoolId, CIDR);
-    const regional = (
-      await e.call('CreateIpamPool', {
-        IpamScopeId: scope,
-        SourceIpamPoolId: top.IpamPoolId,
-        AddressFamily: 'ipv4',
-        Locale: 'us-west-2',
-        AwsService: 'ec2',
-      })
-    ).IpamPool;
-    await e.call('ProvisionIpamPoolCidr', { IpamPoolId: regional.IpamPoolId, Cidr: CIDR });
-    return { e, events, regional: regional.IpamPoolId as string };
+    const { regional } = await regionalByoip(e, CIDR);
+    return { e, events, regional };
   };
   const listed = async (e: Env) => (await e.call('DescribeByoipCidrs', { MaxResults: 10 }, WEST)).ByoipCidrs;
 

@@ -22,6 +22,8 @@ export interface Quotas {
   poolDepth: number;
   cidrsPerPool: number;
   amazonIpv6BlocksPerPool: number;
+  /** Amazon-provided contiguous IPv4 blocks per pool (F-QUOTA-08). */
+  amazonIpv4BlocksPerPool: number;
   /** External-resource verification tokens per IPAM (F-VTOK-03, F-QUOTA-31). */
   verificationTokensPerIpam: number;
   /** BYOASNs per IPAM (F-ASN-04, core F-QUOTA-21). */
@@ -60,6 +62,7 @@ export const defaultConfig = (): Config => ({
     poolDepth: 10,
     cidrsPerPool: 50,
     amazonIpv6BlocksPerPool: 1,
+    amazonIpv4BlocksPerPool: 2,
     verificationTokensPerIpam: 100,
     asnsPerIpam: 5,
   },

@@ -68,11 +68,22 @@ const privatePlan = async (
   );
 };
 
+/** F-QUOTA-07/09: Amazon-provided IPv4 blocks are /29 or /30, IPv6 blocks /40 to /52. */
+const checkAmazonBlock = (pool: PoolRecord, prefix: number) => {
+  const [least, most] = familyOf(pool.AddressFamily) === 4 ? [29, 30] : [40, 52];
+  if (prefix < least || prefix > most)
+    fail(
+      'InvalidParameterValue',
+      `Amazon-provided ${pool.AddressFamily} blocks are /${least} to /${most}; got /${prefix}.`,
+    );
+};
+
 /** Amazon-provided space: by netmask, in a pool with a locale, from the operator's configured supply. */
 const amazonPlan = async (
   deps: Deps,
   pool: PoolRecord,
   explicit: Cidr | undefined,
+  prefix: number,
   base: Plan,
 ): Promise<ProvisionPlan> => {
   const version = familyOf(pool.AddressFamily);
@@ -88,15 +99,16 @@ const amazonPlan = async (
       // F-PCIDR-05
       'Amazon-provided space can only be provisioned to a pool with a locale.',
     );
-  if (version === 6) {
-    const held = await poolRoots(deps, pool);
-    if (held.length >= deps.config.quotas.amazonIpv6BlocksPerPool) {
-      fail(
-        'ResourceLimitExceeded',
-        // F-PCIDR-05
-        `Pool ${pool.IpamPoolId} already holds its Amazon-provided IPv6 block.`,
-      );
-    }
+  checkAmazonBlock(pool, prefix);
+  const held = await poolRoots(deps, pool);
+  const most =
+    version === 6 ? deps.config.quotas.amazonIpv6BlocksPerPool : deps.config.quotas.amazonIpv4BlocksPerPool;
+  if (held.length >= most) {
+    fail(
+      'ResourceLimitExceeded',
+      // F-PCIDR-05, F-QUOTA-06/08
+      `Pool ${pool.IpamPoolId} already holds ${held.length} Amazon-provided ${pool.AddressFamily} block(s), the most it may (limit-exceeded).`,
+    );
   }
   const supply = (deps.config.amazonSupply?.[pool.Locale!] ?? [])
     .map((t) => parseCidr(t))
@@ -140,7 +152,7 @@ export const topLevelPlan = async (
   if (pool.PublicIpSource !== 'byoip') {
     if (hasProofInput(input))
       fail('InvalidParameterCombination', 'Amazon-provided space needs no proof of control.');
-    return amazonPlan(deps, pool, explicit, base);
+    return amazonPlan(deps, pool, explicit, prefix, base);
   }
   if (!explicit)
     fail(

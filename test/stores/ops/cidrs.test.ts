@@ -283,4 +283,45 @@ describe.each(storeFactories())('provisioned CIDRs (%s store)', (_name, makeStor
       'InvalidParameterValue',
     );
   });
+
+  it('F-EIP-04, F-TUT-EIP-04: Amazon-provided contiguous IPv4 blocks are /29 or /30, two per pool', async () => {
+    const e = makeEnv(await makeStore(), {
+      amazonSupply: { 'us-east-1': ['18.97.0.0/24', '2600:1f00::/40'] },
+    });
+    const { Ipam } = await e.call('CreateIpam', {});
+    const pool = async (AddressFamily: string) =>
+      (
+        await e.call('CreateIpamPool', {
+          IpamScopeId: Ipam.PublicDefaultScopeId,
+          AddressFamily,
+          Locale: 'us-east-1',
+          AwsService: 'ec2',
+          PublicIpSource: 'amazon',
+        })
+      ).IpamPool.IpamPoolId as string;
+    const v4 = await pool('ipv4');
+    for (const n of [28, 31])
+      await e.expectError(
+        'ProvisionIpamPoolCidr',
+        { IpamPoolId: v4, NetmaskLength: n },
+        'InvalidParameterValue',
+      );
+    const res = await e.call('ProvisionIpamPoolCidr', { IpamPoolId: v4, NetmaskLength: 29 });
+    expect([res.IpamPoolCidr.Cidr, res.IpamPoolCidr.State]).toEqual(['18.97.0.0/29', 'provisioned']);
+    await e.call('ProvisionIpamPoolCidr', { IpamPoolId: v4, NetmaskLength: 30 });
+    expect(
+      await e.expectError(
+        'ProvisionIpamPoolCidr',
+        { IpamPoolId: v4, NetmaskLength: 30 },
+        'ResourceLimitExceeded',
+      ),
+    ).toMatch(/limit-exceeded/);
+    const v6 = await pool('ipv6');
+    for (const n of [39, 53])
+      await e.expectError(
+        'ProvisionIpamPoolCidr',
+        { IpamPoolId: v6, NetmaskLength: n },
+        'InvalidParameterValue',
+      );
+  });
 });

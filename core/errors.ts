@@ -27,6 +27,8 @@ export type ErrorCode =
   | 'InvalidIpamResourceDiscoveryAssociationId.NotFound'
   | 'InvalidIpamResourceCidr.NotFound'
   | 'InvalidIpamPoolCidr.NotFound'
+  | 'InvalidIpamExternalResourceVerificationTokenId.NotFound'
+  | 'InvalidIpamExternalResourceVerificationTokenId.Malformed'
   | 'InvalidIpamId.Malformed'
   | 'InvalidIpamScopeId.Malformed'
   | 'InvalidIpamPoolId.Malformed'

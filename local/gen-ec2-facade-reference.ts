@@ -9,7 +9,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
-const OPERATIONS = ['DeleteVpc', 'DeleteSubnet', 'CreateTags', 'DeleteTags', 'DescribeTags'];
+const OPERATIONS = [
+  'DeleteVpc',
+  'DeleteSubnet',
+  'CreateTags',
+  'DeleteTags',
+  'DescribeTags',
+  'AdvertiseByoipCidr',
+  'WithdrawByoipCidr',
+  'DescribeByoipCidrs',
+];
 
 interface RawShape {
   members?: Record<string, { shape: string }>;

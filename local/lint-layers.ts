@@ -37,11 +37,13 @@ export const CHAIN: readonly (readonly string[])[] = [
   ['core/ops/monitoring/history'],
   ['core/ops/monitoring/resources'],
   ['core/ops/monitoring/metrics'],
+  ['core/ops/proof'],
   ['core/ops/pool'],
   ['core/ops/ipam'],
   ['core/ops/bulk'],
   ['core/ops/tags'],
   ['core/ops/facade'],
+  ['core/ops/public'],
   ['core/ops/registry.ts'],
 ];
 

@@ -108,11 +108,25 @@ import {
   describeOrganizationalUnit,
   updateOrganizationalUnit,
 } from './organization/units';
-import { getIpamPoolCidrs, provisionIpamPoolCidr } from './pool/cidr';
+import { provisionIpamPoolCidr } from './pool/cidr';
+import { getIpamPoolCidrs } from './pool/cidr-states';
 import { createIpamPool } from './pool/create';
 import { deprovisionIpamPoolCidr } from './pool/deprovision';
 import { describeIpamPools } from './pool/pool';
 import { deleteIpamPool, modifyIpamPool } from './pool/pool-admin';
+import {
+  createIpamExternalResourceVerificationToken,
+  deleteIpamExternalResourceVerificationToken,
+  describeIpamExternalResourceVerificationTokens,
+} from './proof/tokens';
+import {
+  associateIpamByoasn,
+  deprovisionIpamByoasn,
+  describeIpamByoasn,
+  disassociateIpamByoasn,
+  provisionIpamByoasn,
+} from './public/byoasn';
+import { advertiseByoipCidr, describeByoipCidrs, withdrawByoipCidr } from './public/byoip-cidrs';
 import {
   acceptResourceShareInvitation,
   getResourceShareInvitations,
@@ -173,6 +187,17 @@ export const operations = {
   GetIpamDiscoveredPublicAddresses: getIpamDiscoveredPublicAddresses,
   EnableIpamOrganizationAdminAccount: enableIpamOrganizationAdminAccount,
   DisableIpamOrganizationAdminAccount: disableIpamOrganizationAdminAccount,
+  CreateIpamExternalResourceVerificationToken: createIpamExternalResourceVerificationToken,
+  DescribeIpamExternalResourceVerificationTokens: describeIpamExternalResourceVerificationTokens,
+  DeleteIpamExternalResourceVerificationToken: deleteIpamExternalResourceVerificationToken,
+  AdvertiseByoipCidr: advertiseByoipCidr,
+  WithdrawByoipCidr: withdrawByoipCidr,
+  DescribeByoipCidrs: describeByoipCidrs,
+  ProvisionIpamByoasn: provisionIpamByoasn,
+  DescribeIpamByoasn: describeIpamByoasn,
+  DeprovisionIpamByoasn: deprovisionIpamByoasn,
+  AssociateIpamByoasn: associateIpamByoasn,
+  DisassociateIpamByoasn: disassociateIpamByoasn,
 } satisfies Record<string, AnyOperation>;
 
 export type ActionName = keyof typeof operations;

@@ -4,7 +4,9 @@
  * `(deps, caller, input) => output` with the EC2 request and result shapes.
  */
 import type { Ec2Backend } from './backend';
+import type { EventSink } from './events';
 import type { Store } from './index';
+import type { ProofSources } from './proof';
 
 export interface Caller {
   /** 12-digit account id of the signed or declared caller. */
@@ -20,6 +22,12 @@ export interface Quotas {
   poolDepth: number;
   cidrsPerPool: number;
   amazonIpv6BlocksPerPool: number;
+  /** Amazon-provided contiguous IPv4 blocks per pool (F-QUOTA-08). */
+  amazonIpv4BlocksPerPool: number;
+  /** External-resource verification tokens per IPAM (F-VTOK-03, F-QUOTA-31). */
+  verificationTokensPerIpam: number;
+  /** BYOASNs per IPAM (F-ASN-04, core F-QUOTA-21). */
+  asnsPerIpam: number;
 }
 
 import { regionsOf } from './regions';
@@ -36,6 +44,13 @@ export interface Config {
   amazonSupply?: Record<string, string[]>;
   /** The region names that exist: the partition's, plus any the operator added. */
   regions: readonly string[];
+  /**
+   * How long a BYOIP CIDR stays `pending-provision` before the next read verifies its proof and
+   * settles it (F-BYOIP-09 [self-hosted]).
+   */
+  provisionSettleMs: number;
+  /** How long deprovisioned and failed CIDRs stay listed by GetIpamPoolCidrs (F-PCIDR-02). */
+  pastCidrTtlMs: number;
 }
 
 export const defaultConfig = (): Config => ({
@@ -47,7 +62,12 @@ export const defaultConfig = (): Config => ({
     poolDepth: 10,
     cidrsPerPool: 50,
     amazonIpv6BlocksPerPool: 1,
+    amazonIpv4BlocksPerPool: 2,
+    verificationTokensPerIpam: 100,
+    asnsPerIpam: 5,
   },
+  provisionSettleMs: 2000,
+  pastCidrTtlMs: 86_400_000,
   reuseDelayMs: { advanced: 5 * 60_000, free: 48 * 3_600_000 },
   metricRetentionMs: 455 * 86_400_000,
   regions: regionsOf('aws'),
@@ -66,6 +86,10 @@ export interface Deps {
   random?: () => number;
   /** The EC2 backend of the facade; absent when none is configured (facade actions then refuse). */
   backend?: Ec2Backend;
+  /** DNS and RDAP for proof of control; absent: every BYOIP proof fails to verify. */
+  proof?: ProofSources;
+  /** Where advertising events go; absent: nowhere (tests, tools). */
+  events?: EventSink;
 }
 
 export type Operation<I, O> = (deps: Deps, caller: Caller, input: I) => Promise<O>;

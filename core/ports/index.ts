@@ -11,7 +11,9 @@ import type { SpaceStore } from './space';
 export type { Ec2Backend } from './backend';
 export type { BlobStore } from './blobs';
 export * from './context';
+export type { EventSink, PublicSpaceEvent } from './events';
 export type { MetricPoint, MetricSeries, MetricStore } from './metrics';
+export type { ProofSources } from './proof';
 export * from './records';
 export type { SpaceStore } from './space';
 

@@ -5,6 +5,7 @@
  * `_`-prefixed fields. `_v` is the record's version: every replace is conditioned on it.
  */
 export * from './allocation';
+export * from './byoasn';
 export * from './common';
 export * from './cooling';
 export * from './credential';
@@ -23,6 +24,7 @@ export * from './pending-resource';
 export * from './policy-attachment';
 export * from './pool';
 export * from './pool-cidr';
+export * from './pool-cidr-past';
 export * from './pool-grant';
 export * from './rd-association';
 export * from './rd-share';
@@ -36,3 +38,4 @@ export * from './share-invitation';
 export * from './snapshot';
 export * from './token';
 export * from './unique';
+export * from './verification-token';

@@ -7,6 +7,7 @@
  *   scope         SCOPE#<id>                  #                 IPAM#<ipamId>#scopes / id       OWNER#<acct>#scope / id
  *   pool          POOL#<id>                   #                 SCOPE#<scopeId>#pools / id      OWNER#<acct>#pool / id
  *   pool CIDR     POOL#<poolId>               #CIDR#<hex>/<len> -                               -
+ *   past CIDR     POOL#<poolId>               PAST#<hex>/<len>#<cidrId> -                       -
  *   allocation    POOL#<poolId>               ALLOC#<hex>/<len> ALLOCID#<allocId> / #           OWNER#<acct>#allocation / id
  *   cooling       POOL#<poolId>               COOL#<hex>/<len>#<allocId> -                        -
  *   token         TOKEN#<acct>#<action>#<tok> #                 -                               -
@@ -32,6 +33,8 @@
  *   rd share      RD#<rdId>                   SHARE#<principal> -                               GRANTEE#<acct>#rdshares / rdId
  *   resource share RSHARE#<uuid>               #                 -                               OWNER#<acct>#rshare / uuid
  *   pool grant    POOL#<poolId>               GRANT#<acct>#<share> -                            GRANTEE#<acct>#pools / pool#share
+ *   verif. token  VTOK#<id>                   #                 IPAM#<ipamId>#vtoks / id        -
+ *   byoasn        ASN#<ipamId>#<asn>          #                 -                               OWNER#<acct>#asn / ipam#asn
  *   metric series METRICS#<acct>#<ns>#<name>   <dims>            -                               -
  *   metric point  METRIC#<acct>#<ns>#<name>#<dims> T#<13-digit ms> -                             -
  *
@@ -41,6 +44,7 @@
  * both with one strongly consistent Query.
  */
 import { allocation } from './allocation';
+import { byoasn } from './byoasn';
 import { cooling } from './cooling';
 import { credential } from './credential';
 import { handshake } from './handshake';
@@ -57,6 +61,7 @@ import { pendingResource } from './pending-resource';
 import { policyAttachment } from './policy-attachment';
 import { pool } from './pool';
 import { poolCidr } from './pool-cidr';
+import { poolCidrPast } from './pool-cidr-past';
 import { poolGrant } from './pool-grant';
 import { rdAssociation } from './rd-association';
 import { rdShare } from './rd-share';
@@ -70,6 +75,7 @@ import { shareInvitation } from './share-invitation';
 import { snapshot } from './snapshot';
 import { token } from './token';
 import { unique } from './unique';
+import { verificationToken } from './verification-token';
 
 /** Every record kind, once: adding a kind is one module and one line here. */
 export const kinds = {
@@ -102,6 +108,9 @@ export const kinds = {
   'pool-grant': poolGrant,
   'pending-resource': pendingResource,
   'share-invitation': shareInvitation,
+  'pool-cidr-past': poolCidrPast,
+  'verification-token': verificationToken,
+  byoasn,
 };
 
 type Kinds = typeof kinds;

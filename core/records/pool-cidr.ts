@@ -20,7 +20,22 @@ export interface PoolCidrRecord extends Versioned {
   FailureReason?: { Code: 'cidr-not-available' | 'limit-exceeded'; Message: string };
   /** Where the space came from: the parent pool's allocation id, or the scope space claim. */
   _sourceAllocationId?: string;
+  /** A BYOIP CIDR's proof of control, checked when it settles (F-BYOIP-02, -09). */
+  _proof?: CidrProof;
+  /** Epoch ms from which a `pending-provision` CIDR is settled by the next read. */
+  _settleAt?: number;
+  /** Set while the CIDR is advertised (F-BYOIP-10): the origin ASN (`AWS` or a BYOASN). */
+  _advert?: { asn: string; since: number };
+  /** When the advertisement last switched to a custom ASN (F-ASN-08: once an hour at most). */
+  _customAt?: number;
+  /** BYOASNs associated with this CIDR (F-ASN-06), in association order. */
+  _asns?: string[];
 }
+
+/** What a pending BYOIP provisioning must prove, in the caller's account. */
+export type CidrProof =
+  | { method: 'dns-token'; tokenId: string; tokenName: string; tokenValue: string }
+  | { method: 'remarks-x509'; message: string; signature: string };
 
 export type PoolCidrRef = { kind: 'pool-cidr'; poolId: string; cidr: string };
 export type PoolCidrQuery = { kind: 'pool-cidr'; poolId: string };

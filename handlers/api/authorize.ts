@@ -54,6 +54,7 @@ const RESOURCE_MEMBERS: Record<string, string> = {
   SourceIpamPoolId: 'ipam-pool',
   IpamResourceDiscoveryId: 'ipam-resource-discovery',
   IpamResourceDiscoveryAssociationId: 'ipam-resource-discovery-association',
+  IpamExternalResourceVerificationTokenId: 'ipam-external-resource-verification-token',
   VpcId: 'vpc',
   SubnetId: 'subnet',
 };

@@ -38,9 +38,21 @@
  *                                   sets it), or `none`/unset (facade actions refuse, the rest works)
  *   ALLOT_FACADE_ROLE_NAME          role with EC2 write permissions assumed in the caller's account
  *                                   (default AllotFacadeRole)
+ *   ALLOT_DNS_SERVERS               comma-separated resolvers (`host` or `host:port`) for the TXT
+ *                                   records of proof of control; unset: the system's resolver
+ *   ALLOT_RDAP_URL                  RDAP service whose records publish BYOIP/BYOASN certificates
+ *                                   (default https://rdap.org, which redirects to the registry)
+ *   ALLOT_PROOF_TIMEOUT_SECONDS     per DNS or RDAP lookup (default 5)
+ *   ALLOT_PROVISION_SETTLE_SECONDS  how long a BYOIP CIDR stays pending-provision before the next
+ *                                   read verifies its proof and settles it (default 2)
+ *   ALLOT_PAST_CIDR_TTL_SECONDS     how long deprovisioned and failed CIDRs stay listed (default 86400)
+ *   ALLOT_ADVERTISE_WEBHOOK_URL     where advertise/withdraw events are POSTed for router automation
+ *                                   (they are always written to the log as JSON lines)
  */
 import { type Config, defaultConfig } from '../../core/ports';
 import { regionsOf } from '../../core/ports/regions';
+import type { EventSettings } from '../../outbound/events/sink';
+import type { ProofSettings } from '../../outbound/proof/sources';
 
 export interface Ec2Settings {
   /** How long a process reuses a credential or an account's SCPs it read (default 10 s). */
@@ -68,6 +80,8 @@ export interface BackendConfig {
 }
 
 export interface Settings {
+  proof: ProofSettings;
+  events: EventSettings;
   /** What the local stack checks as its own edge (handlers/api/edge.ts); unset deployed. */
   edge: { hosts?: string[]; origins?: string[] };
   ec2: Ec2Settings;
@@ -136,6 +150,18 @@ const edgeSettings = (): Settings['edge'] => {
   return { ...(hosts ? { hosts } : {}), ...(origins ? { origins } : {}) };
 };
 
+const proofSettings = (core: Config): ProofSettings => {
+  core.provisionSettleMs = seconds('ALLOT_PROVISION_SETTLE_SECONDS', 2);
+  core.pastCidrTtlMs = seconds('ALLOT_PAST_CIDR_TTL_SECONDS', 86_400);
+  const rdapUrl = process.env.ALLOT_RDAP_URL || 'https://rdap.org';
+  if (!/^https?:\/\//.test(rdapUrl)) throw new Error('ALLOT_RDAP_URL must be an http(s) URL');
+  return {
+    dnsServers: list('ALLOT_DNS_SERVERS') ?? [],
+    rdapUrl,
+    timeoutMs: seconds('ALLOT_PROOF_TIMEOUT_SECONDS', 5),
+  };
+};
+
 export const loadSettings = (): Settings => {
   const core = defaultConfig();
   core.partition = process.env.ALLOT_PARTITION ?? core.partition;
@@ -164,6 +190,13 @@ export const loadSettings = (): Settings => {
     throw new Error('ALLOT_DISCOVERY_CONCURRENCY must be a positive integer');
   return {
     ...backendConfig(),
+    proof: proofSettings(core),
+    events: {
+      ...(process.env.ALLOT_ADVERTISE_WEBHOOK_URL
+        ? { webhookUrl: process.env.ALLOT_ADVERTISE_WEBHOOK_URL }
+        : {}),
+      timeoutMs: 5000,
+    },
     discovery: {
       roleName: process.env.ALLOT_DISCOVERY_ROLE_NAME || 'AllotDiscoveryRole',
       ...(process.env.ALLOT_DISCOVERY_EC2_ENDPOINT

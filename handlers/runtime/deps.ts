@@ -3,6 +3,8 @@ import { type Deps, randomIds } from '../../core/ports';
 import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
 import { ec2Backend } from '../../outbound/ec2/backend';
 import { type Forwarder, forwarder } from '../../outbound/ec2/forward';
+import { eventSink } from '../../outbound/events/sink';
+import { proofSources } from '../../outbound/proof/sources';
 import { loadSettings, type Settings } from './config';
 
 export interface Runtime {
@@ -27,7 +29,14 @@ export const runtime = (): Runtime => {
     nodeCacheTtlMs: settings.nodeCacheMs,
     poolCacheTtlMs: settings.poolCacheMs,
   });
-  const deps: Deps = { store, now: Date.now, ids: randomIds(), config: settings.core };
+  const deps: Deps = {
+    store,
+    now: Date.now,
+    ids: randomIds(),
+    config: settings.core,
+    proof: proofSources(settings.proof),
+    events: eventSink(settings.events),
+  };
   if (!settings.backend) {
     cached = { deps, settings };
     return cached;

@@ -11,6 +11,7 @@ import {
   type EC2Client,
   GetIpamAddressHistoryCommand,
   type GetIpamAddressHistoryCommandInput,
+  GetIpamPoolCidrsCommand,
   type IpamAddressHistoryRecord,
   ProvisionIpamPoolCidrCommand,
   paginateGetIpamAddressHistory,
@@ -21,10 +22,12 @@ import { defaultConfig, randomIds } from '../../core/ops/registry';
 import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
 import type { LocalStack } from '../../local/stack';
 import { ec2Client, expectEc2Error } from '../helpers/ec2';
+import { type ProofServers, rdapRecord, signed, startProofServers } from '../helpers/proof';
 import { testStack } from '../helpers/stack';
 import { FIXTURE_EVENTS, H, rowsAt, TUT_OWNER } from '../helpers/tut-hist';
 
 let stack: LocalStack;
+let proof: ProofServers;
 let ec2: EC2Client;
 let S1: string;
 let S2: string;
@@ -48,9 +51,16 @@ const history = async (
 ) => plain((await ec2.send(new GetIpamAddressHistoryCommand({ IpamScopeId: S1, ...input }))).HistoryRecords);
 
 beforeAll(async () => {
+  // The BYOIP pool's range is proven with the X.509 method against a loopback RDAP record.
+  proof = await startProofServers();
+  proof.rdap.set('ip/2605:9cc0:400::/40', rdapRecord('2605:9cc0:400::/40'));
   stack = await testStack({
     tableName: 'allot-e2e-tut-hist',
-    env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1' },
+    env: {
+      ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1',
+      ALLOT_RDAP_URL: proof.rdapUrl,
+      ALLOT_PROVISION_SETTLE_SECONDS: '0',
+    },
   });
   ec2 = ec2Client(stack.url, { accessKeyId: TUT_OWNER });
   const { Ipam } = await ec2.send(
@@ -61,7 +71,12 @@ beforeAll(async () => {
   // A pool that auto-imports the VPC of H4, and a BYOIP IPv6 pool for H5/H6: both managed.
   const pool = async (input: ConstructorParameters<typeof CreateIpamPoolCommand>[0], cidr: string) => {
     const { IpamPool } = await ec2.send(new CreateIpamPoolCommand(input));
-    await ec2.send(new ProvisionIpamPoolCidrCommand({ IpamPoolId: IpamPool!.IpamPoolId!, Cidr: cidr }));
+    const IpamPoolId = IpamPool!.IpamPoolId!;
+    const byoip = input!.IpamScopeId === S2 ? { CidrAuthorizationContext: signed(TUT_OWNER, cidr) } : {};
+    await ec2.send(new ProvisionIpamPoolCidrCommand({ IpamPoolId, Cidr: cidr, ...byoip }));
+    // The first read settles a pending BYOIP CIDR (ALLOT_PROVISION_SETTLE_SECONDS=0).
+    const { IpamPoolCidrs } = await ec2.send(new GetIpamPoolCidrsCommand({ IpamPoolId }));
+    expect(IpamPoolCidrs?.map((c) => c.State)).toEqual(['provisioned']);
   };
   await pool(
     { IpamScopeId: S1, AddressFamily: 'ipv4', Locale: 'us-east-1', AutoImport: true },
@@ -101,6 +116,7 @@ beforeAll(async () => {
 afterAll(async () => {
   ec2?.destroy();
   await stack?.stop();
+  await proof?.stop();
 });
 
 describe('F-TUT-HIST: view IP address history with the CLI', () => {

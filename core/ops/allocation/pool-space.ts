@@ -1,7 +1,7 @@
 /** A pool's space: the root nodes of its provisioned CIDRs, and where its own space came from. */
 import { type Cidr, formatCidr, parseCidr as parse } from '../../cidr';
 import type { Deps, Write } from '../../ports';
-import { DELETING, type PoolCidrRecord, type PoolRecord } from '../../records';
+import { type CidrProof, DELETING, type PoolCidrRecord, type PoolRecord } from '../../records';
 import { emptyNode, type NodeKey } from '../../space/node';
 
 export const rootKey = (poolId: string, c: Cidr): NodeKey => ({
@@ -40,6 +40,7 @@ export const newPoolCidr = (
   cidrId: string,
   block: Cidr,
   sourceAllocationId?: string,
+  proof?: CidrProof,
 ): { record: PoolCidrRecord; writes: Write[] } => {
   const record: PoolCidrRecord = {
     kind: 'pool-cidr',
@@ -47,8 +48,10 @@ export const newPoolCidr = (
     IpamPoolCidrId: cidrId,
     Cidr: formatCidr(block),
     NetmaskLength: block.prefix,
-    State: 'provisioned',
+    // A BYOIP CIDR waits for its proof of control (F-BYOIP-09); the rest is provisioned at once.
+    State: proof ? 'pending-provision' : 'provisioned',
     ...(sourceAllocationId !== undefined ? { _sourceAllocationId: sourceAllocationId } : {}),
+    ...(proof ? { _proof: proof, _settleAt: deps.now() + deps.config.provisionSettleMs } : {}),
     _v: 1,
     _created: deps.now(),
   };

@@ -41,6 +41,11 @@ const KINDS: readonly IdKind[] = [
     code: 'InvalidIpamResourceDiscoveryAssociationId.Malformed',
     members: ['IpamResourceDiscoveryAssociationId', 'IpamResourceDiscoveryAssociationIds'],
   },
+  {
+    prefix: 'ipam-ext-res-ver-token',
+    code: 'InvalidIpamExternalResourceVerificationTokenId.Malformed',
+    members: ['IpamExternalResourceVerificationTokenId', 'IpamExternalResourceVerificationTokenIds'],
+  },
 ];
 
 const BY_MEMBER = new Map(KINDS.flatMap((k) => k.members.map((m) => [m, k] as const)));

@@ -19,6 +19,7 @@ import type { Caller, Deps } from '../../ports';
 import type { PoolRecord } from '../../records';
 import { poolRoots } from '../allocation/pool-space';
 import { loadIpam } from '../kit/loads';
+import { hasProofInput, type ProofInput, proofFor } from '../proof/verify';
 import type { ProvisionPlan } from './cidr';
 import { scopeRoot } from './scope-space';
 
@@ -67,11 +68,22 @@ const privatePlan = async (
   );
 };
 
+/** F-QUOTA-07/09: Amazon-provided IPv4 blocks are /29 or /30, IPv6 blocks /40 to /52. */
+const checkAmazonBlock = (pool: PoolRecord, prefix: number) => {
+  const [least, most] = familyOf(pool.AddressFamily) === 4 ? [29, 30] : [40, 52];
+  if (prefix < least || prefix > most)
+    fail(
+      'InvalidParameterValue',
+      `Amazon-provided ${pool.AddressFamily} blocks are /${least} to /${most}; got /${prefix}.`,
+    );
+};
+
 /** Amazon-provided space: by netmask, in a pool with a locale, from the operator's configured supply. */
 const amazonPlan = async (
   deps: Deps,
   pool: PoolRecord,
   explicit: Cidr | undefined,
+  prefix: number,
   base: Plan,
 ): Promise<ProvisionPlan> => {
   const version = familyOf(pool.AddressFamily);
@@ -87,15 +99,16 @@ const amazonPlan = async (
       // F-PCIDR-05
       'Amazon-provided space can only be provisioned to a pool with a locale.',
     );
-  if (version === 6) {
-    const held = await poolRoots(deps, pool);
-    if (held.length >= deps.config.quotas.amazonIpv6BlocksPerPool) {
-      fail(
-        'ResourceLimitExceeded',
-        // F-PCIDR-05
-        `Pool ${pool.IpamPoolId} already holds its Amazon-provided IPv6 block.`,
-      );
-    }
+  checkAmazonBlock(pool, prefix);
+  const held = await poolRoots(deps, pool);
+  const most =
+    version === 6 ? deps.config.quotas.amazonIpv6BlocksPerPool : deps.config.quotas.amazonIpv4BlocksPerPool;
+  if (held.length >= most) {
+    fail(
+      'ResourceLimitExceeded',
+      // F-PCIDR-05, F-QUOTA-06/08
+      `Pool ${pool.IpamPoolId} already holds ${held.length} Amazon-provided ${pool.AddressFamily} block(s), the most it may (limit-exceeded).`,
+    );
   }
   const supply = (deps.config.amazonSupply?.[pool.Locale!] ?? [])
     .map((t) => parseCidr(t))
@@ -110,22 +123,43 @@ const amazonPlan = async (
   return { ...base, allowed: supply.map(blockOf) };
 };
 
+/**
+ * F-BYOIP-05: the most specific BYOIP range is an IPv4 /24, an IPv6 /48 (publicly advertisable)
+ * or /60 (not), in the top-level pool and in the regional pool under it; deeper pools may split.
+ */
+export const checkByoipPrefix = (pool: PoolRecord, prefix: number): void => {
+  if (pool.IpamScopeType !== 'public' || pool.PublicIpSource !== 'byoip' || pool.PoolDepth > 2) return;
+  const v4 = familyOf(pool.AddressFamily) === 4;
+  const most = v4 ? 24 : pool.PubliclyAdvertisable === false ? 60 : 48;
+  if (prefix > most)
+    fail(
+      'InvalidParameterValue',
+      `The most specific BYOIP ${pool.AddressFamily} CIDR ${pool.PubliclyAdvertisable === false ? 'that is not publicly advertisable ' : ''}is /${most}; got /${prefix}.`,
+    );
+};
+
 export const topLevelPlan = async (
   deps: Deps,
   caller: Caller,
   pool: PoolRecord,
   explicit: Cidr | undefined,
   prefix: number,
+  input: ProofInput,
 ): Promise<ProvisionPlan> => {
   const version = familyOf(pool.AddressFamily);
   const base = { roots: [scopeRoot(pool.IpamScopeId, version)], value: (id: string) => id, extra: () => [] };
   if (pool.IpamScopeType === 'private') return privatePlan(deps, caller, pool, explicit, prefix, base);
-  if (pool.PublicIpSource !== 'byoip') return amazonPlan(deps, pool, explicit, base);
+  if (pool.PublicIpSource !== 'byoip') {
+    if (hasProofInput(input))
+      fail('InvalidParameterCombination', 'Amazon-provided space needs no proof of control.');
+    return amazonPlan(deps, pool, explicit, prefix, base);
+  }
   if (!explicit)
     fail(
       'InvalidParameterCombination',
       // F-PCIDR-06
       'BYOIP CIDRs are provisioned with an explicit Cidr, not a NetmaskLength.',
     );
-  return base;
+  // F-BYOIP-02: proof of control, checked in part now and in full when the CIDR settles.
+  return { ...base, proof: await proofFor(deps, caller, pool, explicit!, input) };
 };

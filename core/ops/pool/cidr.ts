@@ -6,19 +6,24 @@
 import { BITS, type Cidr, contains, familyOf, formatCidr, parseCidr } from '../../cidr';
 import { fail } from '../../errors';
 import type { Caller, Deps, Write } from '../../ports';
-import type { AllocationRecord, PoolCidrRecord, PoolRecord } from '../../records';
+import type {
+  AllocationRecord,
+  CidrProof,
+  PoolCidrPastRecord,
+  PoolCidrRecord,
+  PoolRecord,
+} from '../../records';
 import { claim } from '../allocation/allocator';
 import { newPoolCidr, poolRoots, type rootKey } from '../allocation/pool-space';
 import { checkNetmask } from '../allocation/rules';
 import { dryRun, intInRange, publicShape, required } from '../kit/common';
 import { type TokenGate, tokenGate } from '../kit/idempotency';
-import { filterPredicate, listPage, type PageInput } from '../kit/listing';
 import { loadPool, recheckComplete, requireComplete } from '../kit/loads';
-import { loadVisiblePool } from '../sharing/grants';
+import { hasProofInput, type ProofInput } from '../proof/verify';
 import { checkPlannedCidr, isPlanningPool, provisionPlanned } from './cidr-plan';
-import { topLevelPlan } from './cidr-top';
+import { checkByoipPrefix, topLevelPlan } from './cidr-top';
 
-export interface ProvisionInput {
+export interface ProvisionInput extends ProofInput {
   DryRun?: boolean;
   IpamPoolId?: string;
   Cidr?: string;
@@ -28,7 +33,8 @@ export interface ProvisionInput {
 
 type Result = { IpamPoolCidr: object };
 
-export const cidrShape = (r: PoolCidrRecord): object => publicShape(r, ['IpamPoolId']);
+export const cidrShape = (r: PoolCidrRecord | PoolCidrPastRecord): object =>
+  publicShape(r, ['IpamPoolId', 'ttl']);
 
 /** The pool and the block asked for: a CIDR, or a size; within the pool's CIDR quota. */
 const target = async (deps: Deps, caller: Caller, input: ProvisionInput) => {
@@ -68,7 +74,7 @@ const claimFor = async (
       value: plan.value(cidrId),
       now: deps.now(),
       extra: (block: Cidr) => {
-        const fresh = newPoolCidr(deps, pool, cidrId, block, plan.value(cidrId));
+        const fresh = newPoolCidr(deps, pool, cidrId, block, plan.value(cidrId), plan.proof);
         result = { IpamPoolCidr: cidrShape(fresh.record) };
         return [...plan.extra(block, fresh.record.Cidr), ...fresh.writes, ...gate.write(result)];
       },
@@ -114,9 +120,16 @@ export const provisionIpamPoolCidr = async (
       IpamPoolCidr: cidrShape(r),
     }));
   }
+  if (hasProofInput(input) && (t.pool.IpamScopeType !== 'public' || t.pool.SourceIpamPoolId))
+    fail(
+      'InvalidParameterCombination',
+      // F-BYOIP-02, -06
+      'VerificationMethod, CidrAuthorizationContext and the verification token apply only to top-level pools in the public scope.',
+    );
+  checkByoipPrefix(t.pool, t.prefix);
   const plan = t.pool.SourceIpamPoolId
     ? await childPlan(deps, caller, t.pool, t.explicit, t.prefix)
-    : await topLevelPlan(deps, caller, t.pool, t.explicit, t.prefix);
+    : await topLevelPlan(deps, caller, t.pool, t.explicit, t.prefix, input);
   dryRun(input);
   return claimFor(deps, t, plan, gate);
 };
@@ -126,6 +139,8 @@ export interface ProvisionPlan {
   allowed?: { start: bigint; end: bigint }[];
   value: (cidrId: string) => string;
   extra: (block: Cidr, text: string) => Write[];
+  /** What the CIDR must still prove before it is provisioned (BYOIP at the top, F-BYOIP-09). */
+  proof?: CidrProof;
 }
 
 /** F-PCIDR-04: space from the source pool, recorded there as an `ipam-pool` allocation. */
@@ -173,26 +188,5 @@ const childPlan = async (
       };
       return [{ type: 'create', record: alloc }];
     },
-  };
-};
-
-export const getIpamPoolCidrs = async (
-  deps: Deps,
-  caller: Caller,
-  input: PageInput & { DryRun?: boolean; IpamPoolId?: string },
-): Promise<{ IpamPoolCidrs: object[]; NextToken?: string }> => {
-  required(input.IpamPoolId, 'IpamPoolId');
-  const keep = filterPredicate(input.Filters, ['Cidr', 'State', 'IpamPoolCidrId', 'NetmaskLength']);
-  const pool = await loadVisiblePool(deps, caller, input.IpamPoolId);
-  dryRun(input);
-  const page = await listPage<PoolCidrRecord>(
-    deps.store,
-    { kind: 'pool-cidr', poolId: pool.IpamPoolId },
-    input,
-    keep,
-  );
-  return {
-    IpamPoolCidrs: page.items.map(cidrShape),
-    ...(page.NextToken ? { NextToken: page.NextToken } : {}),
   };
 };

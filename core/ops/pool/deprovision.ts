@@ -7,7 +7,7 @@
 import { BITS, type Cidr, contains, familyOf, formatCidr, parseCidr } from '../../cidr';
 import { fail } from '../../errors';
 import type { Caller, Deps, Write } from '../../ports';
-import type { PoolCidrRecord, PoolRecord } from '../../records';
+import type { PoolCidrPastRecord, PoolCidrRecord, PoolRecord } from '../../records';
 import { STRIDE } from '../../space/geometry';
 import { coolUntil, type NodeKey, type NodeView } from '../../space/node';
 import { finalizeWrites } from '../../space/plan';
@@ -92,6 +92,27 @@ export const returnToSource = async (
   return false;
 };
 
+/** The record that keeps a gone CIDR listed until its TTL. */
+export const pastRecord = (
+  deps: Deps,
+  rec: PoolCidrRecord,
+  State: PoolCidrPastRecord['State'],
+  reason?: string,
+): PoolCidrPastRecord => {
+  const { _proof, _settleAt, ...rest } = rec;
+  return {
+    ...rest,
+    kind: 'pool-cidr-past',
+    State,
+    // The model's failure codes are cidr-not-available and limit-exceeded: a range whose control
+    // is not proven is not available to this account.
+    ...(reason ? { FailureReason: { Code: 'cidr-not-available' as const, Message: reason } } : {}),
+    ttl: Math.ceil((deps.now() + deps.config.pastCidrTtlMs) / 1000),
+    _v: 1,
+    _created: deps.now(),
+  };
+};
+
 export const deprovisionIpamPoolCidr = async (
   deps: Deps,
   caller: Caller,
@@ -109,6 +130,16 @@ export const deprovisionIpamPoolCidr = async (
   if (!rec)
     fail('InvalidParameterValue', `${formatCidr(cidr)} is not provisioned to pool ${pool.IpamPoolId}.`);
   const what = `CIDR ${rec!.Cidr} of pool ${pool.IpamPoolId}`;
+  if (rec!.State !== 'provisioned')
+    fail('IncorrectState', `${what} is ${rec!.State}; wait until it is provisioned.`);
+  // F-BYOIP-13: withdraw the advertisement first.
+  if (rec!._advert) fail('IncorrectState', `${what} is advertised; withdraw it first.`);
+  // F-ASN-11: and disassociate its ASNs.
+  if ((rec!._asns ?? []).length > 0)
+    fail(
+      'IncorrectState',
+      `${what} is associated with ASN ${rec!._asns!.join(', ')}; disassociate it first.`,
+    );
   const key = rootKey(pool.IpamPoolId, cidr);
   const probe = await deps.store.readNode(key, true);
   if (probe && liveClaims(await subtree(deps, probe)) > 0)
@@ -123,6 +154,8 @@ export const deprovisionIpamPoolCidr = async (
       expectVersion: rec!._v,
     },
     { type: 'counter', ref: { kind: 'pool', id: pool.IpamPoolId }, field: '_cidrCount', delta: -1 },
+    // Listed as deprovisioned for a while, so "wait until deprovisioned" loops end (F-PCIDR-02).
+    { type: 'create', record: pastRecord(deps, rec!, 'deprovisioned') },
   ];
   if (!(await returnToSource(deps, pool, rec!, own)))
     fail('IncorrectState', `${what} changed while it was being deprovisioned; retry the request.`);

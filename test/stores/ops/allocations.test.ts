@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isAllotError } from '../../../core/errors';
 import { allocateIpamPoolCidr } from '../../../core/ops/allocation/allocate';
 import { ACCOUNT, ipamWithPool, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
+import { provisionByoip } from '../../helpers/proof';
 import { storeFactories } from '../../helpers/stores';
 
 describe.each(storeFactories())('allocations (%s store)', (_name, makeStore) => {
@@ -267,7 +268,7 @@ describe.each(storeFactories())('allocations (%s store)', (_name, makeStore) => 
         Locale: 'us-east-1',
       })
     ).IpamPool;
-    await e.call('ProvisionIpamPoolCidr', { IpamPoolId: pool.IpamPoolId, Cidr: '198.51.100.0/24' });
+    await provisionByoip(e, pool.IpamPoolId, '198.51.100.0/24');
     const a = (await e.call('AllocateIpamPoolCidr', { IpamPoolId: pool.IpamPoolId, NetmaskLength: 24 }))
       .IpamPoolAllocation;
     await e.call('ReleaseIpamPoolAllocation', {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../core/ports';
 import { ipamWithPool, makeEnv } from '../../helpers/env';
+import { provisionByoip } from '../../helpers/proof';
 import { storeFactories } from '../../helpers/stores';
 
 describe.each(storeFactories())('provisioned CIDRs (%s store)', (_name, makeStore) => {
@@ -149,6 +151,9 @@ describe.each(storeFactories())('provisioned CIDRs (%s store)', (_name, makeStor
     });
     expect([res.IpamPoolCidr.Cidr, res.IpamPoolCidr.State]).toEqual(['10.0.0.0/16', 'deprovisioned']);
     expect((await e.call('GetIpamPoolAllocations', { IpamPoolId: poolId })).IpamPoolAllocations).toEqual([]);
+    // F-PCIDR-02: listed as deprovisioned for a day, so polling loops end; then gone.
+    expect(await cidrs(e, child.IpamPoolId)).toEqual(['10.0.0.0/16 deprovisioned']);
+    e.clock.now += e.deps.config.pastCidrTtlMs;
     expect(await cidrs(e, child.IpamPoolId)).toEqual([]);
     await e.expectError(
       'AllocateIpamPoolCidr',
@@ -168,6 +173,7 @@ describe.each(storeFactories())('provisioned CIDRs (%s store)', (_name, makeStor
   it('F-PCIDR-10: CIDRs per pool are limited', async () => {
     const e = makeEnv(await makeStore(), {
       quotas: {
+        ...defaultConfig().quotas,
         ipamsPerRegion: 1,
         scopesPerIpam: 5,
         poolsPerScope: 50,
@@ -241,7 +247,7 @@ describe.each(storeFactories())('provisioned CIDRs (%s store)', (_name, makeStor
       { IpamPoolId: byoip.IpamPoolId, NetmaskLength: 24 },
       'InvalidParameterCombination',
     );
-    await e.call('ProvisionIpamPoolCidr', { IpamPoolId: byoip.IpamPoolId, Cidr: '198.51.100.0/24' });
+    await provisionByoip(e, byoip.IpamPoolId, '198.51.100.0/24');
     const amazon = (
       await e.call('CreateIpamPool', {
         IpamScopeId: Ipam.PublicDefaultScopeId,
@@ -276,5 +282,46 @@ describe.each(storeFactories())('provisioned CIDRs (%s store)', (_name, makeStor
       { IpamPoolId: noLocale.IpamPoolId, NetmaskLength: 52 },
       'InvalidParameterValue',
     );
+  });
+
+  it('F-EIP-04, F-TUT-EIP-04: Amazon-provided contiguous IPv4 blocks are /29 or /30, two per pool', async () => {
+    const e = makeEnv(await makeStore(), {
+      amazonSupply: { 'us-east-1': ['18.97.0.0/24', '2600:1f00::/40'] },
+    });
+    const { Ipam } = await e.call('CreateIpam', {});
+    const pool = async (AddressFamily: string) =>
+      (
+        await e.call('CreateIpamPool', {
+          IpamScopeId: Ipam.PublicDefaultScopeId,
+          AddressFamily,
+          Locale: 'us-east-1',
+          AwsService: 'ec2',
+          PublicIpSource: 'amazon',
+        })
+      ).IpamPool.IpamPoolId as string;
+    const v4 = await pool('ipv4');
+    for (const n of [28, 31])
+      await e.expectError(
+        'ProvisionIpamPoolCidr',
+        { IpamPoolId: v4, NetmaskLength: n },
+        'InvalidParameterValue',
+      );
+    const res = await e.call('ProvisionIpamPoolCidr', { IpamPoolId: v4, NetmaskLength: 29 });
+    expect([res.IpamPoolCidr.Cidr, res.IpamPoolCidr.State]).toEqual(['18.97.0.0/29', 'provisioned']);
+    await e.call('ProvisionIpamPoolCidr', { IpamPoolId: v4, NetmaskLength: 30 });
+    expect(
+      await e.expectError(
+        'ProvisionIpamPoolCidr',
+        { IpamPoolId: v4, NetmaskLength: 30 },
+        'ResourceLimitExceeded',
+      ),
+    ).toMatch(/limit-exceeded/);
+    const v6 = await pool('ipv6');
+    for (const n of [39, 53])
+      await e.expectError(
+        'ProvisionIpamPoolCidr',
+        { IpamPoolId: v6, NetmaskLength: n },
+        'InvalidParameterValue',
+      );
   });
 });

@@ -34,7 +34,12 @@ const setUp = async (e: Env) => {
     IpamPoolId: IpamPool.IpamPoolId,
     NetmaskLength: 24,
   });
+  const { IpamExternalResourceVerificationToken: token } = await e.call(
+    'CreateIpamExternalResourceVerificationToken',
+    { IpamId: Ipam.IpamId },
+  );
   return {
+    token: token.IpamExternalResourceVerificationTokenId as string,
     ipam: Ipam.IpamId as string,
     scope: Ipam.PrivateDefaultScopeId as string,
     pool: IpamPool.IpamPoolId as string,
@@ -50,6 +55,23 @@ const PROBES: Probe[] = [
   ['ModifyIpam', 'ipam', (id) => ({ IpamId: id, Description: 'x' })],
   ['DeleteIpam', 'ipam', (id) => ({ IpamId: id })],
   ['CreateIpamScope', 'ipam', (id) => ({ IpamId: id })],
+  ['CreateIpamExternalResourceVerificationToken', 'ipam', (id) => ({ IpamId: id })],
+  [
+    'ProvisionIpamByoasn',
+    'ipam',
+    (id) => ({ IpamId: id, Asn: '12345', AsnAuthorizationContext: { Message: 'm', Signature: 's' } }),
+  ],
+  ['DeprovisionIpamByoasn', 'ipam', (id) => ({ IpamId: id, Asn: '12345' })],
+  [
+    'DescribeIpamExternalResourceVerificationTokens',
+    'token',
+    (id) => ({ IpamExternalResourceVerificationTokenIds: [id] }),
+  ],
+  [
+    'DeleteIpamExternalResourceVerificationToken',
+    'token',
+    (id) => ({ IpamExternalResourceVerificationTokenId: id }),
+  ],
   ['DescribeIpamScopes', 'scope', (id) => ({ IpamScopeIds: [id] })],
   ['ModifyIpamScope', 'scope', (id) => ({ IpamScopeId: id, Description: 'x' })],
   ['DeleteIpamScope', 'scope', (id) => ({ IpamScopeId: id })],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Store, Write } from '../../../core/ports';
+import { defaultConfig, type Store, type Write } from '../../../core/ports';
 import type { PoolRecord } from '../../../core/records';
 import { ACCOUNT, ipamWithPool, makeEnv } from '../../helpers/env';
 import { storeFactories } from '../../helpers/stores';
@@ -119,6 +119,7 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
   it('F-POOL-04, F-QUOTA-04: pool depth is limited', async () => {
     const e = makeEnv(await makeStore(), {
       quotas: {
+        ...defaultConfig().quotas,
         ipamsPerRegion: 1,
         scopesPerIpam: 5,
         poolsPerScope: 50,
@@ -152,6 +153,7 @@ describe.each(storeFactories())('pools (%s store)', (_name, makeStore) => {
   it('F-QUOTA-03: pools per scope are limited', async () => {
     const e = makeEnv(await makeStore(), {
       quotas: {
+        ...defaultConfig().quotas,
         ipamsPerRegion: 1,
         scopesPerIpam: 5,
         poolsPerScope: 2,

@@ -37,6 +37,6 @@ describe('handlers/api/functions.yml', () => {
         'handlers/api/entry.unrouted',
       ]),
     );
-    expect(api.length).toBe(77);
+    expect(api.length).toBe(88);
   });
 });

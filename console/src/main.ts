@@ -1,0 +1,56 @@
+/**
+ * The Allot console: sign-in, then one view per hash route. Every view is a client of the public
+ * API (api.ts), signed like the CLI, so the console can do nothing a script cannot.
+ */
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { useRoute } from './router';
+import { type Credentials, clearCredentials, loadCredentials, REGIONS, saveCredentials } from './session';
+import { html } from './ui';
+import { Ipams } from './views/ipams';
+import { PoolPage } from './views/pool';
+import { Pools } from './views/pools';
+import { Scopes } from './views/scopes';
+import { SignIn } from './views/signin';
+
+const NAV = [
+  ['#/ipams', 'IPAMs'],
+  ['#/scopes', 'Scopes'],
+  ['#/pools', 'Pools'],
+] as const;
+
+const View = ({ who }: { who: Credentials }) => {
+  const { parts } = useRoute();
+  const [page, id] = parts;
+  if (page === 'scopes') return html`<${Scopes} who=${who} />`;
+  if (page === 'pools' && id) return html`<${PoolPage} who=${who} poolId=${id} />`;
+  if (page === 'pools') return html`<${Pools} who=${who} />`;
+  return html`<${Ipams} who=${who} />`;
+};
+
+const App = () => {
+  const [who, setWho] = useState(loadCredentials);
+  if (!who) return html`<${SignIn} onSignedIn=${setWho} />`;
+  const setRegion = (region: string) => {
+    const next = { ...who, region };
+    saveCredentials(next);
+    setWho(next);
+  };
+  return html`<header>
+      <strong>Allot</strong>
+      <nav aria-label="Console">${NAV.map(([href, text]) => html`<a href=${href}>${text}</a>`)}</nav>
+      <label>Region
+        <select value=${who.region} onChange=${(e: Event) => setRegion((e.target as HTMLSelectElement).value)}>
+          ${REGIONS.map((r) => html`<option value=${r}>${r}</option>`)}
+        </select>
+      </label>
+      <span>Signed in as ${who.accessKeyId}</span>
+      <button class="secondary" onClick=${() => {
+        clearCredentials();
+        setWho(undefined);
+      }}>Sign out</button>
+    </header>
+    <main><${View} key=${who.region} who=${who} /></main>`;
+};
+
+render(html`<${App} />`, document.getElementById('app')!);

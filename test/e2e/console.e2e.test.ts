@@ -1,0 +1,258 @@
+/**
+ * The web console in headless Chromium against the local stack (serverless-offline over DynamoDB
+ * Local): sign-in with SigV4 signed in the browser, IPAMs, scopes, pools, the pool page and the
+ * CIDR map, all through the UI, each value checked against the API signed from here. One stack,
+ * one browser, several accounts (a 12-digit access key id signs as that account).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountSigner, signedJson } from '../../local/signed';
+import { type LocalStack, startLocalStack } from '../../local/stack';
+import { chromiumPath, launchChromium, screenshot, seriousViolations, watchPage } from '../helpers/browser';
+
+const CHROMIUM = chromiumPath('console.e2e');
+const A = '111122223333';
+const B = '444455556666';
+
+describe.skipIf(!CHROMIUM)('the web console', () => {
+  let stack: LocalStack;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  const ids = { ipam: '', privateScope: '', top: '', regional: '' };
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, checked field by field
+  const api = async (action: string, body: object, account = A): Promise<any> =>
+    (await signedJson(stack.url, action, body, accountSigner(account))).json();
+
+  const signIn = async (accessKeyId: string, secret: string) => {
+    await page.goto(`${stack.url}/console/`);
+    await page.getByLabel('Access key ID').fill(accessKeyId);
+    await page.getByLabel('Secret access key').fill(secret);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  };
+  const open = async (hash: string, heading: string) => {
+    await page.goto(`${stack.url}/console/${hash}`);
+    await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+  };
+  const rows = (table: string) =>
+    page
+      .getByRole('table', { name: table })
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+      );
+  /** The text is on the page once (waiting for it to render). */
+  const seen = async (text: string) => {
+    await page.getByText(text).first().waitFor();
+    expect(await page.getByText(text).count()).toBe(1);
+  };
+  const form = (name: string) => page.getByRole('form', { name });
+  const accessible = async (name: string) => {
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, `console-${name}`);
+  };
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([
+      startLocalStack({
+        port: 0,
+        inMemory: true,
+        tableName: 'allot-console-e2e',
+        env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1', ALLOT_REUSE_DELAY_SECONDS: '0' },
+      }),
+      launchChromium(CHROMIUM!),
+    ]);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(10_000);
+    page = await context.newPage();
+    problems = watchPage(page);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('refuses a wrong secret with EC2 code and message, and signs in with the right one', async () => {
+    await signIn(A, 'not-the-secret');
+    const alert = page.getByRole('alert');
+    await expect
+      .poll(() => alert.textContent())
+      .toBe(
+        'AuthFailure: AWS was not able to validate the provided access credentials: the request signature does not match (check the secret access key and signing method).',
+      );
+    expect(await page.evaluate(() => sessionStorage.getItem('allot.credentials'))).toBeNull();
+    expect(problems.splice(0)).toEqual(['401 POST /v1/DescribeIpams']);
+    await accessible('signin');
+
+    await signIn(A, 'test');
+    await page.getByRole('heading', { name: 'IPAMs' }).waitFor();
+    await seen('No IPAM in us-east-1 yet.');
+    // Kept for the tab only, and the secret is never on the wire: each request carries a signature.
+    expect(JSON.parse((await page.evaluate(() => sessionStorage.getItem('allot.credentials')))!)).toEqual({
+      accessKeyId: A,
+      secretAccessKey: 'test',
+      region: 'us-east-1',
+    });
+  });
+
+  it('creates an IPAM and a scope, and deletes the scope only once "delete" is typed', async () => {
+    await form('Create IPAM').getByLabel('Description').fill('console ipam');
+    await form('Create IPAM')
+      .getByLabel(/Operating regions/)
+      .fill('us-west-2');
+    await form('Create IPAM').getByRole('button', { name: 'Create IPAM' }).click();
+    await page.getByRole('table', { name: 'IPAMs' }).waitFor();
+    const { Ipams } = await api('DescribeIpams', {});
+    expect(Ipams.map((i: { Description: string }) => i.Description)).toEqual(['console ipam']);
+    ids.ipam = Ipams[0].IpamId;
+    ids.privateScope = Ipams[0].PrivateDefaultScopeId;
+    expect((await rows('IPAMs')).map((r) => [r[0], r[2], r[3], r[4], r[5]])).toEqual([
+      [ids.ipam, 'us-east-1', 'us-east-1, us-west-2', '2', 'create-complete'],
+    ]);
+    await accessible('ipams');
+
+    await open('#/scopes', 'Scopes');
+    await form('Create scope').getByLabel('Description').fill('extra');
+    await form('Create scope').getByRole('button', { name: 'Create scope' }).click();
+    await expect.poll(async () => (await rows('Scopes')).length).toBe(3);
+    const extra = (await api('DescribeIpamScopes', {})).IpamScopes.find(
+      (x: { Description?: string }) => x.Description === 'extra',
+    );
+    expect([extra.IpamScopeType, extra.IsDefault]).toEqual(['private', false]);
+    await page.getByRole('button', { name: `Delete ${extra.IpamScopeId}` }).click();
+    const confirm = page.getByRole('button', { name: 'Confirm delete' });
+    await page.getByLabel(`Type "delete" to confirm deleting ${extra.IpamScopeId}`).fill('delet');
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.getByLabel(`Type "delete" to confirm deleting ${extra.IpamScopeId}`).fill('delete');
+    await accessible('scopes');
+    await confirm.click();
+    await expect.poll(async () => (await rows('Scopes')).length).toBe(2);
+    expect(
+      (await api('DescribeIpamScopes', {})).IpamScopes.map((x: { IsDefault: boolean }) => x.IsDefault),
+    ).toEqual([true, true]);
+  });
+
+  it('creates a top-level and a regional pool and provisions them, with the source space preview', async () => {
+    await open('#/pools', 'Pools');
+    await seen('No pools yet.');
+    await form('Create pool').getByLabel('Description').fill('top');
+    await form('Create pool').getByRole('button', { name: 'Create pool' }).click();
+    await page.getByRole('heading', { name: /^Pool ipam-pool-/ }).waitFor();
+    ids.top = decodeURIComponent(page.url().split('#/pools/')[1]!);
+    await seen('This pool has no CIDR yet: provision a CIDR to this pool');
+    await form('Provision CIDR').getByLabel('CIDR to provision').fill('10.0.0.0/16');
+    await form('Provision CIDR').getByRole('button', { name: 'Provision' }).click();
+    await page.getByRole('table', { name: 'Pool CIDRs' }).waitFor();
+    const cidrs = (await api('GetIpamPoolCidrs', { IpamPoolId: ids.top })).IpamPoolCidrs;
+    expect((await rows('Pool CIDRs')).map((r) => r.slice(0, 4))).toEqual([
+      ['10.0.0.0/16', cidrs[0].IpamPoolCidrId, 'provisioned', '65K IPs'],
+    ]);
+
+    await open('#/pools', 'Pools');
+    await form('Create pool').getByLabel('Source pool').selectOption(ids.top);
+    await form('Create pool').getByLabel('Locale').fill('us-east-1');
+    await form('Create pool').getByLabel('Description').fill('regional');
+    await form('Create pool').getByRole('button', { name: 'Create pool' }).click();
+    await page.getByRole('heading', { name: /^Pool ipam-pool-/ }).waitFor();
+    ids.regional = decodeURIComponent(page.url().split('#/pools/')[1]!);
+    expect(ids.regional).not.toBe(ids.top);
+    await form('Provision CIDR').getByLabel('CIDR to provision').fill('10.0.0.0/18');
+    expect(await page.getByTestId('space-preview').textContent()).toBe(
+      'Source pool space: 10.0.0.0/16 (100% available → 75% available after allocations) · 16K IPs',
+    );
+    await accessible('pool-provision');
+    await form('Provision CIDR').getByRole('button', { name: 'Provision' }).click();
+    await page.getByRole('table', { name: 'Pool CIDRs' }).waitFor();
+    const [pool] = (await api('DescribeIpamPools', { IpamPoolIds: [ids.regional] })).IpamPools;
+    expect([pool.SourceIpamPoolId, pool.Locale, pool.Description]).toEqual([
+      ids.top,
+      'us-east-1',
+      'regional',
+    ]);
+    const fromTop = (await api('GetIpamPoolAllocations', { IpamPoolId: ids.top })).IpamPoolAllocations;
+    expect(fromTop.map((a: { Cidr: string; ResourceType: string }) => [a.Cidr, a.ResourceType])).toEqual([
+      ['10.0.0.0/18', 'ipam-pool'],
+    ]);
+  });
+
+  it('previews the next CIDR, allocates, shows a refusal with its code, and releases', async () => {
+    const alloc = form('Create allocation');
+    await alloc.getByLabel('Netmask length').fill('24');
+    await alloc.getByRole('button', { name: 'Preview next CIDR' }).click();
+    await expect.poll(() => alloc.getByRole('status').textContent()).toBe('Next CIDR: 10.0.0.0/24');
+    // A preview reserves nothing.
+    expect((await api('GetIpamPoolAllocations', { IpamPoolId: ids.regional })).IpamPoolAllocations).toEqual(
+      [],
+    );
+    await alloc.getByLabel('Allocation description').fill('first');
+    await alloc.getByRole('button', { name: 'Allocate' }).click();
+    await expect.poll(async () => (await rows('Allocations')).length).toBe(1);
+    await alloc.getByLabel('Netmask length').fill('24');
+    await alloc.getByLabel('Allocation description').fill('second');
+    await alloc.getByRole('button', { name: 'Allocate' }).click();
+    await expect.poll(async () => (await rows('Allocations')).length).toBe(2);
+    const held = (await api('GetIpamPoolAllocations', { IpamPoolId: ids.regional })).IpamPoolAllocations;
+    expect((await rows('Allocations')).map((r) => r.slice(0, 4))).toEqual(
+      held.map((a: { Cidr: string; IpamPoolAllocationId: string; Description: string }) => [
+        a.Cidr,
+        a.IpamPoolAllocationId,
+        'custom',
+        a.Description,
+      ]),
+    );
+    expect(held.map((a: { Cidr: string }) => a.Cidr).sort()).toEqual(['10.0.0.0/24', '10.0.1.0/24']);
+
+    // Outside the pool: the API's own refusal, shown next to the form.
+    const outside = { IpamPoolId: ids.regional, Cidr: '192.168.0.0/24' };
+    const refusal = (await api('AllocateIpamPoolCidr', outside)).Error;
+    await alloc.getByLabel('or a specific CIDR').fill('192.168.0.0/24');
+    await alloc.getByRole('button', { name: 'Allocate' }).click();
+    await expect
+      .poll(() => alloc.getByRole('alert').textContent())
+      .toBe(`${refusal.Code}: ${refusal.Message}`);
+    expect(problems.splice(0)).toEqual(['400 POST /v1/AllocateIpamPoolCidr']);
+    await accessible('pool');
+
+    await page.getByRole('button', { name: 'Release 10.0.0.0/24' }).click();
+    await expect.poll(async () => (await rows('Allocations')).map((r) => r[0])).toEqual(['10.0.1.0/24']);
+    const left = (await api('GetIpamPoolAllocations', { IpamPoolId: ids.regional })).IpamPoolAllocations;
+    expect(left.map((a: { Cidr: string }) => a.Cidr)).toEqual(['10.0.1.0/24']);
+
+    await form('Add tag').getByLabel('Tag key').fill('env');
+    await form('Add tag').getByLabel('Tag value').fill('dev');
+    await form('Add tag').getByRole('button', { name: 'Add tag' }).click();
+    await expect.poll(async () => rows('Tags')).toEqual([['env', 'dev', 'Remove']]);
+    const [tagged] = (await api('DescribeIpamPools', { IpamPoolIds: [ids.regional] })).IpamPools;
+    expect(tagged.Tags).toEqual([{ Key: 'env', Value: 'dev' }]);
+  });
+
+  it('shows the pools as a tree with their utilisation', async () => {
+    await open('#/pools', 'Pools');
+    const tree = page.getByRole('tree', { name: 'Pools' });
+    await tree.waitFor();
+    const top = tree.locator(':scope > li');
+    expect(await top.count()).toBe(1);
+    expect(await top.locator(':scope > a').textContent()).toBe(ids.top);
+    expect(await top.locator('ul[role=group] > li > a').allTextContents()).toEqual([ids.regional]);
+    // 10.0.0.0/18 of 10.0.0.0/16 is in the regional pool; one /24 of the /18 is allocated.
+    expect(await page.getByRole('img', { name: `${ids.top} used: 25%` }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: `${ids.regional} used: 1.6%` }).count()).toBe(1);
+    await accessible('pools');
+  });
+
+  it('shows a second account nothing of the first', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(B, 'test');
+    await page.getByText('No IPAM in us-east-1 yet.').waitFor();
+    await open('#/pools', 'Pools');
+    await page.getByText('No scope to put a pool in').waitFor();
+    await page.goto(`${stack.url}/console/#/pools/${ids.regional}`);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toBe(
+      `InvalidIpamPoolId.NotFound: ${(await api('DescribeIpamPools', { IpamPoolIds: [ids.regional] }, B)).Error.Message}`,
+    );
+    expect((await api('DescribeIpams', {}, B)).Ipams).toEqual([]);
+    expect(problems.splice(0)).toEqual(['400 POST /v1/DescribeIpamPools']);
+  });
+});

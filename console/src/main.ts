@@ -8,6 +8,7 @@ import { useRoute } from './router';
 import { type Credentials, clearCredentials, loadCredentials, REGIONS, saveCredentials } from './session';
 import { html } from './ui';
 import { Ipams } from './views/ipams';
+import { PoolMap } from './views/map';
 import { PoolPage } from './views/pool';
 import { Pools } from './views/pools';
 import { Scopes } from './views/scopes';
@@ -20,9 +21,11 @@ const NAV = [
 ] as const;
 
 const View = ({ who }: { who: Credentials }) => {
-  const { parts } = useRoute();
-  const [page, id] = parts;
+  const { parts, query } = useRoute();
+  const [page, id, sub] = parts;
   if (page === 'scopes') return html`<${Scopes} who=${who} />`;
+  if (page === 'pools' && id && sub === 'map')
+    return html`<${PoolMap} who=${who} poolId=${id} root=${query.get('root') ?? ''} />`;
   if (page === 'pools' && id) return html`<${PoolPage} who=${who} poolId=${id} />`;
   if (page === 'pools') return html`<${Pools} who=${who} />`;
   return html`<${Ipams} who=${who} />`;

@@ -6,11 +6,20 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { d2xy } from '../../console/src/hilbert';
+import { COLOURS } from '../../console/src/layout';
 import { accountSigner, signedJson } from '../../local/signed';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { chromiumPath, launchChromium, screenshot, seriousViolations, watchPage } from '../helpers/browser';
 
 const CHROMIUM = chromiumPath('console.e2e');
+
+/** What the test reads of a canvas (the DOM's types are not in this project's Node build). */
+interface Canvas2d {
+  getContext(kind: '2d'): {
+    getImageData(x: number, y: number, w: number, h: number): { data: Iterable<number> };
+  };
+}
 const A = '111122223333';
 const B = '444455556666';
 
@@ -239,6 +248,60 @@ describe.skipIf(!CHROMIUM)('the web console', () => {
     expect(await page.getByRole('img', { name: `${ids.top} used: 25%` }).count()).toBe(1);
     expect(await page.getByRole('img', { name: `${ids.regional} used: 1.6%` }).count()).toBe(1);
     await accessible('pools');
+  });
+
+  it('maps the pool on a Hilbert curve, coloured by category, and zooms in and out', async () => {
+    await open(`#/pools/${ids.regional}/map`, `CIDR map of ${ids.regional}`);
+    // 10.0.0.0/18 as 64 × 64 cells of /30 (8 px each); 10.0.1.0/24 holds cells 64..127.
+    await expect
+      .poll(async () => (await rows('Blocks of the map')).slice(0, 4).map((r) => r.slice(0, 2)))
+      .toEqual([
+        ['10.0.0.0/24', 'Available'],
+        ['10.0.1.0/24', 'Occupied'],
+        ['10.0.2.0/23', 'Available'],
+        ['10.0.4.0/22', 'Available'],
+      ]);
+    const canvas = page.locator('canvas');
+    const mapOf = async (label: string) =>
+      expect
+        .poll(() => canvas.getAttribute('aria-label'))
+        .toBe(`CIDR map of ${label}; the table below lists them`);
+    await mapOf('10.0.0.0/18, 4096 blocks of /30');
+    const centre = (d: number): [number, number] => {
+      const [x, y] = d2xy(6, d);
+      return [x * 8 + 3, y * 8 + 3];
+    };
+    const pixel = (d: number) =>
+      canvas.evaluate((c: Canvas2d, [x, y]) => {
+        const [r, g, b] = c.getContext('2d')!.getImageData(x!, y!, 1, 1).data;
+        return `#${[r, g, b].map((v) => v!.toString(16).padStart(2, '0')).join('')}`;
+      }, centre(d));
+    expect([await pixel(0), await pixel(63), await pixel(64), await pixel(127), await pixel(128)]).toEqual([
+      COLOURS.available,
+      COLOURS.available,
+      COLOURS.occupied,
+      COLOURS.occupied,
+      COLOURS.available,
+    ]);
+    const [hx, hy] = centre(100);
+    await canvas.hover({ position: { x: hx, y: hy } });
+    await expect
+      .poll(() => page.getByTestId('map-hover').textContent())
+      .toMatch(
+        /^10\.0\.1\.144\/30 in 10\.0\.1\.0\/24: Occupied · custom ipam-pool-alloc-\S+ second · owner 111122223333 · allocated$/,
+      );
+    await accessible('map');
+    await screenshot(page, 'console-map');
+
+    await canvas.click({ position: { x: hx, y: hy } });
+    await mapOf('10.0.0.0/20, 4096 blocks of /32');
+    expect(new URL(page.url()).hash).toBe(`#/pools/${ids.regional}/map?root=10.0.0.0/20`);
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await mapOf('10.0.0.0/18, 4096 blocks of /30');
+    await page.getByLabel('Root CIDR').fill('10.0.1.0/24');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await mapOf('10.0.1.0/24, 256 blocks of /32');
+    expect(await pixel(0)).toBe(COLOURS.occupied);
   });
 
   it('shows a second account nothing of the first', async () => {

@@ -97,7 +97,7 @@ export const Allocations = ({
             <td>${a.Description ?? ''}</td><td>${a.ResourceId ?? ''}</td><td>${a.ResourceRegion ?? ''}</td><td>${a.ResourceOwner ?? ''}</td>
             <td>${a.ResourceType === 'custom' && html`<${Release} who=${who} poolId=${id} a=${a} reload=${reload} />`}</td></tr>`,
         )}</tbody></table>
-        ${list.length > SHOWN && html`<p class="note">Showing the first ${SHOWN} of ${list.length} allocations.</p>`}`
+        ${list.length > SHOWN && html`<p class="note">Showing the first ${SHOWN} of ${list.length} allocations; the <a href=${`#/pools/${id}/map`}>CIDR map</a> shows them all.</p>`}`
     }
     ${data.cidrs.length > 0 && html`<${Allocate} who=${who} poolId=${id} reload=${reload} />`}`;
 };

@@ -57,7 +57,7 @@ export const PoolPage = ({ who, poolId }: { who: Credentials; poolId: string }) 
     d.pool === undefined
       ? html`<p class="empty">There is no pool ${poolId} in ${who.region} that you can see. <a href="#/pools">Back to pools</a>.</p>`
       : html`<h1>Pool ${poolId}</h1>
-        <p><a href="#/pools">All pools</a></p>
+        <p><a href=${`#/pools/${poolId}/map`}>CIDR map of this pool</a> · <a href="#/pools">All pools</a></p>
         <${Summary} pool=${d.pool} />
         <${Cidrs} who=${who} data=${d} reload=${data.reload} />
         <${Allocations} who=${who} data=${d} reload=${data.reload} />

@@ -7,17 +7,25 @@ import { useState } from 'preact/hooks';
 import { useRoute } from './router';
 import { type Credentials, clearCredentials, loadCredentials, REGIONS, saveCredentials } from './session';
 import { html } from './ui';
+import { Dashboard } from './views/dashboard';
+import { Discovery } from './views/discovery';
+import { History } from './views/history';
 import { Ipams } from './views/ipams';
 import { PoolMap } from './views/map';
 import { PoolPage } from './views/pool';
 import { Pools } from './views/pools';
+import { Resources } from './views/resources';
 import { Scopes } from './views/scopes';
 import { SignIn } from './views/signin';
 
 const NAV = [
+  ['#/', 'Dashboard'],
   ['#/ipams', 'IPAMs'],
   ['#/scopes', 'Scopes'],
   ['#/pools', 'Pools'],
+  ['#/resources', 'Resources'],
+  ['#/history', 'History'],
+  ['#/discovery', 'Discovery'],
 ] as const;
 
 const View = ({ who }: { who: Credentials }) => {
@@ -28,7 +36,13 @@ const View = ({ who }: { who: Credentials }) => {
     return html`<${PoolMap} who=${who} poolId=${id} root=${query.get('root') ?? ''} />`;
   if (page === 'pools' && id) return html`<${PoolPage} who=${who} poolId=${id} />`;
   if (page === 'pools') return html`<${Pools} who=${who} />`;
-  return html`<${Ipams} who=${who} />`;
+  if (page === 'ipams') return html`<${Ipams} who=${who} />`;
+  if (page === 'resources') return html`<${Resources} who=${who} scope=${query.get('scope')} />`;
+  if (page === 'history')
+    return html`<${History} who=${who} cidr=${query.get('cidr') ?? ''} scope=${query.get('scope')}
+      days=${Number(query.get('days') ?? 7)} />`;
+  if (page === 'discovery') return html`<${Discovery} who=${who} />`;
+  return html`<${Dashboard} who=${who} scope=${query.get('scope')} />`;
 };
 
 const App = () => {

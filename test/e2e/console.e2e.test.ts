@@ -4,6 +4,7 @@
  * CIDR map, all through the UI, each value checked against the API signed from here. One stack,
  * one browser, several accounts (a 12-digit access key id signs as that account).
  */
+import { CreateVpcCommand, DeleteVpcCommand } from '@aws-sdk/client-ec2';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { d2xy } from '../../console/src/hilbert';
@@ -11,8 +12,10 @@ import { COLOURS } from '../../console/src/layout';
 import { accountSigner, signedJson } from '../../local/signed';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { chromiumPath, launchChromium, screenshot, seriousViolations, watchPage } from '../helpers/browser';
+import { type Moto, motoEc2, motoServerPath, startMoto } from '../helpers/moto';
 
 const CHROMIUM = chromiumPath('console.e2e');
+const MOTO = motoServerPath('console.e2e');
 
 /** What the test reads of a canvas (the DOM's types are not in this project's Node build). */
 interface Canvas2d {
@@ -23,8 +26,9 @@ interface Canvas2d {
 const A = '111122223333';
 const B = '444455556666';
 
-describe.skipIf(!CHROMIUM)('the web console', () => {
+describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
   let stack: LocalStack;
+  let moto: Moto;
   let browser: Browser;
   let page: Page;
   let problems: string[];
@@ -62,15 +66,21 @@ describe.skipIf(!CHROMIUM)('the web console', () => {
   };
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([
-      startLocalStack({
-        port: 0,
-        inMemory: true,
-        tableName: 'allot-console-e2e',
-        env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1', ALLOT_REUSE_DELAY_SECONDS: '0' },
-      }),
+    [moto, browser] = await Promise.all([
+      startMoto('console.e2e').then((m) => m!),
       launchChromium(CHROMIUM!),
     ]);
+    stack = await startLocalStack({
+      port: 0,
+      inMemory: true,
+      tableName: 'allot-console-e2e',
+      env: {
+        ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1',
+        ALLOT_REUSE_DELAY_SECONDS: '0',
+        ALLOT_DISCOVERY_EC2_ENDPOINT: moto.endpoint,
+        ALLOT_EC2_BACKEND: moto.endpoint,
+      },
+    });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(10_000);
     page = await context.newPage();
@@ -80,6 +90,7 @@ describe.skipIf(!CHROMIUM)('the web console', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
+    await moto?.stop();
   });
 
   it('refuses a wrong secret with EC2 code and message, and signs in with the right one', async () => {
@@ -95,7 +106,9 @@ describe.skipIf(!CHROMIUM)('the web console', () => {
     await accessible('signin');
 
     await signIn(A, 'test');
-    await page.getByRole('heading', { name: 'IPAMs' }).waitFor();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await seen('No IPAM yet: create an IPAM to see its space here.');
+    await open('#/ipams', 'IPAMs');
     await seen('No IPAM in us-east-1 yet.');
     // Kept for the tab only, and the secret is never on the wire: each request carries a signature.
     expect(JSON.parse((await page.evaluate(() => sessionStorage.getItem('allot.credentials')))!)).toEqual({
@@ -304,10 +317,119 @@ describe.skipIf(!CHROMIUM)('the web console', () => {
     expect(await pixel(0)).toBe(COLOURS.occupied);
   });
 
+  it('runs discovery with progress, then shows resources, history and the dashboard as the API does', async () => {
+    const ec2 = motoEc2(moto.endpoint, A, 'us-east-1');
+    const twin = async () =>
+      (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.50.0.0/16' }))).Vpc!.VpcId!;
+    const [kept, gone] = [await twin(), await twin()];
+    await open('#/discovery', 'Discovery');
+    const progress = page.getByRole('status', { name: 'Discovery progress' });
+    await page.getByRole('button', { name: 'Run discovery now' }).click();
+    await expect
+      .poll(() => progress.textContent(), { timeout: 30_000 })
+      .toMatch(/^Discovery finished: 2 targets, 2 read, 0 failed/);
+    await expect
+      .poll(async () => (await rows('Discovered accounts')).map((r) => r.slice(0, 3)))
+      .toEqual([[A, 'us-east-1', 'ok']]);
+    await accessible('discovery');
+
+    await open('#/resources', 'Resources');
+    const cidrs = (await api('GetIpamResourceCidrs', { IpamScopeId: ids.privateScope })).IpamResourceCidrs;
+    const vpcs = cidrs.filter((r: { ResourceCidr: string }) => r.ResourceCidr === '10.50.0.0/16');
+    expect(
+      vpcs.map((r: { OverlapStatus: string; ManagementState: string }) => [
+        r.ManagementState,
+        r.OverlapStatus,
+      ]),
+    ).toEqual([
+      ['unmanaged', 'overlapping'],
+      ['unmanaged', 'overlapping'],
+    ]);
+    await page.getByLabel('Filter (any column)').fill('10.50.');
+    await expect
+      .poll(async () => (await rows('Resource CIDRs')).map((r) => r.slice(0, 5)).sort())
+      .toEqual(
+        vpcs
+          .map((r: { ResourceId: string; ManagementState: string; ComplianceStatus: string }) => [
+            r.ResourceId,
+            '10.50.0.0/16',
+            r.ManagementState,
+            r.ComplianceStatus ?? '–',
+            'overlapping',
+          ])
+          .sort(),
+      );
+    await accessible('resources');
+    await page.getByRole('button', { name: 'Ignore 10.50.0.0/16' }).first().click();
+    await expect
+      .poll(async () => (await rows('Resource CIDRs')).map((r) => r[2]).sort())
+      .toEqual(['ignored', 'unmanaged']);
+    const after = (await api('GetIpamResourceCidrs', { IpamScopeId: ids.privateScope })).IpamResourceCidrs;
+    expect(
+      after
+        .filter((r: { ResourceCidr: string }) => r.ResourceCidr === '10.50.0.0/16')
+        .map((r: { ManagementState: string }) => r.ManagementState)
+        .sort(),
+    ).toEqual(['ignored', 'unmanaged']);
+
+    // One twin goes: the next cycle closes its history record.
+    await ec2.send(new DeleteVpcCommand({ VpcId: gone }));
+    await open('#/discovery', 'Discovery');
+    await page.getByRole('button', { name: 'Run discovery now' }).click();
+    await expect.poll(() => progress.textContent(), { timeout: 30_000 }).toMatch(/^Discovery finished/);
+    await open(`#/history?cidr=10.50.0.0/16&scope=${ids.privateScope}`, 'Address history');
+    const week = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    const history = (
+      await api('GetIpamAddressHistory', {
+        Cidr: '10.50.0.0/16',
+        IpamScopeId: ids.privateScope,
+        StartTime: week,
+      })
+    ).HistoryRecords;
+    const closed = history.filter((r: { SampledEndTime?: string }) => r.SampledEndTime);
+    expect(closed.map((r: { ResourceId: string }) => r.ResourceId)).toContain(gone);
+    await expect
+      .poll(async () => (await rows('Address history')).filter((r) => r[1] !== 'now').map((r) => r[2]))
+      .toEqual(closed.map((r: { ResourceId: string }) => r.ResourceId));
+    expect((await rows('Address history')).some((r) => r[1] === 'now' && r[2] === kept)).toBe(true);
+    await accessible('history');
+
+    await open(`#/?scope=${ids.privateScope}`, 'Dashboard');
+    const figures = await api('GetIpamMetrics', { IpamScopeId: ids.privateScope });
+    await expect
+      .poll(async () => rows('Resource CIDR counts'))
+      .toEqual([
+        [String(figures.ResourceCidrs.all.total)],
+        [String(figures.ResourceCidrs.all.managed)],
+        [String(figures.ResourceCidrs.all.unmanaged)],
+        [String(figures.ResourceCidrs.all.ignored)],
+        [String(figures.ResourceCidrs.all.compliant)],
+        [String(figures.ResourceCidrs.all.noncompliant)],
+        [String(figures.ResourceCidrs.all.overlapping)],
+        [String(figures.ResourceCidrs.all.nonoverlapping)],
+      ]);
+    expect((await rows('Fullest pools'))[0]![0]).toBe(ids.top);
+    // The fullest pool over time: the regional pool has one /24 of its /18 assigned, the top pool
+    // its /18 of the /16 allocated to a child pool.
+    const latest = async (metric: string) =>
+      (
+        await page
+          .getByRole('img', { name: new RegExp(`^${metric} of the fullest pool:`) })
+          .getAttribute('aria-label')
+      )?.replace(/^.*latest /, '');
+    expect([await latest('PercentAssigned'), await latest('PercentAllocated')]).toEqual(['1.5625%', '25%']);
+    await accessible('dashboard');
+    await screenshot(page, 'console-dashboard');
+  });
+
   it('shows a second account nothing of the first', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(B, 'test');
-    await page.getByText('No IPAM in us-east-1 yet.').waitFor();
+    await seen('No IPAM yet: create an IPAM to see its space here.');
+    await open('#/ipams', 'IPAMs');
+    await seen('No IPAM in us-east-1 yet.');
+    await open('#/resources', 'Resources');
+    await seen('No IPAM yet: create an IPAM first.');
     await open('#/pools', 'Pools');
     await page.getByText('No scope to put a pool in').waitFor();
     await page.goto(`${stack.url}/console/#/pools/${ids.regional}`);

@@ -7,28 +7,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../../local/chromium';
 import { requireTool } from './tools';
+
+export { launchChromium };
 
 /** Chromium's path, or undefined (skip with a message; under CI=true the suite fails instead). */
 export const chromiumPath = (suite: string) =>
   requireTool('chromium', "Chromium (Debian's chromium package)", suite);
-
-export const launchChromium = (executablePath: string): Promise<Browser> =>
-  chromium.launch({
-    executablePath,
-    // No sandbox as root; no background traffic, since this machine's network is closed.
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 
 /** What went wrong in a page: `error <text>` and `<status> <method> <path>` lines, in order. */
 export const watchPage = (page: Page): string[] => {

@@ -11,7 +11,7 @@ import { Dashboard } from './views/dashboard';
 import { Discovery } from './views/discovery';
 import { History } from './views/history';
 import { Ipams } from './views/ipams';
-import { PoolMap } from './views/map';
+import { PoolMap, ResourceMap } from './views/map';
 import { PoolPage } from './views/pool';
 import { Pools } from './views/pools';
 import { Resources } from './views/resources';
@@ -37,6 +37,8 @@ const View = ({ who }: { who: Credentials }) => {
   if (page === 'pools' && id) return html`<${PoolPage} who=${who} poolId=${id} />`;
   if (page === 'pools') return html`<${Pools} who=${who} />`;
   if (page === 'ipams') return html`<${Ipams} who=${who} />`;
+  if (page === 'resources' && id === 'map')
+    return html`<${ResourceMap} who=${who} scope=${query.get('scope')} root=${query.get('root') ?? ''} />`;
   if (page === 'resources') return html`<${Resources} who=${who} scope=${query.get('scope')} />`;
   if (page === 'history')
     return html`<${History} who=${who} cidr=${query.get('cidr') ?? ''} scope=${query.get('scope')}

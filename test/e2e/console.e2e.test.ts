@@ -8,7 +8,7 @@ import { CreateVpcCommand, DeleteVpcCommand } from '@aws-sdk/client-ec2';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { d2xy } from '../../console/src/hilbert';
-import { COLOURS } from '../../console/src/layout';
+import { COLOURS, LABELS, resourceBlock } from '../../console/src/layout';
 import { accountSigner, signedJson } from '../../local/signed';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { chromiumPath, launchChromium, screenshot, seriousViolations, watchPage } from '../helpers/browser';
@@ -393,6 +393,20 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
       .toEqual(closed.map((r: { ResourceId: string }) => r.ResourceId));
     expect((await rows('Address history')).some((r) => r[1] === 'now' && r[2] === kept)).toBe(true);
     await accessible('history');
+
+    // The scope's resource map: what is left at 10.50.0.0/16, in the category its statuses give.
+    await open(`#/resources/map?scope=${ids.privateScope}&root=10.50.0.0/16`, 'Resource CIDR map');
+    const left = (
+      await api('GetIpamResourceCidrs', { IpamScopeId: ids.privateScope })
+    ).IpamResourceCidrs.filter((r: { ResourceCidr: string }) => r.ResourceCidr === '10.50.0.0/16');
+    expect(left.map((r: { ResourceId: string }) => r.ResourceId)).toEqual([kept]);
+    await expect
+      .poll(async () => (await rows('Blocks of the map')).map((r) => r.slice(0, 2)))
+      .toEqual([['10.50.0.0/16', LABELS[resourceBlock(left[0]).category]]]);
+    expect(await page.locator('canvas').getAttribute('aria-label')).toBe(
+      'CIDR map of 10.50.0.0/16, 4096 blocks of /28; the table below lists them',
+    );
+    await accessible('resource-map');
 
     await open(`#/?scope=${ids.privateScope}`, 'Dashboard');
     const figures = await api('GetIpamMetrics', { IpamScopeId: ids.privateScope });

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Cidr, tryParseCidr } from '../../../core/cidr';
-import { callAll, callApi } from '../api';
+import { type Answer, callAll, callApi } from '../api';
 import { d2xy, xy2d } from '../hilbert';
 import {
   allocationBlock,
@@ -24,6 +24,7 @@ import {
   widen,
 } from '../layout';
 import { go } from '../router';
+import { loadScopes, pickScope, ScopeSelect } from '../scopes';
 import type { Credentials } from '../session';
 import { ErrorNote, html, idOfArn, inputText, Show, useLoad } from '../ui';
 
@@ -112,10 +113,38 @@ const Legend = () =>
     (c) => html`<li><span class="swatch" style=${`background:${COLOURS[c]}`}></span>${LABELS[c]}</li>`,
   )}</ul>`;
 
+/** The root box, the legend, the canvas and the table of one root block. */
+const MapBody = ({ top, blocks, show }: { top: Cidr; blocks: MapBlock[]; show: (c: Cidr) => void }) => {
+  const [typed, setTyped] = useState('');
+  const [bad, setBad] = useState(false);
+  const grid = gridOf(top, blocks);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const c = tryParseCidr(typed.trim());
+    setBad(!c);
+    if (c) show(c);
+  };
+  return html`<form onSubmit=${submit} aria-label="Map root">
+      <label>Root CIDR <input value=${typed || formatCidr(top)} onInput=${(e: Event) => setTyped(inputText(e))} /></label>
+      <button>Show</button>
+      <button type="button" class="secondary" disabled=${top.prefix === 0} onClick=${() => show(widen(top, 2))}>Zoom out</button>
+      ${bad && html`<${ErrorNote} error=${{ code: 'InvalidParameterValue', message: `'${typed}' is not a CIDR.` }} />`}
+    </form>
+    <${Legend} />
+    <div class="map">
+      <${Canvas} grid=${grid} blocks=${blocks} onZoom=${show} />
+      <table aria-label="Blocks of the map">
+        <thead><tr><th>CIDR</th><th>Category</th><th>Holder</th><th>Owner</th><th>State</th></tr></thead>
+        <tbody>${tableRows(top, blocks).map(
+          (b) =>
+            html`<tr><td>${formatCidr(b.cidr)}</td><td>${LABELS[b.category]}</td><td>${b.holder}</td><td>${b.owner}</td><td>${b.state}</td></tr>`,
+        )}</tbody>
+      </table>
+    </div>`;
+};
+
 export const PoolMap = ({ who, poolId, root }: { who: Credentials; poolId: string; root: string }) => {
   const data = useLoad(() => loadBlocks(who, poolId), [who, poolId]);
-  const [typed, setTyped] = useState(root);
-  const [bad, setBad] = useState(false);
   const show = (c: Cidr) => go(`#/pools/${poolId}/map?root=${formatCidr(c)}`);
   return html`<h1>CIDR map of ${poolId}</h1>
     <p><a href=${`#/pools/${poolId}`}>Back to the pool</a></p>
@@ -123,29 +152,42 @@ export const PoolMap = ({ who, poolId, root }: { who: Credentials; poolId: strin
       const top = tryParseCidr(root) ?? tryParseCidr(d.cidrs[0] ?? '');
       if (!top)
         return html`<p class="empty">This pool has no CIDR to map: <a href=${`#/pools/${poolId}`}>provision a CIDR to this pool</a> first.</p>`;
-      const grid = gridOf(top, d.blocks);
-      const submit = (e: Event) => {
-        e.preventDefault();
-        const c = tryParseCidr(typed.trim());
-        setBad(!c);
-        if (c) show(c);
-      };
-      return html`<form onSubmit=${submit} aria-label="Map root">
-          <label>Root CIDR <input value=${typed || formatCidr(top)} onInput=${(e: Event) => setTyped(inputText(e))} /></label>
-          <button>Show</button>
-          <button type="button" class="secondary" disabled=${top.prefix === 0} onClick=${() => show(widen(top, 2))}>Zoom out</button>
-          ${bad && html`<${ErrorNote} error=${{ code: 'InvalidParameterValue', message: `'${typed}' is not a CIDR.` }} />`}
-        </form>
-        <${Legend} />
-        <div class="map">
-          <${Canvas} grid=${grid} blocks=${d.blocks} onZoom=${show} />
-          <table aria-label="Blocks of the map">
-            <thead><tr><th>CIDR</th><th>Category</th><th>Holder</th><th>Owner</th><th>State</th></tr></thead>
-            <tbody>${tableRows(top, d.blocks).map(
-              (b) =>
-                html`<tr><td>${formatCidr(b.cidr)}</td><td>${LABELS[b.category]}</td><td>${b.holder}</td><td>${b.owner}</td><td>${b.state}</td></tr>`,
-            )}</tbody>
-          </table>
-        </div>`;
+      return html`<${MapBody} key=${formatCidr(top)} top=${top} blocks=${d.blocks} show=${show} />`;
+    }}<//>`;
+};
+
+/** `#/resources/map?scope=…&root=…`: every resource CIDR of a scope on the same map. */
+export const ResourceMap = ({
+  who,
+  scope,
+  root,
+}: {
+  who: Credentials;
+  scope: string | null;
+  root: string;
+}) => {
+  const data = useLoad(async () => {
+    const scopes = await loadScopes(who);
+    const id = pickScope(scopes, scope);
+    const rows = id
+      ? await callAll(who, 'GetIpamResourceCidrs', { IpamScopeId: id }, 'IpamResourceCidrs')
+      : [];
+    return { scopes, id, blocks: rows.map(resourceBlock) };
+  }, [who, scope]);
+  return html`<h1>Resource CIDR map</h1>
+    <p><a href="#/resources">Back to the resources</a></p>
+    <${Show} loaded=${data}>${(d: { scopes: Answer[]; id: string; blocks: MapBlock[] }) => {
+      const show = (c: Cidr) => go(`#/resources/map?scope=${d.id}&root=${formatCidr(c)}`);
+      // By default the /8 (IPv4) or /32 (IPv6) around the lowest resource CIDR.
+      const first = [...d.blocks].sort((a, b) => (a.cidr.start < b.cidr.start ? -1 : 1))[0];
+      const top =
+        tryParseCidr(root) ??
+        (first && widen(first.cidr, first.cidr.prefix - (first.cidr.version === 4 ? 8 : 32)));
+      return html`<${ScopeSelect} scopes=${d.scopes} value=${d.id} onChange=${(s: string) => go(`#/resources/map?scope=${s}`)} />
+        ${
+          top
+            ? html`<${MapBody} key=${formatCidr(top)} top=${top} blocks=${d.blocks} show=${show} />`
+            : html`<p class="empty">No resource CIDRs in this scope yet: <a href="#/discovery">run discovery now</a>.</p>`
+        }`;
     }}<//>`;
 };

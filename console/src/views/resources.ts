@@ -97,7 +97,8 @@ export const Resources = ({ who, scope }: { who: Credentials; scope: string | nu
     <${Show} loaded=${scopes}>${(list: Answer[]) => {
       const id = pickScope(list, scope);
       if (!id) return html`<p class="empty">No IPAM yet: <a href="#/ipams">create an IPAM</a> first.</p>`;
-      return html`<${ScopeSelect} scopes=${list} value=${id} onChange=${(s: string) => go(`#/resources?scope=${s}`)} />
+      return html`<p><a href=${`#/resources/map?scope=${id}`}>CIDR map of these resources</a></p>
+        <${ScopeSelect} scopes=${list} value=${id} onChange=${(s: string) => go(`#/resources?scope=${s}`)} />
         <${Table} key=${id} who=${who} scope=${id} />`;
     }}<//>`;
 };

@@ -394,6 +394,12 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
     expect((await rows('Address history')).some((r) => r[1] === 'now' && r[2] === kept)).toBe(true);
     await accessible('history');
 
+    // The regional pool's own series, written by the discovery cycles: 1 /24 of its /18 assigned.
+    await open(`#/pools/${ids.regional}`, `Pool ${ids.regional}`);
+    const poolSeries = page.getByRole('img', { name: new RegExp(`^PercentAssigned of ${ids.regional}:`) });
+    await poolSeries.waitFor();
+    expect((await poolSeries.getAttribute('aria-label'))?.replace(/^.*latest /, '')).toBe('1.5625%');
+
     // The scope's resource map: what is left at 10.50.0.0/16, in the category its statuses give.
     await open(`#/resources/map?scope=${ids.privateScope}&root=10.50.0.0/16`, 'Resource CIDR map');
     const left = (

@@ -1,7 +1,7 @@
 /**
  * `#/pools/<id>`: the pool page of F-MON-24: summary, CIDRs (provision with the source pool's
  * space preview of F-MON-25, deprovision), allocations (preview of the next CIDR, allocate,
- * release), tags, and the way to its CIDR map.
+ * release), tags, its metrics over the last day, and the way to its CIDR map.
  */
 import { type Answer, callAll, callApi } from '../api';
 import { go } from '../router';
@@ -9,6 +9,7 @@ import type { Credentials } from '../session';
 import { ConfirmDelete, html, idOfArn, Show, useLoad } from '../ui';
 import { Allocations } from './pool-allocations';
 import { Cidrs } from './pool-cidrs';
+import { Monitoring } from './pool-monitoring';
 import { Tags } from './pool-tags';
 
 export interface PoolData {
@@ -62,6 +63,7 @@ export const PoolPage = ({ who, poolId }: { who: Credentials; poolId: string }) 
         <${Cidrs} who=${who} data=${d} reload=${data.reload} />
         <${Allocations} who=${who} data=${d} reload=${data.reload} />
         <${Tags} who=${who} pool=${d.pool} reload=${data.reload} />
+        <${Monitoring} who=${who} poolId=${poolId} />
         <h2>Delete pool</h2>
         <${ConfirmDelete} what=${poolId}
           onDelete=${() => callApi(who, 'DeleteIpamPool', { IpamPoolId: poolId, Cascade: true }).then(() => go('#/pools'))} />`}<//>`;

@@ -142,6 +142,15 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
       (x: { Description?: string }) => x.Description === 'extra',
     );
     expect([extra.IpamScopeType, extra.IsDefault]).toEqual(['private', false]);
+    const described = form(`Description of ${extra.IpamScopeId}`);
+    await described.getByLabel('Description').fill('renamed');
+    await described.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await api('DescribeIpamScopes', { IpamScopeIds: [extra.IpamScopeId] })).IpamScopes[0].Description,
+      )
+      .toBe('renamed');
     await page.getByRole('button', { name: `Delete ${extra.IpamScopeId}` }).click();
     const confirm = page.getByRole('button', { name: 'Confirm delete' });
     await page.getByLabel(`Type "delete" to confirm deleting ${extra.IpamScopeId}`).fill('delet');

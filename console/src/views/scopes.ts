@@ -1,7 +1,34 @@
-/** `#/scopes`: every scope of the caller's IPAMs; create a private scope, delete (typed). */
+/** `#/scopes`: every scope of the caller's IPAMs; create a private scope, describe it, delete (typed). */
 import { type Answer, callAll, callApi } from '../api';
 import type { Credentials } from '../session';
 import { ConfirmDelete, ErrorNote, formValues, html, idOfArn, Show, useAction, useLoad } from '../ui';
+
+const Row = ({ who, scope: s, reload }: { who: Credentials; scope: Answer; reload: () => void }) => {
+  const edit = useAction();
+  const describe = (e: Event) => {
+    const v = formValues(e);
+    void edit.run(() =>
+      callApi(who, 'ModifyIpamScope', { IpamScopeId: s.IpamScopeId, Description: v.description }).then(
+        reload,
+      ),
+    );
+  };
+  return html`<tr>
+    <td>${s.IpamScopeId}</td><td>${idOfArn(s.IpamArn)}</td><td>${s.IpamScopeType}</td>
+    <td>${s.IsDefault ? 'yes' : 'no'}</td><td>${s.PoolCount}</td>
+    <td><form onSubmit=${describe} aria-label=${`Description of ${s.IpamScopeId}`}>
+      <label>Description <input name="description" value=${s.Description ?? ''} /></label>
+      <button class="secondary" disabled=${edit.busy}>Save</button>
+      <${ErrorNote} error=${edit.error} />
+    </form></td>
+    <td>${s.State}</td>
+    <td>${
+      !s.IsDefault &&
+      html`<${ConfirmDelete} what=${s.IpamScopeId}
+      onDelete=${() => callApi(who, 'DeleteIpamScope', { IpamScopeId: s.IpamScopeId }).then(reload)} />`
+    }</td>
+  </tr>`;
+};
 
 export const Scopes = ({ who }: { who: Credentials }) => {
   const data = useLoad(
@@ -30,15 +57,7 @@ export const Scopes = ({ who }: { who: Credentials }) => {
           : html`<table aria-label="Scopes">
           <thead><tr><th>Scope ID</th><th>IPAM</th><th>Type</th><th>Default</th><th>Pools</th><th>Description</th><th>State</th><th>Actions</th></tr></thead>
           <tbody>${scopes.map(
-            (s) => html`<tr key=${s.IpamScopeId}>
-              <td>${s.IpamScopeId}</td><td>${idOfArn(s.IpamArn)}</td><td>${s.IpamScopeType}</td>
-              <td>${s.IsDefault ? 'yes' : 'no'}</td><td>${s.PoolCount}</td><td>${s.Description ?? ''}</td><td>${s.State}</td>
-              <td>${
-                !s.IsDefault &&
-                html`<${ConfirmDelete} what=${s.IpamScopeId}
-                onDelete=${() => callApi(who, 'DeleteIpamScope', { IpamScopeId: s.IpamScopeId }).then(data.reload)} />`
-              }</td>
-            </tr>`,
+            (s) => html`<${Row} key=${s.IpamScopeId} who=${who} scope=${s} reload=${data.reload} />`,
           )}</tbody></table>`
       }
       ${

@@ -9,7 +9,7 @@ import { allocateIpamPoolCidr } from '../core/ops/allocation/allocate';
 import { operations } from '../core/ops/registry';
 import { type Caller, type Deps, defaultConfig, randomIds } from '../core/ports';
 import { createDocumentClient, DynamoStore } from '../core/store/dynamo';
-import { startLocalStack } from '../local/stack';
+import { type LocalStack, startLocalStack } from '../local/stack';
 import { combine, percentile, type Round, timed } from './rounds';
 
 const ROUNDS = 4;
@@ -26,7 +26,7 @@ const clientFor = (url: string, accountId: string): EC2Client =>
   });
 
 /** A fresh IPAM with one /8 pool, made through the operation layer (setup, not measured). */
-const makePool = async (deps: Deps, caller: Caller): Promise<string> => {
+export const makePool = async (deps: Deps, caller: Caller): Promise<string> => {
   const { Ipam } = (await operations.CreateIpam(deps, caller, {})) as {
     Ipam: { PrivateDefaultScopeId: string };
   };
@@ -47,21 +47,24 @@ const viaEndpoint = (clients: EC2Client[], poolId: string) => (w: number) =>
 const viaOps = (workers: Deps[], caller: Caller, poolId: string) => (w: number) =>
   allocateIpamPoolCidr(workers[w]!, caller, { IpamPoolId: poolId, NetmaskLength: 28 });
 
+/** The operation layer on a local stack's own table, for setup and in-process figures. */
+export const stackDeps = (stack: LocalStack): Deps => ({
+  store: new DynamoStore({
+    client: createDocumentClient({ endpoint: stack.ddbEndpoint, region: 'us-east-1' }),
+    tableName: stack.tableName,
+  }),
+  now: Date.now,
+  ids: randomIds(),
+  config: defaultConfig(),
+});
+
 export const benchEndpoint = async (log: (s: string) => void) => {
   const stack = await startLocalStack({
     port: 0,
     inMemory: true,
     env: { ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1' },
   });
-  const depsOf = (): Deps => ({
-    store: new DynamoStore({
-      client: createDocumentClient({ endpoint: stack.ddbEndpoint, region: 'us-east-1' }),
-      tableName: stack.tableName,
-    }),
-    now: Date.now,
-    ids: randomIds(),
-    config: defaultConfig(),
-  });
+  const depsOf = () => stackDeps(stack);
   try {
     const setup = depsOf();
     const one = { accountId: '200000000001', region: 'us-east-1' };

@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { startDynamo } from '../local/dynamo';
 import { ensureTable } from '../local/table';
 import { benchImport } from './bulk';
+import { benchConsole } from './console';
 import { benchDynamo } from './ddb';
 import type { benchDiscovery as BenchDiscovery } from './discovery';
 import { benchEndpoint } from './endpoint';
@@ -72,7 +73,11 @@ const all = async () => {
   const { inproc, d, discovery } = await main();
   log('the front door: the EC2 SDK through the local stack (serverless-offline)...');
   const endpoint = await benchEndpoint((s) => log(`  ${s}`));
-  console.log(JSON.stringify({ bench: 'allot', ...inproc, ...d, ...endpoint, ...discovery }));
+  log('the console: a pool of 10,000 allocations in headless Chromium (local stack)...');
+  const consoleFigures = await benchConsole(log);
+  console.log(
+    JSON.stringify({ bench: 'allot', ...inproc, ...d, ...endpoint, ...discovery, ...consoleFigures }),
+  );
 };
 
 await all();

@@ -22,6 +22,7 @@ export const startupScreen = (i: ScreenInfo): string[] => {
     'Allot is running.',
     row('EC2 endpoint', `${i.url}   (aws ec2 … --endpoint-url ${i.url})`),
     row('JSON API', `POST ${i.url}/v1/<Action>   (SigV4, service ec2)`),
+    row('Console', `${i.url}/console/   (sign in with test / test, filled in for you)`),
     row(
       'Credentials',
       `AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test act as account ${i.accountId}` +

@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { buildConsole } from './build-console';
 import { freePort, type LocalDynamo, startDynamo } from './dynamo';
 import { spawnOffline, waitForHttp } from './offline';
 import { isAlive } from './processes';
@@ -129,6 +130,8 @@ export const startLocalStack = async (opts: StackOptions = {}): Promise<LocalSta
     ALLOT_ALLOWED_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`,
   };
   const env = { ...edge, ...opts.env };
+  // The console's files are read by its function at each request: built before it can be asked.
+  await buildConsole();
   const offline = await spawnOffline({ port, tableName, endpoint, buildDir, env, log: opts.log });
   const url = `http://127.0.0.1:${port}`;
   try {

@@ -86,22 +86,23 @@ describe.skipIf(!AWS || !MOTO)('README local discovery walk-through (npm start +
     const moto = field('EC2 emulator');
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(moto).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const block = screen.slice(screen.indexOf('Allot is running.')).split('\n').slice(1, 11);
-    expect(block.slice(0, 4)).toEqual([
+    const block = screen.slice(screen.indexOf('Allot is running.')).split('\n').slice(1, 12);
+    expect(block.slice(0, 5)).toEqual([
       `  EC2 endpoint ${url}   (aws ec2 … --endpoint-url ${url})`,
       `  JSON API     POST ${url}/v1/<Action>   (SigV4, service ec2)`,
+      `  Console      ${url}/console/   (sign in with test / test, filled in for you)`,
       '  Credentials  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test act as account 000000000000',
       '  Issued keys  cannot be verified: ALLOT_CREDENTIAL_KEY is not set (only test/test works)',
     ]);
-    expect(block[4]).toMatch(
+    expect(block[5]).toMatch(
       /^ {2}Data {9}in memory \(kept nowhere\); DynamoDB Local http:\/\/127\.0\.0\.1:\d+, table allot-local$/,
     );
-    expect(block.slice(5, 8)).toEqual([
+    expect(block.slice(6, 9)).toEqual([
       `  EC2 emulator moto on ${moto}, account 000000000000: VPCs made there are discovered`,
       `  EC2 backend  ${moto}: create-vpc/create-subnet from pools create there; other EC2 actions are forwarded`,
       '  Discovery    no schedule locally: npm run discover, or POST /v1/RunDiscovery',
     ]);
-    expect(block[9]).toMatch(/^Ready in \d+\.\d s\. Ctrl-C stops everything\.$/);
+    expect(block[10]).toMatch(/^Ready in \d+\.\d s\. Ctrl-C stops everything\.$/);
   });
 
   it('ends with the VPC made at moto as a resource CIDR of the IPAM', async () => {

@@ -5,13 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allotOperations, operations } from '../../core/ops/registry';
+import { buildConsole } from '../../local/build-console';
 import { declaredFunctions } from '../helpers/serverless';
 import { requireTool } from '../helpers/tools';
 
 const CFN_LINT = requireTool('cfn-lint', 'cfn-lint (CloudFormation linter)', 'package.e2e');
 
 describe('serverless package', () => {
-  it('builds the deployment artifact and template with no AWS credentials', () => {
+  it('builds the deployment artifact and template with no AWS credentials', async () => {
+    await buildConsole(); // `npm run package` does this first
     const out = mkdtempSync(join(tmpdir(), 'allot-pkg-'));
     const env: NodeJS.ProcessEnv = { ...process.env, SLS_TELEMETRY_DISABLED: '1' };
     delete env.AWS_ACCESS_KEY_ID;
@@ -70,6 +72,14 @@ describe('serverless package', () => {
     const vars = (query as { Properties: { Environment: { Variables: Record<string, string> } } }).Properties
       .Environment.Variables;
     expect([vars.ALLOT_EC2_BACKEND, vars.ALLOT_FACADE_ROLE_NAME]).toEqual(['aws', 'AllotFacadeRole']);
+    // The console's files come from their own function on GET /console and /console/{proxy+}.
+    const routes = Object.values(
+      template.Resources as Record<string, { Type: string; Properties: { RouteKey?: string } }>,
+    )
+      .filter((r) => r.Type === 'AWS::ApiGatewayV2::Route')
+      .map((r) => r.Properties.RouteKey as string);
+    expect(routes).toEqual(expect.arrayContaining(['GET /console', 'GET /console/{proxy+}']));
+    expect(existsSync(join(out, 'Console.zip'))).toBe(true);
     if (CFN_LINT) {
       // W3005 (a DependsOn already implied by a Ref) is in the framework's own HTTP API routes.
       const template = join(out, 'cloudformation-template-update-stack.json');

@@ -26,8 +26,9 @@ describe('handlers/api/functions.yml', () => {
   });
 
   it('points every API function at the one entry module', () => {
+    // The jobs, and the console's static files (their own small function, with no API code).
     const api = Object.entries(declaredFunctions()).filter(
-      ([name]) => !['Discover', 'Reclaim'].includes(name),
+      ([name]) => !['Discover', 'Reclaim', 'Console'].includes(name),
     );
     expect(new Set(api.map(([, f]) => f.handler))).toEqual(
       new Set([

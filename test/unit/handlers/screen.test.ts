@@ -21,6 +21,7 @@ describe('the start-up screen', () => {
       'Allot is running.',
       '  EC2 endpoint http://127.0.0.1:3000   (aws ec2 … --endpoint-url http://127.0.0.1:3000)',
       '  JSON API     POST http://127.0.0.1:3000/v1/<Action>   (SigV4, service ec2)',
+      '  Console      http://127.0.0.1:3000/console/   (sign in with test / test, filled in for you)',
       '  Credentials  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test act as account 000000000000',
       '  Issued keys  cannot be verified: ALLOT_CREDENTIAL_KEY is not set (only test/test works)',
       '  Data         local/.data; DynamoDB Local http://127.0.0.1:41234, table allot-local',

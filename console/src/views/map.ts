@@ -1,0 +1,193 @@
+/**
+ * `#/pools/<id>/map?root=<cidr>`: the CIDR map (F-MON-18). The root block is laid out on a
+ * Hilbert curve on a canvas, one cell per block of the finest level shown, coloured by category;
+ * a click zooms into the quarter clicked, "Zoom out" goes back a quarter level, the CIDR box sets
+ * the root, hovering names the block. The table below lists the same blocks for screen readers
+ * and tests.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type Cidr, tryParseCidr } from '../../../core/cidr';
+import { type Answer, callAll, callApi } from '../api';
+import { d2xy, xy2d } from '../hilbert';
+import {
+  allocationBlock,
+  CATEGORIES,
+  COLOURS,
+  cellCidr,
+  formatCidr,
+  type Grid,
+  gridOf,
+  LABELS,
+  type MapBlock,
+  resourceBlock,
+  tableRows,
+  widen,
+} from '../layout';
+import { go } from '../router';
+import { loadScopes, pickScope, ScopeSelect } from '../scopes';
+import type { Credentials } from '../session';
+import { ErrorNote, html, idOfArn, inputText, Show, useLoad } from '../ui';
+
+const SIDE = 512;
+
+const loadBlocks = async (who: Credentials, poolId: string) => {
+  const { IpamPools } = await callApi(who, 'DescribeIpamPools', { IpamPoolIds: [poolId] });
+  const pool = IpamPools[0];
+  const [cidrs, allocations, resources] = await Promise.all([
+    callAll(who, 'GetIpamPoolCidrs', { IpamPoolId: poolId }, 'IpamPoolCidrs'),
+    callAll(
+      who,
+      'GetIpamPoolAllocations',
+      { IpamPoolId: poolId, MaxResults: 1000 },
+      'IpamPoolAllocations',
+      200,
+    ),
+    callAll(
+      who,
+      'GetIpamResourceCidrs',
+      { IpamScopeId: idOfArn(pool.IpamScopeArn), IpamPoolId: poolId },
+      'IpamResourceCidrs',
+    ),
+  ]);
+  const blocks: MapBlock[] = [...allocations.map(allocationBlock), ...resources.map(resourceBlock)];
+  return { cidrs: cidrs.map((c) => c.Cidr as string), blocks };
+};
+
+/** Paints every cell; the cell's pixel square is the same for any reader (tests read pixels). */
+export const paint = (canvas: HTMLCanvasElement, g: Grid): void => {
+  const ctx = canvas.getContext('2d')!;
+  const px = SIDE / (1 << g.order);
+  const gap = px >= 6 ? 1 : 0;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, SIDE, SIDE);
+  for (let d = 0; d < g.cells.length; d++) {
+    const [x, y] = d2xy(g.order, d);
+    ctx.fillStyle = COLOURS[CATEGORIES[g.cells[d]!]!];
+    ctx.fillRect(x * px, y * px, px - gap, px - gap);
+  }
+};
+
+const Canvas = ({ grid, blocks, onZoom }: { grid: Grid; blocks: MapBlock[]; onZoom: (c: Cidr) => void }) => {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const [hover, setHover] = useState('');
+  useEffect(() => {
+    if (ref.current) paint(ref.current, grid);
+  }, [grid]);
+  const cellAt = (e: MouseEvent) => {
+    const px = SIDE / (1 << grid.order);
+    const x = Math.min((1 << grid.order) - 1, Math.floor(e.offsetX / px));
+    const y = Math.min((1 << grid.order) - 1, Math.floor(e.offsetY / px));
+    return xy2d(grid.order, x, y);
+  };
+  const describe = (e: MouseEvent) => {
+    const d = cellAt(e);
+    const c = cellCidr(grid, d);
+    const end = c.start + (1n << BigInt((c.version === 4 ? 32 : 128) - c.prefix));
+    const holder = blocks
+      .filter(
+        (b) =>
+          b.cidr.start < end &&
+          c.start < b.cidr.start + (1n << BigInt((c.version === 4 ? 32 : 128) - b.cidr.prefix)),
+      )
+      .sort((a, b) => CATEGORIES.indexOf(b.category) - CATEGORIES.indexOf(a.category))[0];
+    const category = LABELS[CATEGORIES[grid.cells[d]!]!];
+    setHover(
+      holder
+        ? `${formatCidr(c)} in ${formatCidr(holder.cidr)}: ${category} · ${holder.holder} · owner ${holder.owner || '–'} · ${holder.state}`
+        : `${formatCidr(c)}: ${category}`,
+    );
+  };
+  const click = (e: MouseEvent) => {
+    if (grid.order === 0) return;
+    onZoom(widen(cellCidr(grid, cellAt(e)), 2 * grid.order - 2));
+  };
+  return html`<div>
+    <canvas ref=${ref} width=${SIDE} height=${SIDE} data-order=${grid.order} onMouseMove=${describe} onClick=${click}
+      role="img" aria-label=${`CIDR map of ${formatCidr(grid.root)}, ${grid.cells.length} blocks of /${grid.cellPrefix}; the table below lists them`}></canvas>
+    <p aria-live="polite" data-testid="map-hover">${hover || 'Hover over a block for its CIDR, holder, owner and state; click to zoom in.'}</p>
+  </div>`;
+};
+
+const Legend = () =>
+  html`<ul class="legend" aria-label="Legend">${CATEGORIES.map(
+    (c) => html`<li><span class="swatch" style=${`background:${COLOURS[c]}`}></span>${LABELS[c]}</li>`,
+  )}</ul>`;
+
+/** The root box, the legend, the canvas and the table of one root block. */
+const MapBody = ({ top, blocks, show }: { top: Cidr; blocks: MapBlock[]; show: (c: Cidr) => void }) => {
+  const [typed, setTyped] = useState('');
+  const [bad, setBad] = useState(false);
+  const grid = gridOf(top, blocks);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const c = tryParseCidr(typed.trim());
+    setBad(!c);
+    if (c) show(c);
+  };
+  return html`<form onSubmit=${submit} aria-label="Map root">
+      <label>Root CIDR <input value=${typed || formatCidr(top)} onInput=${(e: Event) => setTyped(inputText(e))} /></label>
+      <button>Show</button>
+      <button type="button" class="secondary" disabled=${top.prefix === 0} onClick=${() => show(widen(top, 2))}>Zoom out</button>
+      ${bad && html`<${ErrorNote} error=${{ code: 'InvalidParameterValue', message: `'${typed}' is not a CIDR.` }} />`}
+    </form>
+    <${Legend} />
+    <div class="map">
+      <${Canvas} grid=${grid} blocks=${blocks} onZoom=${show} />
+      <table aria-label="Blocks of the map">
+        <thead><tr><th>CIDR</th><th>Category</th><th>Holder</th><th>Owner</th><th>State</th></tr></thead>
+        <tbody>${tableRows(top, blocks).map(
+          (b) =>
+            html`<tr><td>${formatCidr(b.cidr)}</td><td>${LABELS[b.category]}</td><td>${b.holder}</td><td>${b.owner}</td><td>${b.state}</td></tr>`,
+        )}</tbody>
+      </table>
+    </div>`;
+};
+
+export const PoolMap = ({ who, poolId, root }: { who: Credentials; poolId: string; root: string }) => {
+  const data = useLoad(() => loadBlocks(who, poolId), [who, poolId]);
+  const show = (c: Cidr) => go(`#/pools/${poolId}/map?root=${formatCidr(c)}`);
+  return html`<h1>CIDR map of ${poolId}</h1>
+    <p><a href=${`#/pools/${poolId}`}>Back to the pool</a></p>
+    <${Show} loaded=${data}>${(d: { cidrs: string[]; blocks: MapBlock[] }) => {
+      const top = tryParseCidr(root) ?? tryParseCidr(d.cidrs[0] ?? '');
+      if (!top)
+        return html`<p class="empty">This pool has no CIDR to map: <a href=${`#/pools/${poolId}`}>provision a CIDR to this pool</a> first.</p>`;
+      return html`<${MapBody} key=${formatCidr(top)} top=${top} blocks=${d.blocks} show=${show} />`;
+    }}<//>`;
+};
+
+/** `#/resources/map?scope=…&root=…`: every resource CIDR of a scope on the same map. */
+export const ResourceMap = ({
+  who,
+  scope,
+  root,
+}: {
+  who: Credentials;
+  scope: string | null;
+  root: string;
+}) => {
+  const data = useLoad(async () => {
+    const scopes = await loadScopes(who);
+    const id = pickScope(scopes, scope);
+    const rows = id
+      ? await callAll(who, 'GetIpamResourceCidrs', { IpamScopeId: id }, 'IpamResourceCidrs')
+      : [];
+    return { scopes, id, blocks: rows.map(resourceBlock) };
+  }, [who, scope]);
+  return html`<h1>Resource CIDR map</h1>
+    <p><a href="#/resources">Back to the resources</a></p>
+    <${Show} loaded=${data}>${(d: { scopes: Answer[]; id: string; blocks: MapBlock[] }) => {
+      const show = (c: Cidr) => go(`#/resources/map?scope=${d.id}&root=${formatCidr(c)}`);
+      // By default the /8 (IPv4) or /32 (IPv6) around the lowest resource CIDR.
+      const first = [...d.blocks].sort((a, b) => (a.cidr.start < b.cidr.start ? -1 : 1))[0];
+      const top =
+        tryParseCidr(root) ??
+        (first && widen(first.cidr, first.cidr.prefix - (first.cidr.version === 4 ? 8 : 32)));
+      return html`<${ScopeSelect} scopes=${d.scopes} value=${d.id} onChange=${(s: string) => go(`#/resources/map?scope=${s}`)} />
+        ${
+          top
+            ? html`<${MapBody} key=${formatCidr(top)} top=${top} blocks=${d.blocks} show=${show} />`
+            : html`<p class="empty">No resource CIDRs in this scope yet: <a href="#/discovery">run discovery now</a>.</p>`
+        }`;
+    }}<//>`;
+};

@@ -27,6 +27,13 @@ describe('serverless package', () => {
     // package.individually: one zip per function, named after it.
     expect(existsSync(join(out, 'CreateIpam.zip'))).toBe(true);
     const template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
+    // CloudFormation's limit of a stack: 500 resources (no Lambda versions keeps this one at 470).
+    expect(Object.keys(template.Resources).length).toBeLessThanOrEqual(500);
+    expect(
+      Object.values(template.Resources).filter(
+        (r) => (r as { Type: string }).Type === 'AWS::Lambda::Version',
+      ),
+    ).toEqual([]);
     const table = template.Resources.AllotTable.Properties;
     expect([
       table.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled,

@@ -29,7 +29,7 @@ const KINDS: readonly IdKind[] = [
   {
     prefix: 'ipam-pool-alloc',
     code: 'InvalidIpamPoolAllocationId.Malformed',
-    members: ['IpamPoolAllocationId'],
+    members: ['IpamPoolAllocationId', 'IpamPoolAllocationIds'],
   },
   {
     prefix: 'ipam-res-disco',

@@ -68,4 +68,18 @@ describe('id formats', () => {
       'IpamPoolIds may name at most 1000 ids; got 1001.',
     ]);
   });
+
+  it("checks DescribeIpamPoolAllocations' list of allocation ids like every other list", () => {
+    const ids = (n: number) =>
+      Array.from({ length: n }, (_, i) => `ipam-pool-alloc-${i.toString(16).padStart(32, '0')}`);
+    expect(refusal({ IpamPoolAllocationIds: ids(1000) })).toBe('accepted');
+    expect(refusal({ IpamPoolAllocationIds: ids(1001) })).toEqual([
+      'InvalidParameterValue',
+      'IpamPoolAllocationIds may name at most 1000 ids; got 1001.',
+    ]);
+    expect(refusal({ IpamPoolAllocationIds: ['ipam-pool-0123456789abcdef0'] })).toEqual([
+      'InvalidIpamPoolAllocationId.Malformed',
+      'Invalid id: "ipam-pool-0123456789abcdef0" (expecting "ipam-pool-alloc-...")',
+    ]);
+  });
 });

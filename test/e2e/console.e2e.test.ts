@@ -184,17 +184,24 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
     await form('Create pool').getByLabel('Source pool').selectOption(ids.top);
     await form('Create pool').getByLabel('Locale').fill('us-east-1');
     await form('Create pool').getByLabel('Description').fill('regional');
+    // F-MON-25 in the create form: the source pool's space before and after the first CIDR.
+    await form('Create pool').getByLabel('CIDR to provision from the source pool').fill('10.0.0.0/18');
+    await expect
+      .poll(() => page.getByTestId('space-preview').textContent())
+      .toBe('Source pool space: 10.0.0.0/16 (100% available → 75% available after allocations) · 16K IPs');
+    await accessible('pool-create');
     await form('Create pool').getByRole('button', { name: 'Create pool' }).click();
     await page.getByRole('heading', { name: /^Pool ipam-pool-/ }).waitFor();
     ids.regional = decodeURIComponent(page.url().split('#/pools/')[1]!);
     expect(ids.regional).not.toBe(ids.top);
-    await form('Provision CIDR').getByLabel('CIDR to provision').fill('10.0.0.0/18');
+    await page.getByRole('table', { name: 'Pool CIDRs' }).waitFor();
+    // The pool page's preview counts the /18 now allocated from the source.
+    await form('Provision CIDR').getByLabel('CIDR to provision').fill('10.0.64.0/18');
     expect(await page.getByTestId('space-preview').textContent()).toBe(
-      'Source pool space: 10.0.0.0/16 (100% available → 75% available after allocations) · 16K IPs',
+      'Source pool space: 10.0.0.0/16 (75% available → 50% available after allocations) · 16K IPs',
     );
     await accessible('pool-provision');
-    await form('Provision CIDR').getByRole('button', { name: 'Provision' }).click();
-    await page.getByRole('table', { name: 'Pool CIDRs' }).waitFor();
+    await form('Provision CIDR').getByLabel('CIDR to provision').fill('');
     const [pool] = (await api('DescribeIpamPools', { IpamPoolIds: [ids.regional] })).IpamPools;
     expect([pool.SourceIpamPoolId, pool.Locale, pool.Description]).toEqual([
       ids.top,

@@ -54,14 +54,17 @@ const restOf = (who: Credentials, id: string, token: string | undefined) =>
       )
     : Promise.resolve([]);
 
+/** A source pool's CIDRs and every one of its allocations, for the space preview of F-MON-25. */
+export const loadSpace = async (who: Credentials, id: string): Promise<NonNullable<PoolData['source']>> => {
+  const space = await poolAndSpace(who, id);
+  const rest = await restOf(who, id, space.more);
+  return { cidrs: space.cidrs, allocations: [...space.allocations, ...rest] };
+};
+
 export const loadPool = async (who: Credentials, id: string): Promise<PoolData> => {
   const data = await poolAndSpace(who, id);
   const sourceId = data.pool.SourceIpamPoolId as string | undefined;
-  if (!sourceId) return data;
-  // The source pool's space preview counts every allocation of the source.
-  const source = await poolAndSpace(who, sourceId);
-  const rest = await restOf(who, sourceId, source.more);
-  return { ...data, source: { cidrs: source.cidrs, allocations: [...source.allocations, ...rest] } };
+  return sourceId ? { ...data, source: await loadSpace(who, sourceId) } : data;
 };
 
 interface Rest extends Progress<Answer> {

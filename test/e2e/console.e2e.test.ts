@@ -4,7 +4,7 @@
  * CIDR map, all through the UI, each value checked against the API signed from here. One stack,
  * one browser, several accounts (a 12-digit access key id signs as that account).
  */
-import { CreateVpcCommand, DeleteVpcCommand } from '@aws-sdk/client-ec2';
+import { CreateSubnetCommand, CreateVpcCommand, DeleteVpcCommand } from '@aws-sdk/client-ec2';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { d2xy } from '../../console/src/hilbert';
@@ -184,17 +184,24 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
     await form('Create pool').getByLabel('Source pool').selectOption(ids.top);
     await form('Create pool').getByLabel('Locale').fill('us-east-1');
     await form('Create pool').getByLabel('Description').fill('regional');
+    // F-MON-25 in the create form: the source pool's space before and after the first CIDR.
+    await form('Create pool').getByLabel('CIDR to provision from the source pool').fill('10.0.0.0/18');
+    await expect
+      .poll(() => page.getByTestId('space-preview').textContent())
+      .toBe('Source pool space: 10.0.0.0/16 (100% available → 75% available after allocations) · 16K IPs');
+    await accessible('pool-create');
     await form('Create pool').getByRole('button', { name: 'Create pool' }).click();
     await page.getByRole('heading', { name: /^Pool ipam-pool-/ }).waitFor();
     ids.regional = decodeURIComponent(page.url().split('#/pools/')[1]!);
     expect(ids.regional).not.toBe(ids.top);
-    await form('Provision CIDR').getByLabel('CIDR to provision').fill('10.0.0.0/18');
+    await page.getByRole('table', { name: 'Pool CIDRs' }).waitFor();
+    // The pool page's preview counts the /18 now allocated from the source.
+    await form('Provision CIDR').getByLabel('CIDR to provision').fill('10.0.64.0/18');
     expect(await page.getByTestId('space-preview').textContent()).toBe(
-      'Source pool space: 10.0.0.0/16 (100% available → 75% available after allocations) · 16K IPs',
+      'Source pool space: 10.0.0.0/16 (75% available → 50% available after allocations) · 16K IPs',
     );
     await accessible('pool-provision');
-    await form('Provision CIDR').getByRole('button', { name: 'Provision' }).click();
-    await page.getByRole('table', { name: 'Pool CIDRs' }).waitFor();
+    await form('Provision CIDR').getByLabel('CIDR to provision').fill('');
     const [pool] = (await api('DescribeIpamPools', { IpamPoolIds: [ids.regional] })).IpamPools;
     expect([pool.SourceIpamPoolId, pool.Locale, pool.Description]).toEqual([
       ids.top,
@@ -331,6 +338,12 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
     const twin = async () =>
       (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.50.0.0/16' }))).Vpc!.VpcId!;
     const [kept, gone] = [await twin(), await twin()];
+    // A VPC with a subnet, to move to another private scope (F-RES-07).
+    const moving = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.60.0.0/16' }))).Vpc!.VpcId!;
+    const subnet = (await ec2.send(new CreateSubnetCommand({ VpcId: moving, CidrBlock: '10.60.1.0/24' })))
+      .Subnet!.SubnetId!;
+    const elsewhere = (await api('CreateIpamScope', { IpamId: ids.ipam, Description: 'elsewhere' })).IpamScope
+      .IpamScopeId;
     await open('#/discovery', 'Discovery');
     const progress = page.getByRole('status', { name: 'Discovery progress' });
     await page.getByRole('button', { name: 'Run discovery now' }).click();
@@ -381,11 +394,42 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
         .sort(),
     ).toEqual(['ignored', 'unmanaged']);
 
+    // Move scope: a subnet is refused with the API's code next to its row; the VPC's move is
+    // recorded, and the next cycle moves it with its subnet.
+    await page.getByLabel('Filter (any column)').fill('10.60.');
+    await page.getByRole('button', { name: `Move scope of ${subnet} 10.60.1.0/24` }).click();
+    await expect
+      .poll(() => page.getByRole('row').filter({ hasText: subnet }).getByRole('alert').textContent())
+      .toBe('OperationNotPermitted: Only VPC CIDRs can be moved between scopes; their subnets follow.');
+    expect(problems.splice(0)).toEqual(['400 POST /v1/ModifyIpamResourceCidr']);
+    await page.getByLabel(`Move 10.60.0.0/16 of ${moving} to scope`).selectOption(elsewhere);
+    await page.getByRole('button', { name: `Move scope of ${moving} 10.60.0.0/16` }).click();
+    await expect
+      .poll(() => page.getByRole('row').filter({ hasText: moving }).getByRole('status').textContent())
+      .toBe(`Moves to ${elsewhere} at the next discovery cycle.`);
+
     // One twin goes: the next cycle closes its history record.
     await ec2.send(new DeleteVpcCommand({ VpcId: gone }));
     await open('#/discovery', 'Discovery');
     await page.getByRole('button', { name: 'Run discovery now' }).click();
     await expect.poll(() => progress.textContent(), { timeout: 30_000 }).toMatch(/^Discovery finished/);
+    const in10_60 = async (scope: string) =>
+      (await api('GetIpamResourceCidrs', { IpamScopeId: scope })).IpamResourceCidrs.filter(
+        (r: { ResourceCidr: string }) => r.ResourceCidr.startsWith('10.60.'),
+      )
+        .map((r: { ResourceId: string; ResourceCidr: string }) => [r.ResourceId, r.ResourceCidr])
+        .sort();
+    expect([await in10_60(elsewhere), await in10_60(ids.privateScope)]).toEqual([
+      [
+        [moving, '10.60.0.0/16'],
+        [subnet, '10.60.1.0/24'],
+      ].sort(),
+      [],
+    ]);
+    await open(`#/resources?scope=${elsewhere}`, 'Resources');
+    await expect
+      .poll(async () => (await rows('Resource CIDRs')).map((r) => r.slice(0, 2)).sort())
+      .toEqual(await in10_60(elsewhere));
     await open(`#/history?cidr=10.50.0.0/16&scope=${ids.privateScope}`, 'Address history');
     const week = new Date(Date.now() - 7 * 86_400_000).toISOString();
     const history = (

@@ -10,7 +10,7 @@ const total = (items: Answer[], key: string) =>
   items.reduce((n, i) => n + (cidrSize(i[key] ?? '') ?? 0n), 0n);
 
 /** F-MON-25: "10.0.0.0/16 (100% available → 75% available after allocations)". */
-const SpacePreview = ({ source, cidr }: { source: NonNullable<PoolData['source']>; cidr: string }) => {
+export const SpacePreview = ({ source, cidr }: { source: NonNullable<PoolData['source']>; cidr: string }) => {
   const provisioned = total(
     source.cidrs.filter((c) => c.State === 'provisioned'),
     'Cidr',

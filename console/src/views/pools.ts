@@ -1,12 +1,15 @@
 /**
  * `#/pools`: every pool as a tree (source pool → child pools) with its utilisation bar (from
- * GetIpamMetrics, one call per scope), and the create-pool form.
+ * GetIpamMetrics, one call per scope), and the create-pool form, which provisions a first CIDR
+ * from the source pool with its space preview (F-MON-25) when one is given.
  */
 import { useState } from 'preact/hooks';
 import { type Answer, callAll, callApi } from '../api';
 import { go } from '../router';
 import type { Credentials } from '../session';
 import { Bar, ErrorNote, formValues, html, inputText, Show, useAction, useLoad } from '../ui';
+import { loadSpace } from './pool';
+import { SpacePreview } from './pool-cidrs';
 
 interface PoolsData {
   pools: Answer[];
@@ -55,6 +58,9 @@ const CreatePool = ({ who, data, done }: { who: Credentials; data: PoolsData; do
   const [scope, setScope] = useState(
     data.scopes.find((s) => s.IsDefault && s.IpamScopeType === 'private')?.IpamScopeId ?? '',
   );
+  const [source, setSource] = useState('');
+  const [cidr, setCidr] = useState('');
+  const space = useLoad(async () => (source ? loadSpace(who, source) : undefined), [who, source]);
   const act = useAction();
   const submit = (e: Event) => {
     const v = formValues(e);
@@ -67,6 +73,9 @@ const CreatePool = ({ who, data, done }: { who: Credentials; data: PoolsData; do
         ...(v.description ? { Description: v.description } : {}),
       });
       done();
+      // A refused CIDR leaves the pool created (in the tree) and says why next to the form.
+      if (v.source && v.cidr)
+        await callApi(who, 'ProvisionIpamPoolCidr', { IpamPoolId: IpamPool.IpamPoolId, Cidr: v.cidr });
       go(`#/pools/${IpamPool.IpamPoolId}`);
     });
   };
@@ -75,9 +84,12 @@ const CreatePool = ({ who, data, done }: { who: Credentials; data: PoolsData; do
       ${data.scopes.map((s) => html`<option value=${s.IpamScopeId}>${s.IpamScopeId} (${s.IpamScopeType})</option>`)}
     </select></label>
     <label>Address family <select name="family"><option>ipv4</option><option>ipv6</option></select></label>
-    <label>Source pool <select name="source"><option value="">none (top-level pool)</option>
+    <label>Source pool <select name="source" value=${source} onChange=${(e: Event) => setSource(inputText(e))}><option value="">none (top-level pool)</option>
       ${data.pools.filter((p) => p.IpamScopeId === scope).map((p) => html`<option value=${p.IpamPoolId}>${p.IpamPoolId} ${p.Description ?? ''}</option>`)}
     </select></label>
+    ${source && html`<label>CIDR to provision from the source pool (optional) <input name="cidr" value=${cidr} onInput=${(e: Event) => setCidr(inputText(e))} /></label>`}
+    ${space.data && html`<${SpacePreview} source=${space.data} cidr=${cidr} />`}
+    <${ErrorNote} error=${space.error} />
     <label>Locale <input name="locale" placeholder="none, or a region such as us-east-1" /></label>
     <label>Description <input name="description" /></label>
     <button disabled=${act.busy || !scope}>Create pool</button>

@@ -39,7 +39,14 @@ export default defineConfig({
         extends: true,
         // A step of a tutorial is a run of real AWS CLI commands; its time limit guards against a
         // hang, so it leaves room for a machine that is busy with the other suites.
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: DYNAMO, testTimeout: 180_000 },
+        // A poll (the console's pages catching up with a click) likewise waits up to 30 s, not 1 s.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: DYNAMO,
+          testTimeout: 180_000,
+          expect: { poll: { timeout: 30_000 } },
+        },
       },
     ],
   },

@@ -1,7 +1,8 @@
 /** The OpenAPI document describes exactly the JSON routes serverless.yml deploys. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { functionsYaml } from '../../../local/gen-functions';
+import { actions } from '../../../handlers/api/actions';
+import { functionsYaml, roomOf } from '../../../local/gen-functions';
 import { declaredFunctions } from '../../helpers/serverless';
 
 describe('handlers/api/openapi.json', () => {
@@ -38,6 +39,42 @@ describe('handlers/api/functions.yml', () => {
         'handlers/api/entry.unrouted',
       ]),
     );
-    expect(api.length).toBe(88);
+    // One function per room of JSON actions (local/gen-functions.ts), one for RAM, the EC2 Query
+    // door and the catch-all: the stack stays far under CloudFormation's 500 resources.
+    expect(api.map(([name]) => name).sort()).toEqual([
+      'ApiAllocations',
+      'ApiDiscovery',
+      'ApiEvents',
+      'ApiIpams',
+      'ApiMonitoring',
+      'ApiOrganizations',
+      'ApiPoolCidrs',
+      'ApiPools',
+      'ApiPublic',
+      'ApiResources',
+      'Ec2Query',
+      'Ram',
+      'Unrouted',
+    ]);
+  });
+
+  it('routes every JSON action once, in the room named for it', () => {
+    const jsonRoutes = Object.entries(declaredFunctions()).flatMap(([name, f]) =>
+      (f.events ?? []).flatMap((e) =>
+        e.httpApi?.path.startsWith('/v1/') ? [[e.httpApi.path.slice(4), name]] : [],
+      ),
+    );
+    const json = Object.entries(actions)
+      .filter(([, a]) => a.doors.includes('json'))
+      .map(([name]) => name)
+      .sort();
+    expect(jsonRoutes.map(([action]) => action).sort()).toEqual(json);
+    const rooms = Object.fromEntries(jsonRoutes);
+    expect([rooms.AllocateIpamPoolCidr, rooms.ProvisionIpamPoolCidr, rooms.CreateIpamScope]).toEqual([
+      'ApiAllocations',
+      'ApiPoolCidrs',
+      'ApiIpams',
+    ]);
+    expect(() => roomOf('FrobnicateWidget')).toThrow('give FrobnicateWidget a room');
   });
 });

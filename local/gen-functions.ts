@@ -24,10 +24,7 @@ const rooms: readonly (readonly [string, RegExp])[] = [
   ['ApiIpams', /(Ipam|IpamScope)s?$/],
   ['ApiDiscovery', /ResourceDiscover|Discovered|^RunDiscovery$/],
   ['ApiMonitoring', /Metric|AddressHistory|ResourceCidr/],
-  [
-    'ApiPublic',
-    /Byoip|Byoasn|VerificationToken|PublicIpv4Pool|Address(es)?$|AnycastIpList|PublicAddress/,
-  ],
+  ['ApiPublic', /Byoip|Byoasn|VerificationToken|PublicIpv4Pool|Address(es)?$|AnycastIpList|PublicAddress/],
   ['ApiResources', /Vpc|Subnet|Tags$/],
   ['ApiOrganizations', /Organization|Account|AuthorizationMessage/],
   ['ApiEvents', /^DeliverEvent$/],

@@ -66,7 +66,7 @@ export const functionsYaml = (): string => {
   for (const [name, action] of sortedActions()) {
     const op = ramModel.operations[name];
     if (!action.doors.includes('ram') || !op?.path) continue;
-    lines.push(`    - ${route(op.method, op.path)}`);
+    lines.push(`    - ${route(op.method ?? 'POST', op.path)}`);
   }
   lines.push(
     '# Every other method and path: an EC2 error document (handlers/api/entry.ts, unrouted).',

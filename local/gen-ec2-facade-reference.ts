@@ -1,6 +1,6 @@
 /**
  * Extracts the EC2 operations Allot's facade serves beyond the IPAM reference (VPC and subnet
- * deletion, tags) from the EC2 service model that the AWS CLI ships (botocore's
+ * deletion, tags, BYOIP advertising, Elastic IPs and public IPv4 pools) from the EC2 service model that the AWS CLI ships (botocore's
  * `data/ec2/2016-11-15/service-2.json.gz`), with every shape they reach that the IPAM reference
  * lacks, into `docs/reference/ec2-facade-api.json`. Run once when the list changes:
  *
@@ -18,6 +18,11 @@ const OPERATIONS = [
   'AdvertiseByoipCidr',
   'WithdrawByoipCidr',
   'DescribeByoipCidrs',
+  'ReleaseAddress',
+  'AssociateAddress',
+  'DisassociateAddress',
+  'DeprovisionPublicIpv4PoolCidr',
+  'DeletePublicIpv4Pool',
 ];
 
 interface RawShape {

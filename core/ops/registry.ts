@@ -120,6 +120,13 @@ import {
   describeIpamExternalResourceVerificationTokens,
 } from './proof/tokens';
 import {
+  allocateAddress,
+  associateAddress,
+  describeAddresses,
+  disassociateAddress,
+  releaseAddress,
+} from './public/addresses';
+import {
   associateIpamByoasn,
   deprovisionIpamByoasn,
   describeIpamByoasn,
@@ -127,6 +134,13 @@ import {
   provisionIpamByoasn,
 } from './public/byoasn';
 import { advertiseByoipCidr, describeByoipCidrs, withdrawByoipCidr } from './public/byoip-cidrs';
+import {
+  createPublicIpv4Pool,
+  deletePublicIpv4Pool,
+  deprovisionPublicIpv4PoolCidr,
+  describePublicIpv4Pools,
+  provisionPublicIpv4PoolCidr,
+} from './public/public-ipv4-pools';
 import {
   acceptResourceShareInvitation,
   getResourceShareInvitations,
@@ -198,6 +212,12 @@ export const operations = {
   DeprovisionIpamByoasn: deprovisionIpamByoasn,
   AssociateIpamByoasn: associateIpamByoasn,
   DisassociateIpamByoasn: disassociateIpamByoasn,
+  // EC2 public IPv4 pools fed from IPAM pools (F-PV4P).
+  CreatePublicIpv4Pool: createPublicIpv4Pool,
+  ProvisionPublicIpv4PoolCidr: provisionPublicIpv4PoolCidr,
+  DeprovisionPublicIpv4PoolCidr: deprovisionPublicIpv4PoolCidr,
+  DeletePublicIpv4Pool: deletePublicIpv4Pool,
+  DescribePublicIpv4Pools: describePublicIpv4Pools,
 } satisfies Record<string, AnyOperation>;
 
 export type ActionName = keyof typeof operations;
@@ -244,6 +264,12 @@ export const facadeOperations = {
   CreateTags: createTags,
   DeleteTags: deleteTags,
   DescribeTags: describeTags,
+  // Elastic IPs from IPAM pools and public IPv4 pools here, every other one in the backend (F-EIP).
+  AllocateAddress: allocateAddress,
+  ReleaseAddress: releaseAddress,
+  AssociateAddress: associateAddress,
+  DisassociateAddress: disassociateAddress,
+  DescribeAddresses: describeAddresses,
 } satisfies Record<string, AnyOperation>;
 
 export type FacadeActionName = keyof typeof facadeOperations;

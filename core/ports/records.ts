@@ -16,7 +16,8 @@ export type CounterField =
   | '_childCount'
   | '_scpCount'
   | '_attachCount'
-  | 'ResourceDiscoveryAssociationCount';
+  | 'ResourceDiscoveryAssociationCount'
+  | '_used';
 
 type Operation =
   /** Put a record that must not exist yet. */

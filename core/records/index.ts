@@ -4,6 +4,7 @@
  * an operation's output is the record minus internal fields; internal bookkeeping lives in
  * `_`-prefixed fields. `_v` is the record's version: every replace is conditioned on it.
  */
+export * from './address';
 export * from './allocation';
 export * from './byoasn';
 export * from './common';
@@ -26,6 +27,7 @@ export * from './pool';
 export * from './pool-cidr';
 export * from './pool-cidr-past';
 export * from './pool-grant';
+export * from './public-ipv4-pool';
 export * from './rd-association';
 export * from './rd-share';
 export * from './resource-discovery';

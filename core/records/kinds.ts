@@ -35,6 +35,9 @@
  *   pool grant    POOL#<poolId>               GRANT#<acct>#<share> -                            GRANTEE#<acct>#pools / pool#share
  *   verif. token  VTOK#<id>                   #                 IPAM#<ipamId>#vtoks / id        -
  *   byoasn        ASN#<ipamId>#<asn>          #                 -                               OWNER#<acct>#asn / ipam#asn
+ *   public pool   PV4P#<poolId>               #                 -                               OWNER#<acct>#pv4p / region#id
+ *   public range  PV4P#<poolId>               RANGE#<hex>/<len> -                               -
+ *   elastic IP    EIP#<allocationId>          #                 -                               OWNER#<acct>#eip / region#id
  *   metric series METRICS#<acct>#<ns>#<name>   <dims>            -                               -
  *   metric point  METRIC#<acct>#<ns>#<name>#<dims> T#<13-digit ms> -                             -
  *
@@ -43,6 +46,7 @@
  * record (SK `#`) and its CIDRs (SK `#CIDR#…`) share the prefix `#`, so the allocation path reads
  * both with one strongly consistent Query.
  */
+import { address } from './address';
 import { allocation } from './allocation';
 import { byoasn } from './byoasn';
 import { cooling } from './cooling';
@@ -63,6 +67,7 @@ import { pool } from './pool';
 import { poolCidr } from './pool-cidr';
 import { poolCidrPast } from './pool-cidr-past';
 import { poolGrant } from './pool-grant';
+import { publicIpv4Pool, publicIpv4Range } from './public-ipv4-pool';
 import { rdAssociation } from './rd-association';
 import { rdShare } from './rd-share';
 import { resourceDiscovery } from './resource-discovery';
@@ -111,6 +116,9 @@ export const kinds = {
   'pool-cidr-past': poolCidrPast,
   'verification-token': verificationToken,
   byoasn,
+  'public-ipv4-pool': publicIpv4Pool,
+  'public-ipv4-range': publicIpv4Range,
+  address,
 };
 
 type Kinds = typeof kinds;

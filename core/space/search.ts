@@ -226,7 +226,8 @@ export const expiredAt = (
   const expired = path.flatMap((n, i) => (hasExpired(n, now) ? [path.slice(0, i + 1)] : []));
   const last = path[path.length - 1]!;
   const { version, start: ns, prefix: q } = last.key;
-  if (block.prefix > q + STRIDE) return { expired };
+  // A node of the last STRIDE bits or fewer (a /30 root of IPv4, say) has no nodes below it.
+  if (block.prefix > q + STRIDE || q + STRIDE > BITS[version]) return { expired };
   // The cells of the last node inside the block, and all nodes below them.
   const cellSize = 1n << BigInt(BITS[version] - q - STRIDE);
   const first = block.start > ns ? block.start : ns;

@@ -214,6 +214,7 @@ export const allocateIpamPoolCidr = async (
       value: id,
       now,
       preview: input.PreviewNextCidr === true,
+      ...(resource?.Lowest ? { strategy: 'lowest' as const } : {}),
       extra: (block) => {
         const record = build(block);
         result = { IpamPoolAllocation: allocationShape(record) };
@@ -222,6 +223,7 @@ export const allocateIpamPoolCidr = async (
           ...gate.write(result),
           ...resourceRef(record),
           ...pendingEntry(record, resource),
+          ...(resource?.Also?.(record) ?? []),
         ];
       },
     },

@@ -5,7 +5,8 @@
  */
 import { BITS, familyOf } from '../../cidr';
 import { fail } from '../../errors';
-import type { PoolRecord, Tag } from '../../records';
+import type { Write } from '../../ports';
+import type { AllocationRecord, PoolRecord, Tag } from '../../records';
 import { intInRange } from '../kit/common';
 
 export interface RuleInput {
@@ -71,6 +72,10 @@ export interface ResourceSpec {
    * pending, without `ResourceId`, until the backend names the resource (core/ops/facade).
    */
   Creating?: { Until: number; VpcId?: string };
+  /** Writes that belong to the same claim (an Elastic IP's record, a public IPv4 pool's range). */
+  Also?: (allocation: AllocationRecord) => Write[];
+  /** Strictly the lowest free block, even under contention (sequential Elastic IPs, F-EIP-03). */
+  Lowest?: boolean;
 }
 
 /** F-RULE-04 and F-RULE-05 for resource allocations (not for custom or ipam-pool ones). */

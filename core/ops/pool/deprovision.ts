@@ -47,7 +47,7 @@ const liveClaims = (paths: NodeView[][]): number =>
   );
 
 /** Drop every cooling entry under the root (deepest first), leaving an empty root. */
-const emptyRoot = async (deps: Deps, key: NodeKey, what: string): Promise<NodeView> => {
+export const emptyRoot = async (deps: Deps, key: NodeKey, what: string): Promise<NodeView> => {
   for (let pass = 0; pass < 16; pass++) {
     const root = await deps.store.readNode(key, true);
     if (!root) fail('IncorrectState', `${what} is being changed concurrently; retry the request.`);

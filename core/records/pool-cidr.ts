@@ -35,7 +35,12 @@ export interface PoolCidrRecord extends Versioned {
 /** What a pending BYOIP provisioning must prove, in the caller's account. */
 export type CidrProof =
   | { method: 'dns-token'; tokenId: string; tokenName: string; tokenValue: string }
-  | { method: 'remarks-x509'; message: string; signature: string };
+  | { method: 'remarks-x509'; message: string; signature: string }
+  /**
+   * An Amazon-provided contiguous IPv4 block (F-EIP-04): nothing to prove; EC2 answers the
+   * request before it has picked the block, which shows once the CIDR settles.
+   */
+  | { method: 'amazon' };
 
 export type PoolCidrRef = { kind: 'pool-cidr'; poolId: string; cidr: string };
 export type PoolCidrQuery = { kind: 'pool-cidr'; poolId: string };

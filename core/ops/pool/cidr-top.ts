@@ -17,7 +17,6 @@ import {
 import { fail } from '../../errors';
 import type { Caller, Deps } from '../../ports';
 import type { PoolRecord } from '../../records';
-import { poolRoots } from '../allocation/pool-space';
 import { loadIpam } from '../kit/loads';
 import { hasProofInput, type ProofInput, proofFor } from '../proof/verify';
 import type { ProvisionPlan } from './cidr';
@@ -100,7 +99,10 @@ const amazonPlan = async (
       'Amazon-provided space can only be provisioned to a pool with a locale.',
     );
   checkAmazonBlock(pool, prefix);
-  const held = await poolRoots(deps, pool);
+  // Pending blocks count too: two requests in a row must not both pass as the first.
+  const held = (await deps.store.getPool(pool.IpamPoolId)).cidrs.filter(
+    (c) => c.State === 'provisioned' || c.State === 'pending-provision',
+  );
   const most =
     version === 6 ? deps.config.quotas.amazonIpv6BlocksPerPool : deps.config.quotas.amazonIpv4BlocksPerPool;
   if (held.length >= most) {
@@ -120,7 +122,8 @@ const amazonPlan = async (
       `No Amazon-provided ${pool.AddressFamily} space is configured for ${pool.Locale}.`,
     );
   }
-  return { ...base, allowed: supply.map(blockOf) };
+  // F-EIP-04: an IPv4 block is pending until it settles (cidr-states.ts); IPv6 is provisioned at once.
+  return { ...base, allowed: supply.map(blockOf), ...(version === 4 ? { proof: { method: 'amazon' } } : {}) };
 };
 
 /**

@@ -75,7 +75,9 @@ const claimFor = async (
       now: deps.now(),
       extra: (block: Cidr) => {
         const fresh = newPoolCidr(deps, pool, cidrId, block, plan.value(cidrId), plan.proof);
-        result = { IpamPoolCidr: cidrShape(fresh.record) };
+        // F-EIP-04: an Amazon-provided IPv4 block is answered before its CIDR is shown.
+        const { Cidr: _hidden, ...shown } = cidrShape(fresh.record) as { Cidr: string };
+        result = { IpamPoolCidr: plan.proof?.method === 'amazon' ? shown : cidrShape(fresh.record) };
         return [...plan.extra(block, fresh.record.Cidr), ...fresh.writes, ...gate.write(result)];
       },
     },

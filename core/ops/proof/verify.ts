@@ -112,6 +112,7 @@ export const asnProofProblem = async (
  * be provisioned again, as in EC2, rather than staying pending without end.
  */
 export const proofProblem = async (deps: Deps, cidr: Cidr, proof: CidrProof): Promise<string | undefined> => {
+  if (proof.method === 'amazon') return undefined;
   if (!deps.proof)
     return 'Proof of control cannot be checked: no DNS resolver or RDAP service is configured.';
   try {

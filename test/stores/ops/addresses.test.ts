@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Env, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
-import { provisionByoip } from '../../helpers/proof';
+import { provisionByoip, settle } from '../../helpers/proof';
 import { storeFactories } from '../../helpers/stores';
 
 const BYOIP = '130.137.245.0/24';
@@ -22,6 +22,7 @@ describe.each(storeFactories())('Elastic IPs and public IPv4 pools (%s store)', 
       PublicIpSource: 'amazon',
     });
     await e.call('ProvisionIpamPoolCidr', { IpamPoolId: IpamPool.IpamPoolId, NetmaskLength: 30 });
+    expect(await settle(e, IpamPool.IpamPoolId, '192.0.2.0/30')).toMatchObject({ State: 'provisioned' });
     return { e, poolId: IpamPool.IpamPoolId as string, scopeId: Ipam.PublicDefaultScopeId as string };
   };
 

@@ -306,8 +306,14 @@ describe.each(storeFactories())('provisioned CIDRs (%s store)', (_name, makeStor
         { IpamPoolId: v4, NetmaskLength: n },
         'InvalidParameterValue',
       );
+    // The answer comes before the block is picked: no Cidr yet; it shows once the CIDR settles.
     const res = await e.call('ProvisionIpamPoolCidr', { IpamPoolId: v4, NetmaskLength: 29 });
-    expect([res.IpamPoolCidr.Cidr, res.IpamPoolCidr.State]).toEqual(['18.97.0.0/29', 'provisioned']);
+    expect(res.IpamPoolCidr).toEqual({
+      IpamPoolCidrId: expect.stringMatching(/^ipam-pool-cidr-/),
+      NetmaskLength: 29,
+      State: 'pending-provision',
+    });
+    // Pending blocks count against the two allowed.
     await e.call('ProvisionIpamPoolCidr', { IpamPoolId: v4, NetmaskLength: 30 });
     expect(
       await e.expectError(
@@ -316,6 +322,12 @@ describe.each(storeFactories())('provisioned CIDRs (%s store)', (_name, makeStor
         'ResourceLimitExceeded',
       ),
     ).toMatch(/limit-exceeded/);
+    e.clock.now += e.deps.config.provisionSettleMs;
+    const { IpamPoolCidrs } = await e.call('GetIpamPoolCidrs', { IpamPoolId: v4 });
+    expect(IpamPoolCidrs.map((c: Record<string, string>) => [c.Cidr, c.State, c.NetmaskLength])).toEqual([
+      ['18.97.0.0/29', 'provisioned', 29],
+      ['18.97.0.8/30', 'provisioned', 30],
+    ]);
     const v6 = await pool('ipv6');
     for (const n of [39, 53])
       await e.expectError(

@@ -6,6 +6,8 @@
  * leaves the outcome unknown (no connection, 5xx, timeout) becomes `ServiceUnavailable`.
  */
 import {
+  AllocateAddressCommand,
+  AssociateAddressCommand,
   AssociateVpcCidrBlockCommand,
   CreateSubnetCommand,
   CreateTagsCommand,
@@ -13,10 +15,15 @@ import {
   DeleteSubnetCommand,
   DeleteTagsCommand,
   DeleteVpcCommand,
+  DescribeAddressesCommand,
+  DescribeInstancesCommand,
+  DescribeNetworkInterfacesCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
+  DisassociateAddressCommand,
   DisassociateVpcCidrBlockCommand,
   EC2Client,
+  ReleaseAddressCommand,
 } from '@aws-sdk/client-ec2';
 import { AllotError, backendError } from '../../core/errors';
 import type { Caller, Ec2Backend } from '../../core/ports';
@@ -37,6 +44,13 @@ const COMMANDS: Record<string, AnyCommand> = {
   DescribeSubnets: DescribeSubnetsCommand,
   CreateTags: CreateTagsCommand,
   DeleteTags: DeleteTagsCommand,
+  AllocateAddress: AllocateAddressCommand,
+  ReleaseAddress: ReleaseAddressCommand,
+  AssociateAddress: AssociateAddressCommand,
+  DisassociateAddress: DisassociateAddressCommand,
+  DescribeAddresses: DescribeAddressesCommand,
+  DescribeInstances: DescribeInstancesCommand,
+  DescribeNetworkInterfaces: DescribeNetworkInterfacesCommand,
 };
 
 export interface BackendSettings {

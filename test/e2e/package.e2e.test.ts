@@ -75,6 +75,13 @@ describe('serverless package', () => {
         'ec2:DeleteTags',
         'ec2:DescribeVpcs',
         'ec2:DescribeSubnets',
+        'ec2:AllocateAddress',
+        'ec2:ReleaseAddress',
+        'ec2:AssociateAddress',
+        'ec2:DisassociateAddress',
+        'ec2:DescribeAddresses',
+        'ec2:DescribeInstances',
+        'ec2:DescribeNetworkInterfaces',
       ],
     ]);
     const [, query] = functions.find(([id]) => id === 'Ec2QueryLambdaFunction')!;

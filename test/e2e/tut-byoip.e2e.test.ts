@@ -9,18 +9,23 @@
  * foreign message, the token's 72 hours, describing and deleting tokens, the sixth ASN) run in
  * test/stores/ops/byoip.test.ts and byoasn.test.ts instead.
  *
- * Left out of F-TUT-B4 until their actions exist: the organization and RAM share (01, 08), the
- * Elastic IP and its association (09, 10, 11.1, 11.3, A1, A2).
+ * F-TUT-B4-08 creates the share that lets the member allocate (AWSRAMDefaultPermissionsIpamPool);
+ * the guide's other share (the import permission, to the account that supplies the range) has no
+ * one to go to here: the IPAM account supplies the range itself. The instance of B4-10 is a moto
+ * instance (the guide's id exists only in its author's account).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCidr } from '../../core/cidr';
 import { txtRecordNames } from '../../core/ops/proof/txt-names';
+import { accountSigner, signedJson } from '../../local/signed';
 import { OTHER_KEY, type ProofServers, rdapRecord, signed, startProofServers } from '../helpers/proof';
 import { startTutorial, type Tutorial, tutorialTools } from '../helpers/tutorial';
 
 const ACCT = '470889052444';
+const MGMT = '999988887777';
+const MEMBER = '111122223333';
 const B4 = '130.137.245.0/24';
 const DNS = '203.0.113.0/24';
 const tools = tutorialTools('tut-byoip.e2e');
@@ -69,6 +74,8 @@ describe.skipIf(!tools)(
         ALLOT_DNS_SERVERS: proof.dns,
         ALLOT_RDAP_URL: proof.rdapUrl,
         ALLOT_PROVISION_SETTLE_SECONDS: '0',
+        // Released addresses are free again at once, so A1 can take the whole /24 after the race.
+        ALLOT_REUSE_DELAY_SECONDS: '0',
       });
     }, 180_000);
     afterAll(async () => {
@@ -270,7 +277,185 @@ describe.skipIf(!tools)(
       expect(['pending-deprovision', 'deprovisioned']).toContain(out.State);
     });
 
+    it('B4-01/08: three accounts in an organization; the regional pool shared with the member', async () => {
+      await t.ok(MGMT, 'organizations', 'create-organization', '--feature-set', 'ALL');
+      for (const account of [ACCT, MEMBER]) await t.join(account, MGMT);
+      await t.ok(MGMT, 'ram', 'enable-sharing-with-aws-organization');
+      // Pools are shared by the organization's IPAM admin: the IPAM account.
+      await t.ok(MGMT, 'ec2', 'enable-ipam-organization-admin-account', '--delegated-admin-account-id', ACCT);
+      const { IpamPools } = await ok('describe-ipam-pools', '--ipam-pool-ids', ids.regional!);
+      const { resourceShare } = await t.ok(
+        ACCT,
+        'ram',
+        'create-resource-share',
+        '--name',
+        'regional-pool-share',
+        '--resource-arns',
+        IpamPools[0].IpamPoolArn,
+        '--principals',
+        MEMBER,
+        '--permission-arns',
+        'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionsIpamPool',
+      );
+      expect([resourceShare.owningAccountId, resourceShare.status]).toEqual([ACCT, 'ACTIVE']);
+      ids.share = resourceShare.resourceShareArn;
+    });
+
+    it('B4-09/10: the member allocates an Elastic IP from the regional pool and associates it', async () => {
+      const west = ['--region', 'us-west-2'];
+      const eip = await t.ok(MEMBER, 'ec2', 'allocate-address', ...west, '--ipam-pool-id', ids.regional!);
+      expect(eip).toEqual({
+        PublicIp: '130.137.245.0',
+        AllocationId: expect.stringMatching(/^eipalloc-[0-9a-f]{17}$/),
+        PublicIpv4Pool: ids.regional,
+        NetworkBorderGroup: 'us-west-2',
+        Domain: 'vpc',
+      });
+      // In the IPAM account's view of the pool, an eip allocation the member owns.
+      const { IpamPoolAllocations } = await ok(
+        'get-ipam-pool-allocations',
+        ...west,
+        '--ipam-pool-id',
+        ids.regional!,
+      );
+      expect(
+        IpamPoolAllocations.map((a: Record<string, string>) => [
+          a.Cidr,
+          a.ResourceId,
+          a.ResourceType,
+          a.ResourceOwner,
+        ]),
+      ).toEqual([['130.137.245.0/32', eip.AllocationId, 'eip', MEMBER]]);
+      const { Instances } = await t.ok(
+        MEMBER,
+        'ec2',
+        'run-instances',
+        ...west,
+        '--image-id',
+        'ami-12c6146b',
+        '--count',
+        '1',
+      );
+      const { AssociationId } = await t.ok(
+        MEMBER,
+        'ec2',
+        'associate-address',
+        ...west,
+        '--instance-id',
+        Instances[0].InstanceId,
+        '--public-ip',
+        eip.PublicIp,
+      );
+      expect(AssociationId).toMatch(/^eipassoc-[0-9a-f]{17}$/);
+      // 11.3: disassociate and release (no output), as the member; 11.4: the allocation is gone.
+      await t.ok(MEMBER, 'ec2', 'disassociate-address', ...west, '--association-id', AssociationId);
+      const released = await t.aws(
+        MEMBER,
+        'ec2',
+        'release-address',
+        ...west,
+        '--allocation-id',
+        eip.AllocationId,
+      );
+      expect([released.code, released.json, released.stderr]).toEqual([0, undefined, '']);
+      const after = await ok('get-ipam-pool-allocations', ...west, '--ipam-pool-id', ids.regional!);
+      expect(after).toEqual({ IpamPoolAllocations: [] });
+    });
+
+    it('64 concurrent AllocateAddress from the shared pool: 64 distinct, consecutive addresses', async () => {
+      const member = accountSigner(MEMBER, 'us-west-2');
+      const call = async (action: string, body: object) => {
+        const res = await signedJson(t.stack.url, action, body, member);
+        return [res.status, (await res.json()) as Record<string, string>] as const;
+      };
+      const got = await Promise.all(
+        Array.from({ length: 64 }, () => call('AllocateAddress', { IpamPoolId: ids.regional })),
+      );
+      expect(got.map(([status]) => status)).toEqual(Array(64).fill(200));
+      const ips = got.map(([, b]) => Number(String(b.PublicIp).split('.')[3])).sort((a, b) => a - b);
+      expect(ips).toEqual(Array.from({ length: 64 }, (_, i) => i));
+      const { IpamPoolAllocations } = await ok(
+        'get-ipam-pool-allocations',
+        '--region',
+        'us-west-2',
+        '--ipam-pool-id',
+        ids.regional!,
+      );
+      expect(IpamPoolAllocations.length).toBe(64);
+      const released = await Promise.all(
+        got.map(([, b]) => call('ReleaseAddress', { AllocationId: b.AllocationId })),
+      );
+      expect(released.map(([status]) => status)).toEqual(Array(64).fill(200));
+    });
+
+    it('B4-A1/A2: the member feeds a public IPv4 pool from the regional pool, takes an address, empties it', async () => {
+      const m = (...args: string[]) => t.ok(MEMBER, 'ec2', ...args, '--region', 'us-west-2');
+      const { PoolId } = await m('create-public-ipv4-pool');
+      expect(PoolId).toMatch(/^ipv4pool-ec2-[0-9a-f]{17}$/);
+      const range = { FirstAddress: '130.137.245.0', LastAddress: '130.137.245.255', AddressCount: 256 };
+      const fed = await m(
+        'provision-public-ipv4-pool-cidr',
+        '--ipam-pool-id',
+        ids.regional!,
+        '--pool-id',
+        PoolId,
+        '--netmask-length',
+        '24',
+      );
+      expect(fed).toEqual({ PoolId, PoolAddressRange: { ...range, AvailableAddressCount: 256 } });
+      const { ByoipCidrs } = await m('describe-byoip-cidrs', '--max-results', '10');
+      expect(ByoipCidrs).toEqual([
+        expect.objectContaining({
+          Cidr: B4,
+          StatusMessage: 'Cidr successfully provisioned',
+          State: 'provisioned',
+        }),
+      ]);
+      const eip = await m('allocate-address', '--public-ipv4-pool', PoolId);
+      expect(parseCidr(B4).start <= parseCidr(`${eip.PublicIp}/32`).start).toBe(true);
+      expect([eip.PublicIp.startsWith('130.137.245.'), eip.PublicIpv4Pool, eip.Domain]).toEqual([
+        true,
+        PoolId,
+        'vpc',
+      ]);
+      const { IpamPoolAllocations } = await ok(
+        'get-ipam-pool-allocations',
+        '--region',
+        'us-west-2',
+        '--ipam-pool-id',
+        ids.regional!,
+      );
+      expect(
+        IpamPoolAllocations.map((a: Record<string, string>) => [
+          a.Cidr,
+          a.ResourceId,
+          a.ResourceType,
+          a.ResourceOwner,
+        ]),
+      ).toEqual([[B4, PoolId, 'ec2-public-ipv4-pool', MEMBER]]);
+      // A2, after the address is released.
+      await m('release-address', '--allocation-id', eip.AllocationId);
+      const pools = async () =>
+        (await m('describe-public-ipv4-pools', '--pool-ids', PoolId)).PublicIpv4Pools[0];
+      expect((await pools()).TotalAvailableAddressCount).toBe(256);
+      await m('deprovision-public-ipv4-pool-cidr', '--pool-id', PoolId, '--cidr', B4);
+      expect(await pools()).toMatchObject({ PoolAddressRanges: [], TotalAddressCount: 0 });
+      expect(await m('delete-public-ipv4-pool', '--pool-id', PoolId)).toEqual({ ReturnValue: true });
+      const left = await ok(
+        'get-ipam-pool-allocations',
+        '--region',
+        'us-west-2',
+        '--ipam-pool-id',
+        ids.regional!,
+      );
+      expect(left).toEqual({ IpamPoolAllocations: [] });
+    });
+
     it('B4-11: clean-up: deprovision and wait until deprovisioned, delete the pools and the IPAM', async () => {
+      // 11.6: the RAM share goes first.
+      expect(
+        (await t.ok(ACCT, 'ram', 'delete-resource-share', '--resource-share-arn', ids.share!)).returnValue,
+      ).toBe(true);
       const deprovision = async (pool: string, cidr: string) => {
         const { IpamPoolCidr } = await ok(
           'deprovision-ipam-pool-cidr',

@@ -8,9 +8,10 @@
 import { familyOf, formatCidr, parseCidr } from '../../cidr';
 import { fail } from '../../errors';
 import type { Caller, Deps, PublicSpaceEvent } from '../../ports';
-import type { PoolCidrRecord, PoolRecord } from '../../records';
+import type { PoolCidrRecord, PoolRecord, PublicIpv4PoolRecord } from '../../records';
 import { dryRun, required } from '../kit/common';
 import { listAll, type PageInput, pageArray } from '../kit/listing';
+import { rangesOf } from './public-ipv4-pools';
 
 interface Held {
   pool: PoolRecord;
@@ -56,9 +57,41 @@ export const describeByoipCidrs = async (
 ) => {
   required(input.MaxResults, 'MaxResults');
   dryRun(input);
-  const shown = (await byoipCidrsOf(deps, caller)).map(byoipShape);
+  const own = (await byoipCidrsOf(deps, caller)).map(byoipShape);
+  const shown = [
+    ...own,
+    ...(await rangesHeld(
+      deps,
+      caller,
+      own.map((c) => String(c.Cidr)),
+    )),
+  ];
   const page = pageArray(shown, input, `byoip#${caller.accountId}#${caller.region}`, { min: 1, max: 100 });
   return { ByoipCidrs: page.items, ...(page.NextToken ? { NextToken: page.NextToken } : {}) };
+};
+
+/**
+ * BYOIP space the caller holds in its public IPv4 pools of the region (F-TUT-B4-A1: a member
+ * account fed a /24 from a shared BYOIP pool sees it provisioned), unless listed already.
+ */
+const rangesHeld = async (deps: Deps, caller: Caller, listed: string[]) => {
+  const pools = await listAll<PublicIpv4PoolRecord>(deps.store, {
+    kind: 'public-ipv4-pool',
+    owner: caller.accountId,
+    region: caller.region,
+  });
+  const out: Record<string, unknown>[] = [];
+  for (const p of pools)
+    for (const r of await rangesOf(deps, p.PoolId))
+      if (!listed.includes(r.Cidr))
+        out.push({
+          Cidr: r.Cidr,
+          StatusMessage: 'Cidr successfully provisioned',
+          State: 'provisioned',
+          NetworkBorderGroup: p.NetworkBorderGroup,
+          AdvertisementType: 'unicast',
+        });
+  return out;
 };
 
 /** The caller's BYOIP CIDR `text` in its region (or any); not found otherwise. */

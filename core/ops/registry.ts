@@ -141,6 +141,7 @@ import {
   describePublicIpv4Pools,
   provisionPublicIpv4PoolCidr,
 } from './public/public-ipv4-pools';
+import { moveByoipCidrToIpam, provisionByoipCidr } from './public/transfer';
 import {
   acceptResourceShareInvitation,
   getResourceShareInvitations,
@@ -218,6 +219,9 @@ export const operations = {
   DeprovisionPublicIpv4PoolCidr: deprovisionPublicIpv4PoolCidr,
   DeletePublicIpv4Pool: deletePublicIpv4Pool,
   DescribePublicIpv4Pools: describePublicIpv4Pools,
+  // Plain EC2 BYOIP, and its move into IPAM (F-XFER).
+  ProvisionByoipCidr: provisionByoipCidr,
+  MoveByoipCidrToIpam: moveByoipCidrToIpam,
 } satisfies Record<string, AnyOperation>;
 
 export type ActionName = keyof typeof operations;

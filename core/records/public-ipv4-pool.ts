@@ -26,8 +26,9 @@ export interface PublicIpv4RangeRecord extends Versioned {
   kind: 'public-ipv4-range';
   PoolId: string;
   Cidr: string;
-  IpamPoolId: string;
-  IpamPoolAllocationId: string;
+  /** The IPAM pool allocation the range is (absent for plain EC2 BYOIP until it moves, F-XFER). */
+  IpamPoolId?: string;
+  IpamPoolAllocationId?: string;
   _used?: number;
 }
 

@@ -46,6 +46,9 @@ export const serviceOf = (doors: readonly Door[]): string =>
 /** Actions whose permission is another service's, as in AWS. */
 const PERMISSIONS: Record<string, string> = { DecodeAuthorizationMessage: 'sts:DecodeAuthorizationMessage' };
 
+/** Permissions an action needs besides its own (F-XFER-04: a permission with no action of its own). */
+const ALSO_NEEDS: Record<string, string[]> = { MoveByoipCidrToIpam: ['ec2:ImportByoipCidrToIpam'] };
+
 /** Request members naming one resource, and the ARN type of what they name. */
 const RESOURCE_MEMBERS: Record<string, string> = {
   IpamId: 'ipam',
@@ -200,11 +203,13 @@ export const authorize = async (c: AuthorizeContext): Promise<void> => {
   const permission = PERMISSIONS[c.action] ?? `${c.service}:${c.action}`;
   const context = contextOf(c.caller, c.input, c.guardrails);
   const resources = await resourcesOf(c.deps, c.caller, c.action, c.input);
-  const requests: AccessRequest[] = resources.map((r) => ({
-    action: permission,
-    resource: r.arn,
-    context: { ...context, ...tagContext(['aws:ResourceTag', 'ec2:ResourceTag'], r.tags) },
-  }));
+  const requests: AccessRequest[] = [permission, ...(ALSO_NEEDS[c.action] ?? [])].flatMap((action) =>
+    resources.map((r) => ({
+      action,
+      resource: r.arn,
+      context: { ...context, ...tagContext(['aws:ResourceTag', 'ec2:ResourceTag'], r.tags) },
+    })),
+  );
   const set: PolicySet = {
     identity: (c.caller.principal?.policies ?? []).map(parsed),
     ...(c.guardrails ? { scps: c.guardrails.scps } : {}),
@@ -222,6 +227,6 @@ export const authorize = async (c: AuthorizeContext): Promise<void> => {
   );
   throw new AllotError(
     'UnauthorizedOperation',
-    `You are not authorized to perform this operation. User: ${arn} is not authorized to perform: ${permission} on resource: ${refused.resource} ${becauseOf(decision, permission)}. Encoded authorization failure message: ${encoded}`,
+    `You are not authorized to perform this operation. User: ${arn} is not authorized to perform: ${refused.action} on resource: ${refused.resource} ${becauseOf(decision, refused.action)}. Encoded authorization failure message: ${encoded}`,
   );
 };

@@ -8,10 +8,10 @@
 import { familyOf, formatCidr, parseCidr } from '../../cidr';
 import { fail } from '../../errors';
 import type { Caller, Deps, PublicSpaceEvent } from '../../ports';
-import type { PoolCidrRecord, PoolRecord, PublicIpv4PoolRecord } from '../../records';
+import type { PoolCidrRecord, PoolRecord } from '../../records';
 import { dryRun, required } from '../kit/common';
 import { listAll, type PageInput, pageArray } from '../kit/listing';
-import { rangesOf } from './public-ipv4-pools';
+import { heldRanges } from './public-ipv4-pools';
 
 interface Held {
   pool: PoolRecord;
@@ -75,22 +75,16 @@ export const describeByoipCidrs = async (
  * account fed a /24 from a shared BYOIP pool sees it provisioned), unless listed already.
  */
 const rangesHeld = async (deps: Deps, caller: Caller, listed: string[]) => {
-  const pools = await listAll<PublicIpv4PoolRecord>(deps.store, {
-    kind: 'public-ipv4-pool',
-    owner: caller.accountId,
-    region: caller.region,
-  });
   const out: Record<string, unknown>[] = [];
-  for (const p of pools)
-    for (const r of await rangesOf(deps, p.PoolId))
-      if (!listed.includes(r.Cidr))
-        out.push({
-          Cidr: r.Cidr,
-          StatusMessage: 'Cidr successfully provisioned',
-          State: 'provisioned',
-          NetworkBorderGroup: p.NetworkBorderGroup,
-          AdvertisementType: 'unicast',
-        });
+  for (const { pool, range } of await heldRanges(deps, caller))
+    if (!listed.includes(range.Cidr))
+      out.push({
+        Cidr: range.Cidr,
+        StatusMessage: 'Cidr successfully provisioned',
+        State: 'provisioned',
+        NetworkBorderGroup: pool.NetworkBorderGroup,
+        AdvertisementType: 'unicast',
+      });
   return out;
 };
 

@@ -14,6 +14,7 @@ import type {
   PoolRecord,
   PublicIpv4PoolRecord,
   PublicIpv4RangeRecord,
+  UniqueRecord,
 } from '../../records';
 import { emptyNode } from '../../space/node';
 import { allocateIpamPoolCidr } from '../allocation/allocate';
@@ -43,6 +44,29 @@ export const loadPublicPool = async (
 
 export const rangesOf = (deps: Deps, poolId: string) =>
   listAll<PublicIpv4RangeRecord>(deps.store, { kind: 'public-ipv4-range', poolId });
+
+/** The caller's public IPv4 pools of this region and their ranges. */
+export const heldRanges = async (deps: Deps, caller: Caller) => {
+  const pools = await listAll<PublicIpv4PoolRecord>(deps.store, {
+    kind: 'public-ipv4-pool',
+    owner: caller.accountId,
+    region: caller.region,
+  });
+  const out: { pool: PublicIpv4PoolRecord; range: PublicIpv4RangeRecord }[] = [];
+  for (const pool of pools) for (const range of await rangesOf(deps, pool.PoolId)) out.push({ pool, range });
+  return out;
+};
+
+/** One BYOIP range in EC2 at a time, whoever brings it (ProvisionByoipCidr's guard record). */
+export const byoipGuard = (cidr: string) => `byoip#${cidr}`;
+
+/** The guard of a plain BYOIP range goes with the range. */
+const guardWrites = async (deps: Deps, poolId: string, cidr: string): Promise<Write[]> => {
+  const guard = await deps.store.get<UniqueRecord>({ kind: 'unique', name: byoipGuard(cidr) });
+  return guard?.OwnerOf === poolId
+    ? [{ type: 'delete', ref: { kind: 'unique', name: guard.Name }, expectVersion: guard._v }]
+    : [];
+};
 
 export const rangeShape = (r: PublicIpv4RangeRecord) => {
   const cidr = parseCidr(r.Cidr, 4);
@@ -206,6 +230,7 @@ export const deprovisionPublicIpv4PoolCidr = async (
       requireZero: ['_used'],
     },
     { type: 'counter', ref: { kind: 'public-ipv4-pool', id: target.PoolId }, field: '_cidrCount', delta: -1 },
+    ...(await guardWrites(deps, target.PoolId, cidr)),
   ]);
   if (!res.ok) fail('IncorrectState', `${what} changed while it was being deprovisioned; retry the request.`);
   // The IPAM allocation goes back to its pool now (deployed EC2 would report it at the next cycle).

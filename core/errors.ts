@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'InvalidIpamResourceCidr.NotFound'
   | 'InvalidIpamPoolCidr.NotFound'
   | 'InvalidIpamExternalResourceVerificationTokenId.NotFound'
+  | 'InvalidAnycastIpListId.NotFound'
   | 'InvalidIpamExternalResourceVerificationTokenId.Malformed'
   | 'InvalidIpamId.Malformed'
   | 'InvalidIpamScopeId.Malformed'

@@ -5,6 +5,7 @@
  * `_`-prefixed fields. `_v` is the record's version: every replace is conditioned on it.
  */
 export * from './allocation';
+export * from './anycast-ip-list';
 export * from './byoasn';
 export * from './common';
 export * from './cooling';

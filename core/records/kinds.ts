@@ -35,6 +35,7 @@
  *   pool grant    POOL#<poolId>               GRANT#<acct>#<share> -                            GRANTEE#<acct>#pools / pool#share
  *   verif. token  VTOK#<id>                   #                 IPAM#<ipamId>#vtoks / id        -
  *   byoasn        ASN#<ipamId>#<asn>          #                 -                               OWNER#<acct>#asn / ipam#asn
+ *   anycast list  ANYCAST#<id>                #                 -                               OWNER#<acct>#anycast / id
  *   metric series METRICS#<acct>#<ns>#<name>   <dims>            -                               -
  *   metric point  METRIC#<acct>#<ns>#<name>#<dims> T#<13-digit ms> -                             -
  *
@@ -44,6 +45,7 @@
  * both with one strongly consistent Query.
  */
 import { allocation } from './allocation';
+import { anycastIpList } from './anycast-ip-list';
 import { byoasn } from './byoasn';
 import { cooling } from './cooling';
 import { credential } from './credential';
@@ -111,6 +113,7 @@ export const kinds = {
   'pool-cidr-past': poolCidrPast,
   'verification-token': verificationToken,
   byoasn,
+  'anycast-ip-list': anycastIpList,
 };
 
 type Kinds = typeof kinds;

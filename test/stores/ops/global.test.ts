@@ -215,6 +215,22 @@ describe.each(storeFactories())('global pools and anycast IP lists (%s store)', 
     expect([await lists(e), await allocations(e, small.IpamPoolId)]).toEqual([[], []]);
   });
 
+  it('lists created at once each get their own addresses: no address twice, none lost', async () => {
+    const { e, g4 } = await setUp();
+    await e.call('ProvisionIpamPoolCidr', { IpamPoolId: g4.IpamPoolId, Cidr: V4 });
+    const made = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        e.call('CreateAnycastIpList', { Name: `l${i}`, IpCount: 3, IpamCidrConfigs: [config(V4, g4)] }),
+      ),
+    );
+    const ips = made.flatMap((m) => m.AnycastIpList.AnycastIps as string[]);
+    const expected = Array.from({ length: 24 }, (_, i) => `130.137.245.${i}`);
+    expect([...ips].sort((a, b) => Number(a.split('.')[3]) - Number(b.split('.')[3]))).toEqual(expected);
+    const held = await allocations(e, g4.IpamPoolId);
+    expect(held.map((a: string[]) => a[0])).toEqual(expected.map((ip) => `${ip}/32`));
+    expect((await lists(e)).length).toBe(8);
+  });
+
   it('global CIDRs are listed and advertised anycast in the IPAM home region', async () => {
     const { e, events, g4 } = await setUp();
     await e.call('ProvisionIpamPoolCidr', { IpamPoolId: g4.IpamPoolId, Cidr: V4 });

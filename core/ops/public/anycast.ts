@@ -83,7 +83,8 @@ const globalPools = async (deps: Deps, caller: Caller, parsed: Checked['parsed']
     const id = /:ipam-pool\/(ipam-pool-[0-9a-f]+)$/.exec(arn)?.[1];
     if (!id) fail('InvalidParameterValue', `IpamPoolArn '${arn}' is not an IPAM pool ARN.`);
     const pool = await loadPool(deps, caller, id);
-    if (pool.IpamPoolArn !== arn) notFound(arn);
+    if (pool.IpamPoolArn !== arn)
+      fail('InvalidIpamPoolId.NotFound', `The IPAM pool ID '${id}' does not exist.`);
     if (!isGlobalPool(pool))
       fail('InvalidParameterValue', `Pool ${pool.IpamPoolId} is not a global-services pool.`);
     const text = formatCidr(cidr);
@@ -152,7 +153,7 @@ const deploy = async (
     if (!res.ok) fail('IncorrectState', `Anycast IP list ${list.Id} changed meanwhile.`);
     return done;
   } catch (e) {
-    await reclaimResource(deps, { ResourceId: list.Id, ResourceOwner: caller.accountId });
+    await reclaimResource(deps, { ResourceId: list.Id, ResourceOwner: caller.accountId, NeverUsed: true });
     await deps.store.commit([{ type: 'delete', ref: { kind: 'anycast-ip-list', id: list.Id } }]);
     throw e;
   }

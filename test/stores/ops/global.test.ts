@@ -186,6 +186,15 @@ describe.each(storeFactories())('global pools and anycast IP lists (%s store)', 
         'InvalidParameterValue',
       ],
       [{ ...base, IpamCidrConfigs: [{ Cidr: V4, ...other }] }, 'InvalidIpamPoolId.NotFound'],
+      [
+        {
+          ...base,
+          IpamCidrConfigs: [
+            { Cidr: V4, IpamPoolArn: g4.IpamPoolArn.replace(e.caller.accountId, '000000000000') },
+          ],
+        },
+        'InvalidIpamPoolId.NotFound',
+      ],
       [{ ...base, IpamCidrConfigs: [config(V4, regional)] }, 'InvalidParameterValue'],
       [{ ...base, IpamCidrConfigs: [config('130.137.245.0/25', g4)] }, 'InvalidParameterValue'],
       [{ ...base, IpamCidrConfigs: [config(V6, g6)] }, 'InvalidParameterValue'], // not provisioned
@@ -213,6 +222,11 @@ describe.each(storeFactories())('global pools and anycast IP lists (%s store)', 
     const input = { Name: 'l', IpCount: 3, IpamCidrConfigs: [config('130.137.245.0/31', small)] };
     await e.expectError('CreateAnycastIpList', input, 'InsufficientCidrBlocks');
     expect([await lists(e), await allocations(e, small.IpamPoolId)]).toEqual([[], []]);
+    // Never used, so not held in the reuse delay (which would count as assigned).
+    const { Pools } = await e.call('GetIpamMetrics', { IpamScopeId: scope });
+    expect(Pools.find((p: { IpamPoolId: string }) => p.IpamPoolId === small.IpamPoolId).PercentAssigned).toBe(
+      0,
+    );
   });
 
   it('lists created at once each get their own addresses: no address twice, none lost', async () => {

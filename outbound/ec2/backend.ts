@@ -89,6 +89,29 @@ const emulatorIpv6 = async (client: EC2Client, input: Record<string, unknown>) =
   };
 };
 
+/** The same for taking such a block off: moto marks it disassociated, then misses its route. */
+const emulatorIpv6Off = async (client: EC2Client, input: Record<string, unknown>) => {
+  const AssociationId = input.AssociationId as string;
+  try {
+    return await client.send(new DisassociateVpcCidrBlockCommand({ AssociationId }));
+  } catch (e) {
+    if ((e as Error).name !== 'InvalidRoute.NotFound') throw e;
+  }
+  const filter = { Name: 'ipv6-cidr-block-association.association-id', Values: [AssociationId] };
+  const { Vpcs } = await client.send(new DescribeVpcsCommand({ Filters: [filter] }));
+  const vpc = Vpcs?.[0];
+  const held = vpc?.Ipv6CidrBlockAssociationSet?.find((a) => a.AssociationId === AssociationId);
+  if (!vpc || !held) throw new Error(`the emulator lost association ${AssociationId}`);
+  return {
+    VpcId: vpc.VpcId,
+    Ipv6CidrBlockAssociation: {
+      AssociationId,
+      Ipv6CidrBlock: held.Ipv6CidrBlock,
+      Ipv6CidrBlockState: { State: 'disassociating' },
+    },
+  };
+};
+
 type SdkError = Error & { $metadata?: { httpStatusCode?: number }; $fault?: string };
 
 const translate = (e: unknown): AllotError => {
@@ -129,6 +152,10 @@ export const ec2Backend = (s: BackendSettings): Ec2Backend => {
         const client = await clientFor(target);
         if (s.endpoint && action === 'AssociateVpcCidrBlock' && input.Ipv6CidrBlock !== undefined)
           return await emulatorIpv6(client, input);
+        if (s.endpoint && action === 'DisassociateVpcCidrBlock') {
+          const { $metadata: _m, ...out } = (await emulatorIpv6Off(client, input)) as Record<string, unknown>;
+          return out;
+        }
         const { $metadata: _m, ...out } = (await client.send(new Command(input))) as unknown as Record<
           string,
           unknown

@@ -150,6 +150,11 @@ describe.each(storeFactories())('global pools and anycast IP lists (%s store)', 
     ]);
     expect(await e.call('GetAnycastIpList', { Id: list.Id })).toEqual({ AnycastIpList: list, ETag: 'E2' });
     expect(await lists(e)).toEqual([list]);
+    // Another account is told it does not exist, exactly as for an id that never did.
+    const stranger = { accountId: '444455556666' };
+    await e.expectError('GetAnycastIpList', { Id: list.Id }, 'InvalidAnycastIpListId.NotFound', stranger);
+    await e.expectError('DeleteAnycastIpList', { Id: list.Id }, 'InvalidAnycastIpListId.NotFound', stranger);
+    expect((await e.call('ListAnycastIpLists', {}, stranger)).AnycastIpLists.Items).toEqual([]);
     // F-GLOBAL-07: the CIDR stays while the list holds addresses; deleting the list frees them.
     await e.expectError('DeprovisionIpamPoolCidr', { IpamPoolId: g4.IpamPoolId, Cidr: V4 }, 'IncorrectState');
     await e.expectError('DeleteAnycastIpList', { Id: list.Id, IfMatch: 'E1' }, 'InvalidParameterValue');

@@ -1,7 +1,7 @@
 /**
  * F-TUT-CF (§15.11), BYOIP for CloudFront, with the real AWS CLI for the EC2 steps and the signed
  * JSON API for the anycast IP list (CloudFront does not exist self-hosted: the list is Allot's
- * facade resource). An organization whose delegated IPAM admin brings a /24 and a /48 with the
+ * facade resource) and for the preconditions, which the B4 and B6 tests run with the CLI. An organization whose delegated IPAM admin brings a /24 and a /48 with the
  * signed message (checked against a loopback RDAP server), global pools for each family, a list of
  * 3 addresses per family, anycast advertising, and the clean-up in the guide's order. The
  * distribution (05) and the DNS migration (06) are outside IPAM and have no step here.
@@ -24,10 +24,6 @@ describe.skipIf(!tools)('F-TUT-CF: BYOIP for CloudFront (global services)', () =
   const ids: Record<string, string> = {};
   const ipam = (...args: string[]) => t.ok(IPAM_ACCT, 'ec2', ...args);
   const fails = (code: string, ...args: string[]) => t.fails(code, IPAM_ACCT, 'ec2', ...args);
-  const cidrState = async (pool: string, cidr: string) => {
-    const { IpamPoolCidrs } = await ipam('get-ipam-pool-cidrs', '--ipam-pool-id', pool);
-    return IpamPoolCidrs.find((c: { Cidr: string }) => c.Cidr === cidr)?.State;
-  };
   const allocations = async (pool: string) =>
     (await ipam('get-ipam-pool-allocations', '--ipam-pool-id', pool)).IpamPoolAllocations.map(
       (a: Record<string, string>) => [a.Cidr, a.ResourceType, a.ResourceId],
@@ -47,35 +43,35 @@ describe.skipIf(!tools)('F-TUT-CF: BYOIP for CloudFront (global services)', () =
     await proof?.stop();
   });
 
+  // The preconditions are F-TUT-B4/B6 steps, which their own tests run with the CLI; here they go
+  // through the signed JSON API (the same operations), which spares a CLI start per call.
   it('CF-01: the delegated admin, an IPAM and a proven top-level BYOIP pool per family', async () => {
-    const enable = ['ec2', 'enable-ipam-organization-admin-account', '--delegated-admin-account-id'];
-    expect(await t.ok(MGMT, ...enable, IPAM_ACCT)).toEqual({ Success: true });
-    const { Ipam } = await ipam('create-ipam', '--operating-regions', 'RegionName=us-west-2');
+    const admin = (action: string, body: object) => t.json(action, body, IPAM_ACCT);
+    const enabled = await t.json(
+      'EnableIpamOrganizationAdminAccount',
+      { DelegatedAdminAccountId: IPAM_ACCT },
+      MGMT,
+    );
+    expect(enabled.Success).toBe(true);
+    const { Ipam } = await admin('CreateIpam', { OperatingRegions: [{ RegionName: 'us-west-2' }] });
     [ids.ipam, ids.scope] = [Ipam.IpamId, Ipam.PublicDefaultScopeId];
     for (const [family, cidr] of [
       ['ipv4', V4],
       ['ipv6', V6],
     ] as const) {
-      const { IpamPool } = await ipam(
-        'create-ipam-pool',
-        '--ipam-scope-id',
-        ids.scope!,
-        '--address-family',
-        family,
-      );
+      const { IpamPool } = await admin('CreateIpamPool', { IpamScopeId: ids.scope, AddressFamily: family });
       ids[`top-${family}`] = IpamPool.IpamPoolId;
       proof.rdap.set(`ip/${cidr}`, rdapRecord(cidr));
-      const c = signed(IPAM_ACCT, cidr);
-      await ipam(
-        'provision-ipam-pool-cidr',
-        '--ipam-pool-id',
-        IpamPool.IpamPoolId,
-        '--cidr',
-        cidr,
-        '--cidr-authorization-context',
-        `Message="${c.Message}",Signature="${c.Signature}"`,
-      );
-      expect(await cidrState(IpamPool.IpamPoolId, cidr)).toBe('provisioned');
+      const auth = signed(IPAM_ACCT, cidr);
+      await admin('ProvisionIpamPoolCidr', {
+        IpamPoolId: IpamPool.IpamPoolId,
+        Cidr: cidr,
+        CidrAuthorizationContext: auth,
+      });
+      const { IpamPoolCidrs } = await admin('GetIpamPoolCidrs', { IpamPoolId: IpamPool.IpamPoolId });
+      expect(IpamPoolCidrs.map((c: Record<string, string>) => [c.Cidr, c.State])).toEqual([
+        [cidr, 'provisioned'],
+      ]);
     }
   });
 
@@ -203,8 +199,8 @@ describe.skipIf(!tools)('F-TUT-CF: BYOIP for CloudFront (global services)', () =
       ['ipv6', V6],
     ] as const) {
       expect((await ipam('withdraw-byoip-cidr', '--cidr', cidr)).ByoipCidr.State).toBe('provisioned');
-      await ipam(...deprovision(`global-${family}`, cidr));
-      expect(await cidrState(ids[`global-${family}`]!, cidr)).toBe('deprovisioned');
+      const { IpamPoolCidr } = await ipam(...deprovision(`global-${family}`, cidr));
+      expect([IpamPoolCidr.Cidr, IpamPoolCidr.State]).toEqual([cidr, 'deprovisioned']);
       await ipam('delete-ipam-pool', '--ipam-pool-id', ids[`global-${family}`]!);
       await ipam(...deprovision(`top-${family}`, cidr));
       await ipam('delete-ipam-pool', '--ipam-pool-id', ids[`top-${family}`]!);

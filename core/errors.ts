@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'InvalidIpamResourceCidr.NotFound'
   | 'InvalidIpamPoolCidr.NotFound'
   | 'InvalidIpamExternalResourceVerificationTokenId.NotFound'
+  | 'InvalidAnycastIpListId.NotFound'
   | 'InvalidIpamExternalResourceVerificationTokenId.Malformed'
   // Elastic IPs and public IPv4 pools (core/ops/public).
   | 'InvalidPublicIpv4PoolID.NotFound'

@@ -127,6 +127,12 @@ import {
   releaseAddress,
 } from './public/addresses';
 import {
+  createAnycastIpList,
+  deleteAnycastIpList,
+  getAnycastIpList,
+  listAnycastIpLists,
+} from './public/anycast';
+import {
   associateIpamByoasn,
   deprovisionIpamByoasn,
   describeIpamByoasn,
@@ -248,6 +254,11 @@ export const allotOperations = {
   GetIpamMetrics: getIpamMetrics,
   GetIpamMetricData: getIpamMetricData,
   ImportIpamPoolAllocations: importIpamPoolAllocations,
+  // CloudFront's anycast IP lists, kept by the facade (public/anycast.ts).
+  CreateAnycastIpList: createAnycastIpList,
+  DeleteAnycastIpList: deleteAnycastIpList,
+  GetAnycastIpList: getAnycastIpList,
+  ListAnycastIpLists: listAnycastIpLists,
 } satisfies Record<string, AnyOperation>;
 
 export type AllotActionName = keyof typeof allotOperations;

@@ -6,6 +6,7 @@
  */
 export * from './address';
 export * from './allocation';
+export * from './anycast-ip-list';
 export * from './byoasn';
 export * from './common';
 export * from './cooling';

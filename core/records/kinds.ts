@@ -38,6 +38,7 @@
  *   public pool   PV4P#<poolId>               #                 -                               OWNER#<acct>#pv4p / region#id
  *   public range  PV4P#<poolId>               RANGE#<hex>/<len> -                               -
  *   elastic IP    EIP#<allocationId>          #                 -                               OWNER#<acct>#eip / region#id
+ *   anycast list  ANYCAST#<id>                #                 -                               OWNER#<acct>#anycast / id
  *   metric series METRICS#<acct>#<ns>#<name>   <dims>            -                               -
  *   metric point  METRIC#<acct>#<ns>#<name>#<dims> T#<13-digit ms> -                             -
  *
@@ -48,6 +49,7 @@
  */
 import { address } from './address';
 import { allocation } from './allocation';
+import { anycastIpList } from './anycast-ip-list';
 import { byoasn } from './byoasn';
 import { cooling } from './cooling';
 import { credential } from './credential';
@@ -119,6 +121,7 @@ export const kinds = {
   'public-ipv4-pool': publicIpv4Pool,
   'public-ipv4-range': publicIpv4Range,
   address,
+  'anycast-ip-list': anycastIpList,
 };
 
 type Kinds = typeof kinds;

@@ -61,3 +61,7 @@ export const pool = defineKind<PoolRecord, PoolRef, PoolQuery>({
       ? { index: 'GSI1', pk: `SCOPE#${q.scopeId}#pools` }
       : { index: 'GSI2', pk: `OWNER#${q.owner}#pool` },
 });
+
+/** A global-services pool (§20 item 9): CloudFront's anycast space, serving anycast IP lists only. */
+export const isGlobalPool = (p: PoolRecord): boolean =>
+  p.IpamScopeType === 'public' && p.AwsService === 'global-services';

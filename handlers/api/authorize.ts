@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { AllotError } from '../../core/errors';
 import {
   type AccessRequest,
+  CLOUDFRONT_ACTIONS,
   type Decision,
   encodeAuthorizationMessage,
   evaluateAll,
@@ -44,7 +45,10 @@ export const serviceOf = (doors: readonly Door[]): string =>
         : 'allot';
 
 /** Actions whose permission is another service's, as in AWS. */
-const PERMISSIONS: Record<string, string> = { DecodeAuthorizationMessage: 'sts:DecodeAuthorizationMessage' };
+const PERMISSIONS: Record<string, string> = {
+  DecodeAuthorizationMessage: 'sts:DecodeAuthorizationMessage',
+  ...Object.fromEntries(CLOUDFRONT_ACTIONS.map((p) => [p.slice('cloudfront:'.length), p])),
+};
 
 /** Permissions an action needs besides its own (F-XFER-04: a permission with no action of its own). */
 const ALSO_NEEDS: Record<string, string[]> = { MoveByoipCidrToIpam: ['ec2:ImportByoipCidrToIpam'] };

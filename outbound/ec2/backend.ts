@@ -63,17 +63,68 @@ export interface BackendSettings {
 }
 
 /**
- * moto cannot hold an IPv6 block of our choosing: it ignores `Ipv6CidrBlock`, and a CIDR passed as
- * `CidrBlock` breaks its route tables. An emulator backend therefore refuses IPv6 blocks from
- * pools up front, in EC2's words, and the facade gives the reserved space back (nothing is left).
+ * moto ignores `Ipv6CidrBlock` on AssociateVpcCidrBlock, and refuses IPv6 subnets of our choosing.
+ * It does keep an IPv6 block passed as `CidrBlock` (its association set sorts blocks by family),
+ * and only then fails to add the block's local route (`InvalidParameterValue` naming
+ * `destinationCidrBlock`). So against an emulator an IPv6 block from a pool is sent that way, the
+ * route error is taken as done, and the association is read back from DescribeVpcs: moto then
+ * holds exactly the block IPAM chose, and discovery reads it. Subnets stay refused up front.
  */
 const emulatorRefusal = (action: string, input: Record<string, unknown>): AllotError | undefined =>
-  (action === 'AssociateVpcCidrBlock' || action === 'CreateSubnet') && input.Ipv6CidrBlock !== undefined
+  action === 'CreateSubnet' && input.Ipv6CidrBlock !== undefined
     ? backendError(
         'UnsupportedOperation',
         'The local EC2 emulator (moto) cannot take an IPv6 CIDR block chosen by IPAM; IPv6 from pools needs an EC2 backend that accepts Ipv6CidrBlock.',
       )
     : undefined;
+
+const emulatorIpv6 = async (client: EC2Client, input: Record<string, unknown>) => {
+  const { VpcId, Ipv6CidrBlock, Ipv6Pool } = input as {
+    VpcId: string;
+    Ipv6CidrBlock: string;
+    Ipv6Pool?: string;
+  };
+  try {
+    await client.send(new AssociateVpcCidrBlockCommand({ VpcId, CidrBlock: Ipv6CidrBlock }));
+  } catch (e) {
+    if (!/destinationCidrBlock/.test((e as Error).message ?? '')) throw e;
+  }
+  const { Vpcs } = await client.send(new DescribeVpcsCommand({ VpcIds: [VpcId] }));
+  const held = Vpcs?.[0]?.Ipv6CidrBlockAssociationSet?.find((a) => a.Ipv6CidrBlock === Ipv6CidrBlock);
+  if (!held) throw new Error(`the emulator did not keep ${Ipv6CidrBlock} on ${VpcId}`);
+  return {
+    VpcId,
+    Ipv6CidrBlockAssociation: {
+      AssociationId: held.AssociationId,
+      Ipv6CidrBlock,
+      Ipv6CidrBlockState: { State: 'associating' },
+      ...(Ipv6Pool ? { Ipv6Pool } : {}),
+    },
+  };
+};
+
+/** The same for taking such a block off: moto marks it disassociated, then misses its route. */
+const emulatorIpv6Off = async (client: EC2Client, input: Record<string, unknown>) => {
+  const AssociationId = input.AssociationId as string;
+  try {
+    return await client.send(new DisassociateVpcCidrBlockCommand({ AssociationId }));
+  } catch (e) {
+    if ((e as Error).name !== 'InvalidRoute.NotFound') throw e;
+  }
+  const filter = { Name: 'ipv6-cidr-block-association.association-id', Values: [AssociationId] };
+  const { Vpcs } = await client.send(new DescribeVpcsCommand({ Filters: [filter] }));
+  const vpc = Vpcs?.[0];
+  const held = vpc?.Ipv6CidrBlockAssociationSet?.find((a) => a.AssociationId === AssociationId);
+  if (!vpc || !held) throw new Error(`the emulator lost association ${AssociationId}`);
+  return {
+    VpcId: vpc.VpcId,
+    Ipv6CidrBlockAssociation: {
+      AssociationId,
+      Ipv6CidrBlock: held.Ipv6CidrBlock,
+      Ipv6CidrBlockState: { State: 'disassociating' },
+    },
+  };
+};
 
 type SdkError = Error & { $metadata?: { httpStatusCode?: number }; $fault?: string };
 
@@ -113,6 +164,12 @@ export const ec2Backend = (s: BackendSettings): Ec2Backend => {
       if (refusal) throw refusal;
       try {
         const client = await clientFor(target);
+        if (s.endpoint && action === 'AssociateVpcCidrBlock' && input.Ipv6CidrBlock !== undefined)
+          return await emulatorIpv6(client, input);
+        if (s.endpoint && action === 'DisassociateVpcCidrBlock') {
+          const { $metadata: _m, ...out } = (await emulatorIpv6Off(client, input)) as Record<string, unknown>;
+          return out;
+        }
         const { $metadata: _m, ...out } = (await client.send(new Command(input))) as unknown as Record<
           string,
           unknown

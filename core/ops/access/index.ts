@@ -22,6 +22,7 @@ export {
   poolUserPolicy,
 } from './managed';
 export { decodeAuthorizationMessage, encodeAuthorizationMessage, type MessagePrincipal } from './message';
+export { CLOUDFRONT_ACTIONS } from './permissions';
 export {
   type ConditionBlock,
   type ConditionValue,

@@ -5,6 +5,7 @@
  */
 import {
   ALLOT_ACTIONS,
+  CLOUDFRONT_ACTIONS,
   ec2,
   FACADE_ACTIONS,
   IPAM_ACTIONS,
@@ -27,6 +28,7 @@ export const AllotIpamFullAccess: PolicyDocument = {
         ...FACADE_ACTIONS,
         ...RAM_ACTIONS,
         ...ALLOT_ACTIONS,
+        ...CLOUDFRONT_ACTIONS,
         ...ORGANIZATIONS_ACTIONS,
       ],
       Resource: '*',

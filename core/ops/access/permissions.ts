@@ -150,6 +150,14 @@ export const ALLOT_ACTIONS = [
   'ImportIpamPoolAllocations',
 ].map((n) => `allot:${n}`);
 
+/** CloudFront's anycast IP list actions, which the facade serves: their permissions are CloudFront's. */
+export const CLOUDFRONT_ACTIONS = [
+  'CreateAnycastIpList',
+  'DeleteAnycastIpList',
+  'GetAnycastIpList',
+  'ListAnycastIpLists',
+].map((n) => `cloudfront:${n}`);
+
 // Delegation from the management account (F-IAM-02, F-ORG-08).
 export const ORGANIZATIONS_ACTIONS = [
   'organizations:EnableAwsServiceAccess',

@@ -6,7 +6,7 @@
 import { BITS, blockOf, type Cidr, contains, familyOf, formatCidr, parseCidr } from '../../cidr';
 import { fail } from '../../errors';
 import type { Caller, Deps, Write } from '../../ports';
-import type { AllocationRecord, PoolRecord, Tag } from '../../records';
+import { type AllocationRecord, isGlobalPool, type PoolRecord, type Tag } from '../../records';
 import { dryRun, intInRange, publicShape, required, type TagSpecification, tagsFor } from '../kit/common';
 import { tokenGate } from '../kit/idempotency';
 import { requireComplete, requireLocaleRegion } from '../kit/loads';
@@ -115,6 +115,12 @@ const placement = (
 ) => {
   // Step 2: region context and, for resources, the resource's region (F-GEN-07, F-RULE-05).
   if (!resource) requireLocaleRegion(pool, caller);
+  // §20 item 9: a global pool serves anycast IP lists only.
+  if (isGlobalPool(pool) && resource?.ResourceType !== 'anycast-ip-list')
+    fail(
+      'OperationNotPermitted',
+      `Pool ${pool.IpamPoolId} is a global-services pool: it serves anycast IP lists only.`,
+    );
   // Step 3: provisioned space.
   const roots = rootsOf(pool, cidrs);
   if (roots.length === 0) fail('InsufficientCidrBlocks', `Pool ${pool.IpamPoolId} has no provisioned CIDRs.`);

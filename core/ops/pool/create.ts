@@ -18,6 +18,7 @@ import { type TokenGate, tokenGate } from '../kit/idempotency';
 import { loadIpam, loadPool, loadScope, recheckComplete, requireComplete } from '../kit/loads';
 import { resolveLocale } from './locale';
 import { poolShape } from './pool';
+import { checkGlobalLocale, inheritPublic } from './public-kind';
 
 export interface CreateIpamPoolInput {
   DryRun?: boolean;
@@ -128,12 +129,14 @@ const placement = async (deps: Deps, caller: Caller, input: CreateIpamPoolInput,
     // F-TIER-02
     fail('OperationNotPermitted', 'Pools in private scopes require the advanced tier.');
   }
-  const extra = publicOptions(input, scope.IpamScopeType);
+  const asked = publicOptions(input, scope.IpamScopeType);
   const { parent, depth } = input.SourceIpamPoolId
     ? await sourcePool(deps, caller, input.SourceIpamPoolId, scope, family)
     : { parent: undefined, depth: 1 };
+  const extra = inheritPublic(input, asked, parent);
   const source: SourceResource | undefined = parent ? parent.SourceResource : input.SourceResource;
   const locale = resolveLocale(ipam, scope, family, input, parent, source);
+  checkGlobalLocale(extra, locale);
   if (input.AutoImport && !locale)
     // F-IMPORT-01
     fail('InvalidParameterCombination', 'AutoImport requires a pool with a locale.');

@@ -34,9 +34,14 @@ export const POOL_FIELDS = [
   'AllocationResourceTags',
 ] as const;
 
-/** A pool as the API shows it: without a locale it reads "None", as EC2 answers (F-POOL-05). */
+/**
+ * A pool as the API shows it: without a locale it reads "None", as EC2 answers (F-POOL-05), or
+ * "Global" for a global-services pool (§20 item 9).
+ */
 export const poolShape = (p: PoolRecord): Record<string, unknown> =>
-  publicShape(p.Locale === undefined ? { ...p, Locale: 'None' } : p);
+  publicShape(
+    p.Locale === undefined ? { ...p, Locale: p.AwsService === 'global-services' ? 'Global' : 'None' } : p,
+  );
 
 const sharedPools = async (deps: Deps, accountId: string): Promise<PoolRecord[]> => {
   const pools = await Promise.all(

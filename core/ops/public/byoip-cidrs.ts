@@ -1,6 +1,7 @@
 /**
  * BYOIP CIDRs as EC2 shows them in a region (F-BYOIP-10, F-GLOBAL-05): the CIDRs of the caller's
- * public BYOIP pools whose locale is that region (a global-services pool's, anycast), with their
+ * public BYOIP pools whose locale is that region (a global-services pool's, anycast, in the IPAM's
+ * home region: it has no locale), with their
  * advertisement. AdvertiseByoipCidr and WithdrawByoipCidr record it on the pool CIDR and tell the
  * operator's router automation through the event sink first, so nothing is recorded advertised
  * that was not announced. Advertising never gates allocation.
@@ -18,11 +19,13 @@ interface Held {
   rec: PoolCidrRecord;
 }
 
-const isRegionalByoip = (p: PoolRecord, region: string) =>
-  p.IpamScopeType === 'public' &&
-  p.PublicIpSource === 'byoip' &&
-  p.AwsService !== undefined &&
-  (p.Locale === region || (p.AwsService === 'global-services' && p.Locale !== undefined));
+/** Where a BYOIP pool's CIDRs are advertised from: its locale, or a global pool's IPAM home region. */
+const homeOf = (p: PoolRecord): string | undefined =>
+  p.IpamScopeType !== 'public' || p.PublicIpSource !== 'byoip' || p.AwsService === undefined
+    ? undefined
+    : p.AwsService === 'global-services'
+      ? p.IpamRegion
+      : p.Locale;
 
 /**
  * The caller's BYOIP CIDRs in its region (or, `anyRegion`, wherever their locale), in pool then
@@ -30,7 +33,7 @@ const isRegionalByoip = (p: PoolRecord, region: string) =>
  */
 export const byoipCidrsOf = async (deps: Deps, caller: Caller, anyRegion = false): Promise<Held[]> => {
   const pools = (await listAll<PoolRecord>(deps.store, { kind: 'pool', owner: caller.accountId })).filter(
-    (p) => isRegionalByoip(p, anyRegion ? (p.Locale ?? '') : caller.region),
+    (p) => homeOf(p) !== undefined && (anyRegion || homeOf(p) === caller.region),
   );
   const out: Held[] = [];
   for (const pool of pools)

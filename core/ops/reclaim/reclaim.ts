@@ -17,6 +17,8 @@ export interface ReclaimTarget {
   Cidr?: string;
   /** The account the event came from; allocations owned by another account are left alone. */
   ResourceOwner?: string;
+  /** The resource was never made (its creation failed): the space skips the reuse delay. */
+  NeverUsed?: boolean;
 }
 
 export interface Reclaimed {
@@ -69,7 +71,7 @@ export const reclaimResource = async (deps: Deps, target: ReclaimTarget): Promis
       await deps.store.commit([dropRef]);
       continue;
     }
-    const ok = await releaseAllocation(deps, pool, rec, [dropRef]);
+    const ok = await releaseAllocation(deps, pool, rec, [dropRef], { neverUsed: target.NeverUsed === true });
     if (ok)
       released.push({
         IpamPoolId: ref.IpamPoolId,

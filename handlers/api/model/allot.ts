@@ -26,6 +26,11 @@ const DOCS: Record<string, string> = {
     "The statement behind an UnauthorizedOperation, from its encoded message (STS's action of that name; the caller's own refusals only).",
   DeliverEvent: "Hand a deletion event (EventBridge shape) to reclamation, for the caller's account.",
   GetIpamMetrics: "A scope's utilization and dashboard counts; address counts are decimal strings.",
+  CreateAnycastIpList:
+    "An anycast static IP list as CloudFront's: IpCount (3) addresses from global pools, one per IpamCidrConfigs entry's family.",
+  DeleteAnycastIpList: 'Delete an anycast IP list; its addresses go back to their global pools.',
+  GetAnycastIpList: 'One anycast IP list of the caller, with its addresses.',
+  ListAnycastIpLists: "The caller's anycast IP lists, a page at a time (Marker, MaxItems).",
   GetIpamMetricData:
     "Stored metric series of the caller's IPAMs over time, in periods, like CloudWatch GetMetricData.",
 };
@@ -193,6 +198,31 @@ const operations = [
     ),
     struct({ MetricDataResults: { shape: 'AllotMetricDataResultList' } }),
   ),
+  op(
+    'CreateAnycastIpList',
+    struct(
+      {
+        Name: S,
+        IpCount: I,
+        IpAddressType: { shape: 'AllotIpAddressType' },
+        IpamCidrConfigs: { shape: 'AllotIpamCidrConfigList' },
+        Tags: { shape: 'AllotCloudFrontTags' },
+      },
+      ['Name', 'IpCount'],
+    ),
+    struct({ AnycastIpList: { shape: 'AllotAnycastIpList' }, ETag: S }),
+  ),
+  op('DeleteAnycastIpList', struct({ Id: S, IfMatch: S }, ['Id']), struct({})),
+  op(
+    'GetAnycastIpList',
+    struct({ Id: S }, ['Id']),
+    struct({ AnycastIpList: { shape: 'AllotAnycastIpList' }, ETag: S }),
+  ),
+  op(
+    'ListAnycastIpLists',
+    struct({ Marker: S, MaxItems: I }),
+    struct({ AnycastIpLists: { shape: 'AllotDocument' } }),
+  ),
 ];
 
 const shapes: Record<string, Ec2Shape> = {
@@ -225,6 +255,24 @@ const shapes: Record<string, Ec2Shape> = {
   // A discovered CIDR an auto-importing pool did not take: the skip reason or refusal code, and why.
   AllotNotImported: struct({ IpamPoolId: S, Cidr: S, ResourceId: S, Reason: S, Message: S }),
   AllotNotImportedList: list('AllotNotImported'),
+  // CloudFront's anycast IP list, its IPAM CIDR configurations and its tags ({Items: [...]}).
+  AllotIpAddressType: { type: 'string', enum: ['ipv4', 'ipv6', 'dualstack'] },
+  AllotIpamCidrConfig: struct({ Cidr: S, IpamPoolArn: S, AnycastIp: S, Status: S }, ['Cidr', 'IpamPoolArn']),
+  AllotIpamCidrConfigList: list('AllotIpamCidrConfig'),
+  AllotCloudFrontTag: struct({ Key: S, Value: S }, ['Key']),
+  AllotCloudFrontTags: struct({ Items: { shape: 'AllotCloudFrontTagList' } }),
+  AllotCloudFrontTagList: list('AllotCloudFrontTag'),
+  AllotAnycastIpList: struct({
+    Id: S,
+    Name: S,
+    Status: S,
+    Arn: S,
+    IpAddressType: S,
+    AnycastIps: { shape: 'AllotStringList' },
+    IpCount: I,
+    IpamCidrConfigs: { shape: 'AllotIpamCidrConfigList' },
+    LastModifiedTime: S,
+  }),
 };
 for (const o of operations) {
   shapes[`${o.name}Request`] = o.input;

@@ -16,6 +16,7 @@ export {
   AllotIpamFullAccess,
   AllotIpamReadOnly,
   FullAWSAccess,
+  keepContiguousBlocks,
   mustUseIpam,
   mustUseIpamExcept,
   mustUsePool,

@@ -139,6 +139,20 @@ export const mustUsePool = (poolId: string): PolicyDocument =>
   vpcDeny('RequireSpecificIpamPoolV4', { StringNotEquals: { 'ec2:Ipv4IpamPoolId': poolId } });
 
 /**
+ * "Keep the contiguous blocks" (F-EIP-06): no member account deprovisions a CIDR of the listed
+ * pools (the Amazon-provided contiguous IPv4 blocks its EIP allow-lists rely on).
+ */
+export const keepContiguousBlocks = (poolArns: string[]): PolicyDocument => ({
+  Version: '2012-10-17',
+  Statement: {
+    Sid: 'KeepAmazonProvidedContiguousBlocks',
+    Effect: 'Deny',
+    Action: 'ec2:DeprovisionIpamPoolCidr',
+    Resource: poolArns,
+  },
+});
+
+/**
  * "Must use IPAM except for listed OUs" (F-SCP-04), attached to the root: accounts whose
  * organization path matches none of `paths` (`o-…/r-…/ou-…/`) must use an IPv4 pool.
  */

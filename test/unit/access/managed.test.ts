@@ -6,6 +6,7 @@ import {
   AllotIpamFullAccess,
   AllotIpamReadOnly,
   FullAWSAccess,
+  keepContiguousBlocks,
   mustUseIpam,
   mustUseIpamExcept,
   mustUsePool,
@@ -43,6 +44,10 @@ describe('the ready policies', () => {
     ['mustUseIpam', mustUseIpam()],
     ['mustUsePool', mustUsePool('ipam-pool-0123456789abcdefg')],
     ['mustUseIpamExcept', mustUseIpamExcept(['o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/ou-ab12-22222222/'])],
+    [
+      'keepContiguousBlocks',
+      keepContiguousBlocks(['arn:aws:ec2::111122223333:ipam-pool/ipam-pool-0123456789abcdef0']),
+    ],
   ])('%s is a valid SCP', (_, document) => {
     expect(parsePolicy(JSON.stringify(document), SCP_LIMIT)).toEqual(document);
   });

@@ -3,6 +3,7 @@
  * F-PV4P-02..06), on both stores, with no EC2 backend (Allot answers for its addresses alone).
  */
 import { describe, expect, it } from 'vitest';
+import { scopeFigures } from '../../../core/ops/monitoring/metrics/figures';
 import { type Env, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
 import { provisionByoip, settle } from '../../helpers/proof';
 import { storeFactories } from '../../helpers/stores';
@@ -174,6 +175,28 @@ describe.each(storeFactories())('Elastic IPs and public IPv4 pools (%s store)', 
     expect((await e.call('DescribeAddresses', {})).Addresses).toEqual([]);
     await e.expectError('ReleaseAddress', { AllocationId: eip.AllocationId }, 'InvalidAllocationID.NotFound');
     await e.expectError('ReleaseAddress', { PublicIp: '192.0.2.0' }, 'InvalidAddress.NotFound');
+  });
+
+  it('F-MET-05, F-TUT-EIP-08: the contiguous block metrics count addresses, EIPs and associations', async () => {
+    const { e, poolId, scopeId } = await amazonPool();
+    const [one] = [
+      await e.call('AllocateAddress', { IpamPoolId: poolId }),
+      await e.call('AllocateAddress', { IpamPoolId: poolId }),
+    ];
+    await e.call('AssociateAddress', { AllocationId: one.AllocationId, InstanceId: 'i-07459a6fca5b35823' });
+    const { metrics } = await scopeFigures(e.deps, scopeId);
+    const contig = metrics.filter((m) => m.Name.includes('AmazonOwnedContig'));
+    const ipamId = (await e.call('DescribeIpamPools', { IpamPoolIds: [poolId] })).IpamPools[0].IpamArn.split(
+      '/',
+    )[1];
+    expect(contig.map((m) => [m.Name, m.Value])).toEqual([
+      ['AmazonOwnedContigIPs', 4],
+      ['AllocatedAmazonOwnedContigIPs', 2],
+      ['UnallocatedAmazonOwnedContigIPs', 2],
+      ['AssociatedAmazonOwnedContigIPs', 1],
+      ['UnassociatedAmazonOwnedContigIPs', 1],
+    ]);
+    expect(contig[0]!.Dimensions).toEqual({ IpamId: ipamId, PoolID: poolId, Locale: 'us-east-1' });
   });
 
   it('64 concurrent AllocateAddress from one pool: 64 distinct addresses, the lowest free ones', async () => {

@@ -57,6 +57,29 @@ export const poolMetricData = (
   ];
 };
 
+/** What an Amazon-provided contiguous IPv4 pool holds (F-MET-05): addresses and its Elastic IPs. */
+export interface ContiguousUse {
+  IpamId: string;
+  IpamPoolId: string;
+  Locale?: string;
+  addresses: number;
+  allocated: number;
+  associated: number;
+}
+
+/** F-MET-05, with its invariants: allocated + unallocated = all; associated + unassociated = allocated. */
+export const contiguousMetricData = (u: ContiguousUse): MetricDatum[] => {
+  const Dimensions = { IpamId: u.IpamId, PoolID: u.IpamPoolId, Locale: u.Locale || 'None' };
+  const m = (Name: string, Value: number): MetricDatum => ({ Name, Unit: 'Count', Value, Dimensions });
+  return [
+    m('AmazonOwnedContigIPs', u.addresses),
+    m('AllocatedAmazonOwnedContigIPs', u.allocated),
+    m('UnallocatedAmazonOwnedContigIPs', u.addresses - u.allocated),
+    m('AssociatedAmazonOwnedContigIPs', u.associated),
+    m('UnassociatedAmazonOwnedContigIPs', u.allocated - u.associated),
+  ];
+};
+
 export interface SeriesCandidate<T> {
   id: string;
   usage: number;

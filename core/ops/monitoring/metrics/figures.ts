@@ -7,11 +7,11 @@
 
 import { parseBlock } from '../../../cidr';
 import type { Deps } from '../../../ports';
-import type { CoolingRecord, IpamRecord, ScopeRecord } from '../../../records';
+import type { AddressRecord, CoolingRecord, IpamRecord, ScopeRecord } from '../../../records';
 import { listAll } from '../../kit/listing';
 import { loadScopePools, type PoolData } from '../resources/scope-data';
 import { loadView } from '../resources/view';
-import { poolMetricData, scopeMetricData } from './datapoints';
+import { contiguousMetricData, poolMetricData, scopeMetricData } from './datapoints';
 import { METRIC_NAMESPACE, type MetricDatum } from './emf';
 import {
   countByPool,
@@ -29,6 +29,27 @@ const spaceOf = (p: PoolData, cooling: readonly string[] = []) => ({
     ...cooling.map((Cidr) => ({ Cidr, ResourceType: 'custom' as const })),
   ],
 });
+
+/** F-MET-05 for an Amazon-provided contiguous IPv4 pool: its addresses, EIPs, and associated EIPs. */
+const contiguousOf = async (deps: Deps, p: PoolData): Promise<MetricDatum[]> => {
+  if (p.pool.PublicIpSource !== 'amazon' || p.pool.AddressFamily !== 'ipv4') return [];
+  const blocks = p.cidrs.filter((c) => c.State === 'provisioned').map((c) => parseBlock(c.Cidr));
+  if (blocks.length === 0) return [];
+  const eips = p.allocations.filter((a) => a.ResourceType === 'eip' && a.ResourceId !== undefined);
+  let associated = 0;
+  for (const a of eips) {
+    const address = await deps.store.get<AddressRecord>({ kind: 'address', id: a.ResourceId! });
+    if (address?.AssociationId) associated++;
+  }
+  return contiguousMetricData({
+    IpamId: p.pool._ipamId,
+    IpamPoolId: p.pool.IpamPoolId,
+    ...(p.pool.Locale ? { Locale: p.pool.Locale } : {}),
+    addresses: blocks.reduce((n, b) => n + Number(b.end - b.start + 1n), 0),
+    allocated: eips.length,
+    associated,
+  });
+};
 
 /** A pool's released space still in its reuse delay, inside a CIDR still provisioned. */
 const coolingOf = async (deps: Deps, p: PoolData): Promise<string[]> => {
@@ -72,6 +93,7 @@ export const scopeFigures = async (deps: Deps, scopeId: string): Promise<ScopeFi
   const byPool = countByPool(rows);
   const metrics: MetricDatum[] = [...scopeMetricData(scopeId, rows)];
   const cooling = await Promise.all(pools.map((p) => coolingOf(deps, p)));
+  const contiguous = await Promise.all(pools.map((p) => contiguousOf(deps, p)));
   const poolFigures = pools.map((p, i) => {
     const util = poolUtilization(spaceOf(p, cooling[i]));
     const identity = {
@@ -80,7 +102,7 @@ export const scopeFigures = async (deps: Deps, scopeId: string): Promise<ScopeFi
       ...(p.pool.Locale ? { Locale: p.pool.Locale } : {}),
       AddressFamily: p.pool.AddressFamily,
     };
-    metrics.push(...poolMetricData(identity, util, byPool.get(p.pool.IpamPoolId)));
+    metrics.push(...poolMetricData(identity, util, byPool.get(p.pool.IpamPoolId)), ...contiguous[i]!);
     return {
       ...identity,
       ...(util

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scopeFigures } from '../../../core/ops/monitoring/metrics/figures';
+import { planCycle } from '../../../core/ops/monitoring/run/plan';
+import { type RunIo, runCycle } from '../../../core/ops/monitoring/run/run';
 import { type Env, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
 import { provisionByoip, settle } from '../../helpers/proof';
 import { storeFactories } from '../../helpers/stores';
@@ -197,6 +199,49 @@ describe.each(storeFactories())('Elastic IPs and public IPv4 pools (%s store)', 
       ['UnassociatedAmazonOwnedContigIPs', 1],
     ]);
     expect(contig[0]!.Dimensions).toEqual({ IpamId: ipamId, PoolID: poolId, Locale: 'us-east-1' });
+  });
+
+  it("F-EIP-08, F-PIP-02/04: a discovery cycle lists Allot's own addresses as EC2 would", async () => {
+    const { e, poolId } = await amazonPool();
+    const [one, two] = [
+      await e.call('AllocateAddress', { IpamPoolId: poolId }),
+      await e.call('AllocateAddress', { IpamPoolId: poolId }),
+    ];
+    await e.call('AssociateAddress', { AllocationId: one.AllocationId, InstanceId: 'i-07459a6fca5b35823' });
+    const io: RunIo = {
+      // The collector's read finds nothing of its own in the account's EC2.
+      read: async (item) => ({
+        account: {
+          AccountId: item.AccountId,
+          DiscoveryRegion: item.Region,
+          LastAttemptedDiscoveryTime: new Date(e.deps.now()),
+          LastSuccessfulDiscoveryTime: new Date(e.deps.now()),
+        },
+        resourceCidrs: [],
+        publicAddresses: [],
+      }),
+      reconcile: async () => {},
+      remainingMs: () => Number.POSITIVE_INFINITY,
+      log: () => {},
+    };
+    await runCycle(e.deps, io, await planCycle(e.deps), { concurrency: 1, reserveMs: 0 });
+    const { Ipams } = await e.call('DescribeIpams', {});
+    const { IpamDiscoveredPublicAddresses } = await e.call('GetIpamDiscoveredPublicAddresses', {
+      IpamResourceDiscoveryId: Ipams[0].DefaultResourceDiscoveryId,
+      AddressRegion: 'us-east-1',
+    });
+    expect(
+      IpamDiscoveredPublicAddresses.map((a: Record<string, string>) => [
+        a.Address,
+        a.AddressType,
+        a.AssociationStatus,
+        a.AddressAllocationId,
+        a.InstanceId,
+      ]),
+    ).toEqual([
+      ['192.0.2.0', 'amazon-owned-contig', 'associated', one.AllocationId, 'i-07459a6fca5b35823'],
+      ['192.0.2.1', 'amazon-owned-contig', 'disassociated', two.AllocationId, undefined],
+    ]);
   });
 
   it('64 concurrent AllocateAddress from one pool: 64 distinct addresses, the lowest free ones', async () => {

@@ -6,6 +6,7 @@
  * invocation that finishes its last target, with the pairs read successfully over the cycle.
  */
 import type { Deps } from '../../../ports';
+import { withOwnAddresses } from './own-addresses';
 import type { CycleState } from './plan';
 import { readSnapshots, recordSnapshot, retireSnapshot } from './snapshot';
 import type { DiscoverySample, NotImported, ReconcileInput, WorkItem } from './types';
@@ -85,7 +86,7 @@ const reconcileIpam = async (
 const readAndRecord = async (deps: Deps, io: RunIo, item: WorkItem) => {
   let sample: DiscoverySample;
   try {
-    sample = await io.read(item);
+    sample = await withOwnAddresses(deps, item, await io.read(item));
   } catch (e) {
     sample = failure(item, e, new Date(deps.now()));
   }

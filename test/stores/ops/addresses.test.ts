@@ -3,9 +3,10 @@
  * F-PV4P-02..06), on both stores, with no EC2 backend (Allot answers for its addresses alone).
  */
 import { describe, expect, it } from 'vitest';
-import { scopeFigures } from '../../../core/ops/monitoring/metrics/figures';
+import { recordIpamMetrics, scopeFigures } from '../../../core/ops/monitoring/metrics/figures';
 import { planCycle } from '../../../core/ops/monitoring/run/plan';
 import { type RunIo, runCycle } from '../../../core/ops/monitoring/run/run';
+import type { IpamRecord } from '../../../core/records';
 import { type Env, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
 import { provisionByoip, settle } from '../../helpers/proof';
 import { storeFactories } from '../../helpers/stores';
@@ -241,6 +242,22 @@ describe.each(storeFactories())('Elastic IPs and public IPv4 pools (%s store)', 
     ).toEqual([
       ['192.0.2.0', 'amazon-owned-contig', 'associated', one.AllocationId, 'i-07459a6fca5b35823'],
       ['192.0.2.1', 'amazon-owned-contig', 'disassociated', two.AllocationId, undefined],
+    ]);
+    // F-MET-12 / F-PIP-13: the insight counts as metrics of the IPAM in that region.
+    const ipam = await e.deps.store.get<IpamRecord>({ kind: 'ipam', id: Ipams[0].IpamId });
+    const insights = (await recordIpamMetrics(e.deps, ipam!, new Date(e.deps.now()))).filter(
+      (m) => m.Dimensions.Region === 'us-east-1' && m.Dimensions.IpamId === Ipams[0].IpamId,
+    );
+    expect(insights.map((m) => [m.Name, m.Value])).toEqual([
+      ['AmazonOwnedElasticIPs', 2],
+      ['AssociatedAmazonOwnedElasticIPs', 1],
+      ['UnassociatedAmazonOwnedElasticIPs', 1],
+      ['BringYourOwnIPs', 0],
+      ['AssociatedBringYourOwnIPs', 0],
+      ['UnassociatedBringYourOwnIPs', 0],
+      ['EC2PublicIPs', 0],
+      ['ServiceManagedIPs', 0],
+      ['ServiceManagedBringYourOwnIPs', 0],
     ]);
   });
 

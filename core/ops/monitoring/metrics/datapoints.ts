@@ -80,6 +80,41 @@ export const contiguousMetricData = (u: ContiguousUse): MetricDatum[] => {
   ];
 };
 
+/** The public addresses the insights count (F-PIP-06 fields they need). */
+export interface InsightAddress {
+  AddressType: string;
+  AssociationStatus: 'associated' | 'disassociated';
+}
+
+/**
+ * F-MET-12: public IP insight counts of one IPAM in one region. Amazon-owned EIPs include the
+ * contiguous ones (F-MET-05 counts those apart); zeros are kept so alarms always have data.
+ */
+export const publicIpMetricData = (
+  ipamId: string,
+  region: string,
+  addresses: readonly InsightAddress[],
+): MetricDatum[] => {
+  const count = (types: string[], status?: InsightAddress['AssociationStatus']) =>
+    addresses.filter(
+      (a) => types.includes(a.AddressType) && (status === undefined || a.AssociationStatus === status),
+    ).length;
+  const eip = ['amazon-owned-eip', 'amazon-owned-contig'];
+  const Dimensions = { IpamId: ipamId, Region: region };
+  const m = (Name: string, Value: number): MetricDatum => ({ Name, Unit: 'Count', Value, Dimensions });
+  return [
+    m('AmazonOwnedElasticIPs', count(eip)),
+    m('AssociatedAmazonOwnedElasticIPs', count(eip, 'associated')),
+    m('UnassociatedAmazonOwnedElasticIPs', count(eip, 'disassociated')),
+    m('BringYourOwnIPs', count(['byoip'])),
+    m('AssociatedBringYourOwnIPs', count(['byoip'], 'associated')),
+    m('UnassociatedBringYourOwnIPs', count(['byoip'], 'disassociated')),
+    m('EC2PublicIPs', count(['ec2-public-ip'])),
+    m('ServiceManagedIPs', count(['service-managed-ip'])),
+    m('ServiceManagedBringYourOwnIPs', count(['service-managed-byoip'])),
+  ];
+};
+
 export interface SeriesCandidate<T> {
   id: string;
   usage: number;

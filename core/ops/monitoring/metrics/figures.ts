@@ -7,11 +7,24 @@
 
 import { parseBlock } from '../../../cidr';
 import type { Deps } from '../../../ports';
-import type { AddressRecord, CoolingRecord, IpamRecord, ScopeRecord } from '../../../records';
+import type {
+  AddressRecord,
+  CoolingRecord,
+  IpamRecord,
+  RdAssociationRecord,
+  ScopeRecord,
+} from '../../../records';
 import { listAll } from '../../kit/listing';
 import { loadScopePools, type PoolData } from '../resources/scope-data';
 import { loadView } from '../resources/view';
-import { contiguousMetricData, poolMetricData, scopeMetricData } from './datapoints';
+import { readSnapshots } from '../run/snapshot';
+import {
+  contiguousMetricData,
+  type InsightAddress,
+  poolMetricData,
+  publicIpMetricData,
+  scopeMetricData,
+} from './datapoints';
 import { METRIC_NAMESPACE, type MetricDatum } from './emf';
 import {
   countByPool,
@@ -134,6 +147,22 @@ export const scopeFigures = async (deps: Deps, scopeId: string): Promise<ScopeFi
   return { pools: poolFigures, scope, resourceCidrs: countResourceCidrs(rows), metrics };
 };
 
+/** F-MET-12 from the latest snapshots of every resource discovery the IPAM uses, per region. */
+const insightMetrics = async (deps: Deps, ipam: IpamRecord): Promise<MetricDatum[]> => {
+  const byRegion = new Map<string, InsightAddress[]>();
+  const associations = await listAll<RdAssociationRecord>(deps.store, {
+    kind: 'rd-association',
+    ipamId: ipam.IpamId,
+  });
+  for (const rdId of new Set(associations.map((a) => a.IpamResourceDiscoveryId)))
+    for (const snapshot of await readSnapshots(deps, rdId))
+      for (const a of snapshot.addresses)
+        byRegion.set(a.AddressRegion, [...(byRegion.get(a.AddressRegion) ?? []), a]);
+  return [...byRegion]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([region, list]) => publicIpMetricData(ipam.IpamId, region, list));
+};
+
 /**
  * Every scope's figures of one IPAM at the end of a cycle, stored in the metric store under the
  * IPAM owner's account (F-MET-14/16) and returned for the EMF lines.
@@ -143,6 +172,7 @@ export const recordIpamMetrics = async (deps: Deps, ipam: IpamRecord, at: Date):
   const scopes = await listAll<ScopeRecord>(deps.store, { kind: 'scope', ipamId: ipam.IpamId });
   const metrics: MetricDatum[] = [];
   for (const s of scopes) metrics.push(...(await scopeFigures(deps, s.IpamScopeId)).metrics);
+  metrics.push(...(await insightMetrics(deps, ipam)));
   const expires = at.getTime() + deps.config.metricRetentionMs;
   await deps.store.putMetrics(
     metrics.map((m) => ({

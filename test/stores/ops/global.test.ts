@@ -4,6 +4,8 @@
  * request is checked for what it left: no pool, no list, no allocation.
  */
 import { describe, expect, it } from 'vitest';
+import { planCycle } from '../../../core/ops/monitoring/run/plan';
+import { type RunIo, runCycle } from '../../../core/ops/monitoring/run/run';
 import type { PublicSpaceEvent } from '../../../core/ports';
 import { type Env, makeEnv } from '../../helpers/env';
 import { provisionByoip } from '../../helpers/proof';
@@ -168,6 +170,55 @@ describe.each(storeFactories())('global pools and anycast IP lists (%s store)', 
     await e.expectError('DeleteAnycastIpList', { Id: list.Id }, 'InvalidAnycastIpListId.NotFound');
     const gone = await e.call('DeprovisionIpamPoolCidr', { IpamPoolId: g4.IpamPoolId, Cidr: V4 });
     expect(gone.IpamPoolCidr.Cidr).toBe(V4);
+  });
+
+  it('F-GLOBAL-04: the IPv4 addresses of a list are public IP insights of type anycast-ip-list-ip', async () => {
+    const { e, g4 } = await setUp();
+    await e.call('ProvisionIpamPoolCidr', { IpamPoolId: g4.IpamPoolId, Cidr: V4 });
+    const { AnycastIpList: list } = await e.call('CreateAnycastIpList', {
+      Name: 'cdn-list',
+      IpCount: 3,
+      IpAddressType: 'ipv4',
+      IpamCidrConfigs: [config(V4, g4)],
+    });
+    const io: RunIo = {
+      read: async (item) => ({
+        account: {
+          AccountId: item.AccountId,
+          DiscoveryRegion: item.Region,
+          LastAttemptedDiscoveryTime: new Date(e.deps.now()),
+          LastSuccessfulDiscoveryTime: new Date(e.deps.now()),
+        },
+        resourceCidrs: [],
+        publicAddresses: [],
+      }),
+      reconcile: async () => {},
+      remainingMs: () => Number.POSITIVE_INFINITY,
+      log: () => {},
+    };
+    await runCycle(e.deps, io, await planCycle(e.deps), { concurrency: 1, reserveMs: 0 });
+    const { Ipams } = await e.call('DescribeIpams', {});
+    const seen = async (AddressRegion: string) =>
+      (
+        await e.call('GetIpamDiscoveredPublicAddresses', {
+          IpamResourceDiscoveryId: Ipams[0].DefaultResourceDiscoveryId,
+          AddressRegion,
+        })
+      ).IpamDiscoveredPublicAddresses.map((a: Record<string, string>) => [
+        a.Address,
+        a.AddressType,
+        a.Service,
+        a.ServiceResource,
+      ]);
+    expect(await seen('us-east-1')).toEqual(
+      ['130.137.245.0', '130.137.245.1', '130.137.245.2'].map((ip) => [
+        ip,
+        'anycast-ip-list-ip',
+        'cloudfront',
+        list.Arn,
+      ]),
+    );
+    expect(await seen('us-west-2')).toEqual([]);
   });
 
   it('bad input on every anycast action: an EC2 code, and nothing written', async () => {

@@ -11,7 +11,7 @@ import { d2xy } from '../../console/src/hilbert';
 import { COLOURS, LABELS, resourceBlock } from '../../console/src/layout';
 import { accountSigner, signedJson } from '../../local/signed';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { chromiumPath, launchChromium, screenshot, seriousViolations, watchPage } from '../helpers/browser';
+import { chromiumPath, launchChromium, screenshot, seriousViolations, watchedPage } from '../helpers/browser';
 import { type Moto, motoEc2, motoServerPath, startMoto } from '../helpers/moto';
 
 const CHROMIUM = chromiumPath('console.e2e');
@@ -81,10 +81,7 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
         ALLOT_EC2_BACKEND: moto.endpoint,
       },
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-    problems = watchPage(page);
+    ({ page, problems } = await watchedPage(browser));
   }, 180_000);
 
   afterAll(async () => {

@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../local/chromium';
 import { requireTool } from './tools';
 
@@ -32,6 +32,15 @@ export const watchPage = (page: Page): string[] => {
       problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
   });
   return problems;
+};
+
+/** A new 1280×900 page (its own context, 10 s per step, given `permissions`) and what goes wrong in it. */
+export const watchedPage = async (browser: Browser, permissions: string[] = []) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (permissions.length) await context.grantPermissions(permissions);
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  return { page, problems: watchPage(page) };
 };
 
 /** axe-core's serious and critical violations on the page as it is: `rule: target` lines. */

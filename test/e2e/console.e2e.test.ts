@@ -11,7 +11,14 @@ import { d2xy } from '../../console/src/hilbert';
 import { COLOURS, LABELS, resourceBlock } from '../../console/src/layout';
 import { accountSigner, signedJson } from '../../local/signed';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { chromiumPath, launchChromium, screenshot, seriousViolations, watchedPage } from '../helpers/browser';
+import {
+  chromiumPath,
+  launchChromium,
+  screenshot,
+  seriousViolations,
+  tableRows,
+  watchedPage,
+} from '../helpers/browser';
 import { type Moto, motoEc2, motoServerPath, startMoto } from '../helpers/moto';
 
 const CHROMIUM = chromiumPath('console.e2e');
@@ -47,13 +54,7 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
     await page.goto(`${stack.url}/console/${hash}`);
     await page.getByRole('heading', { name: heading, exact: true }).waitFor();
   };
-  const rows = (table: string) =>
-    page
-      .getByRole('table', { name: table })
-      .locator('tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
-      );
+  const rows = (table: string) => tableRows(page, table);
   /** The text is on the page once (waiting for it to render). */
   const seen = async (text: string) => {
     await page.getByText(text).first().waitFor();

@@ -43,6 +43,15 @@ export const watchedPage = async (browser: Browser, permissions: string[] = []) 
   return { page, problems: watchPage(page) };
 };
 
+/** The cells' text of each body row of the table named `name`. */
+export const tableRows = (page: Page, name: string): Promise<string[][]> =>
+  page
+    .getByRole('table', { name })
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+    );
+
 /** axe-core's serious and critical violations on the page as it is: `rule: target` lines. */
 export const seriousViolations = async (page: Page): Promise<string[]> => {
   const { violations } = await new AxeBuilder({ page }).analyze();

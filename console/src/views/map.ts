@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Cidr, tryParseCidr } from '../../../core/cidr';
-import { type Answer, callAll, callApi } from '../api';
+import { type Answer, atLocale, callAll, callApi } from '../api';
 import { d2xy, xy2d } from '../hilbert';
 import {
   allocationBlock,
@@ -36,7 +36,7 @@ const loadBlocks = async (who: Credentials, poolId: string) => {
   const [cidrs, allocations, resources] = await Promise.all([
     callAll(who, 'GetIpamPoolCidrs', { IpamPoolId: poolId }, 'IpamPoolCidrs'),
     callAll(
-      who,
+      atLocale(who, pool),
       'GetIpamPoolAllocations',
       { IpamPoolId: poolId, MaxResults: 1000 },
       'IpamPoolAllocations',

@@ -443,6 +443,24 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
       .poll(async () => (await rows('Address history')).filter((r) => r[1] !== 'now').map((r) => r[2]))
       .toEqual(closed.map((r: { ResourceId: string }) => r.ResourceId));
     expect((await rows('Address history')).some((r) => r[1] === 'now' && r[2] === kept)).toBe(true);
+    // The timeline: the closed record is a bar from its start to its end on the page's time axis.
+    const timeline = page.getByRole('img', { name: /^Timeline of 10\.50\.0\.0\/16:/ });
+    const axis = await timeline.evaluate((svg) =>
+      ['data-from', 'data-until', 'data-x0', 'data-width'].map((a) => svg.getAttribute(a)!),
+    );
+    const [t0, t1] = [Date.parse(axis[0]!), Date.parse(axis[1]!)];
+    const px = (t: string) => Number(axis[2]) + ((Date.parse(t) - t0) * Number(axis[3])) / (t1 - t0);
+    const record = closed.find((r: { ResourceId: string }) => r.ResourceId === gone);
+    const bar = await timeline
+      .locator(`rect[data-resource="${gone}"]`)
+      .evaluate((r) => ['data-from', 'data-until', 'x', 'width'].map((a) => r.getAttribute(a)!));
+    expect(bar.slice(0, 2)).toEqual([record.SampledStartTime, record.SampledEndTime]);
+    expect(Number(bar[2])).toBeCloseTo(px(record.SampledStartTime), 6);
+    expect(Number(bar[2]) + Number(bar[3])).toBeCloseTo(
+      Math.max(px(record.SampledEndTime), px(record.SampledStartTime) + 2),
+      6,
+    );
+    expect(await timeline.locator(`rect[data-resource="${kept}"]`).getAttribute('data-until')).toBe('now');
     await accessible('history');
 
     // The regional pool's own series, written by the discovery cycles: 1 /24 of its /18 assigned.

@@ -507,6 +507,41 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
           .getAttribute('aria-label')
       )?.replace(/^.*latest /, '');
     expect([await latest('PercentAssigned'), await latest('PercentAllocated')]).toEqual(['1.5625%', '25%']);
+    // The scope's status counts over time, as GetIpamMetricData has them from the cycles.
+    const statusSeries = async (MetricName: string) => {
+      const end = new Date(Date.now() + 60_000);
+      const [r] = (
+        await api('GetIpamMetricData', {
+          MetricName,
+          Dimensions: [
+            { Name: 'ScopeID', Value: ids.privateScope },
+            { Name: 'AddressFamily', Value: 'IPv4' },
+          ],
+          StartTime: new Date(end.getTime() - 86_400_000).toISOString(),
+          EndTime: end.toISOString(),
+          Period: 300,
+          Stat: 'Maximum',
+        })
+      ).MetricDataResults;
+      return `${r.Values.length} points, latest ${r.Values.at(-1)}`;
+    };
+    const charted = async (metric: string) =>
+      (
+        await page
+          .getByRole('img', { name: new RegExp(`^${metric} of the scope:`) })
+          .getAttribute('aria-label')
+      )?.replace(/^[^:]*: /, '');
+    const overlapping = await statusSeries('OverlappingResourceCidrs');
+    expect(overlapping).toMatch(/^[1-9]\d* points, latest [1-9]/);
+    expect([
+      await charted('OverlappingResourceCidrs'),
+      await charted('CompliantResourceCidrs'),
+      await charted('NoncompliantResourceCidrs'),
+    ]).toEqual([
+      overlapping,
+      await statusSeries('CompliantResourceCidrs'),
+      await statusSeries('NoncompliantResourceCidrs'),
+    ]);
     await accessible('dashboard');
     await screenshot(page, 'console-dashboard');
   });

@@ -40,5 +40,5 @@ export const PoolSharing = ({ who, pool }: { who: Credentials; pool: Answer }) =
             <td>${(s.principals as Answer[]).map((p) => `${p.associatedEntity} (${p.status})`).join(', ') || 'none yet'}</td></tr>`,
           )}</tbody></table>`}<//>
     <h2>Alarms</h2>
-    <p class="empty">Allot has no alarms: CloudWatch's <code>AWS/IPAM</code> alarms are not served here. Alert from your own monitoring on the pool's series (the Monitoring charts above), read with <code>GetIpamMetricData</code> and dimension <code>PoolID=${pool.IpamPoolId}</code>.</p>`;
+    <p class="empty">Allot has no alarms: CloudWatch's <code>AWS/IPAM</code> alarms are not served here. Alert from your own monitoring on the pool's series (the Monitoring charts below), read with <code>GetIpamMetricData</code> and dimension <code>PoolID=${pool.IpamPoolId}</code>.</p>`;
 };

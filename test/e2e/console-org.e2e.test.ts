@@ -7,20 +7,12 @@
  * runs beside console.e2e.test.ts.
  */
 import { CreateVpcCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
-import { AcceptHandshakeCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountSigner, signedJson, signedPost } from '../../local/signed';
-import { type LocalStack, startLocalStack } from '../../local/stack';
-import {
-  chromiumPath,
-  launchChromium,
-  screenshot,
-  seriousViolations,
-  tableRows,
-  watchedPage,
-} from '../helpers/browser';
-import { type Moto, motoEc2, motoServerPath, startMoto } from '../helpers/moto';
+import type { LocalStack } from '../../local/stack';
+import { chromiumPath, screenshot, seriousViolations, tableRows, watchedPage } from '../helpers/browser';
+import { consoleStack, joinOrganization, jsonAs, ramAs, signInAs } from '../helpers/console';
+import { type Moto, motoEc2, motoServerPath } from '../helpers/moto';
 
 const CHROMIUM = chromiumPath('console-org.e2e');
 const MOTO = motoServerPath('console-org.e2e');
@@ -45,13 +37,9 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console for an organization', () =>
   let problems: string[];
   let rdId = '';
   let scope = '';
-  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, checked field by field
-  const api = async (action: string, body: object, account: string, region?: string): Promise<any> => {
-    const res = await signedJson(stack.url, action, body, accountSigner(account, region));
-    const answer = await res.json();
-    expect([action, res.status, res.status === 200 || answer]).toEqual([action, 200, true]);
-    return answer;
-  };
+  const api = (action: string, body: object, account: string, region?: string) =>
+    jsonAs(stack.url)(action, body, account, region);
+
   const exclusions = async (): Promise<string[]> =>
     (
       await api('DescribeIpamResourceDiscoveries', { IpamResourceDiscoveryIds: [rdId] }, ADMIN)
@@ -60,21 +48,7 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console for an organization', () =>
     );
 
   beforeAll(async () => {
-    [moto, browser] = await Promise.all([
-      startMoto('console-org.e2e').then((m) => m!),
-      launchChromium(CHROMIUM!),
-    ]);
-    stack = await startLocalStack({
-      port: 0,
-      inMemory: true,
-      tableName: 'allot-console-org-e2e',
-      env: {
-        ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1',
-        ALLOT_REUSE_DELAY_SECONDS: '0',
-        ALLOT_DISCOVERY_EC2_ENDPOINT: moto.endpoint,
-        ALLOT_EC2_BACKEND: moto.endpoint,
-      },
-    });
+    ({ moto, browser, stack } = await consoleStack('console-org.e2e', CHROMIUM!));
     // o-a1b2c3d4e5 / r-abcd: prod > (web, db > replica); dev. ADMIN joins and is delegated.
     await api('CreateOrganization', { OrganizationId: ORG, RootId: ROOT }, MGMT);
     for (const [id, parent, name] of [
@@ -86,16 +60,7 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console for an organization', () =>
     ] as const)
       await api('CreateOrganizationalUnit', { ParentId: parent, Name: name, OrganizationalUnitId: id }, MGMT);
     // Each account joins by accepting its invitation as itself; both stay under the root.
-    for (const account of [ADMIN, MEMBER]) {
-      const { Handshake } = await api('RegisterOrganizationAccount', { AccountId: account }, MGMT);
-      const orgs = new OrganizationsClient({
-        endpoint: stack.url,
-        region: 'us-east-1',
-        credentials: { accessKeyId: account, secretAccessKey: 'test' },
-      });
-      await orgs.send(new AcceptHandshakeCommand({ HandshakeId: Handshake.Id }));
-      orgs.destroy();
-    }
+    for (const account of [ADMIN, MEMBER]) await joinOrganization(stack.url, MGMT, account);
     await api('EnableIpamOrganizationAdminAccount', { DelegatedAdminAccountId: ADMIN }, MGMT);
     // The delegated admin's IPAM, monitoring the organization in us-east-1 and ap-northeast-3.
     const { Ipam } = await api('CreateIpam', { OperatingRegions: [{ RegionName: OSAKA }] }, ADMIN);
@@ -110,15 +75,8 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console for an organization', () =>
     await moto?.stop();
   });
 
-  const signIn = async () => {
-    const signOut = page.getByRole('button', { name: 'Sign out' });
-    if (await signOut.count()) await signOut.click();
-    else await page.goto(`${stack.url}/console/`);
-    await page.getByLabel('Access key ID').fill(ADMIN);
-    await page.getByLabel('Secret access key').fill('test');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await signOut.waitFor();
-  };
+  const signIn = () => signInAs(page, stack.url, ADMIN);
+
   const rows = (table: string) => tableRows(page, table);
 
   it('F-TUT-OVL-02: the resources view and the pool page show the deck matrix after a discovery', async () => {
@@ -237,15 +195,12 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console for an organization', () =>
       .waitFor();
 
     // Shared with the member account through AWS RAM: the Resource sharing tab lists the share.
-    const res = await signedPost(
-      `${stack.url}/createresourceshare`,
-      JSON.stringify({ name: 'Prod in Osaka', resourceArns: [prod.IpamPoolArn], principals: [MEMBER] }),
-      accountSigner(ADMIN),
-      { 'content-type': 'application/json' },
-      'ram',
+    const { resourceShare } = await ramAs(
+      stack.url,
+      'createresourceshare',
+      { name: 'Prod in Osaka', resourceArns: [prod.IpamPoolArn], principals: [MEMBER] },
+      ADMIN,
     );
-    const { resourceShare } = (await res.json()) as { resourceShare: { resourceShareArn: string } };
-    expect(res.status).toBe(200);
     await page.reload();
     await expect
       .poll(() => rows('Resource shares'))

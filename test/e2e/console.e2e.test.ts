@@ -10,16 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { d2xy } from '../../console/src/hilbert';
 import { COLOURS, LABELS, resourceBlock } from '../../console/src/layout';
 import { accountSigner, signedJson } from '../../local/signed';
-import { type LocalStack, startLocalStack } from '../../local/stack';
-import {
-  chromiumPath,
-  launchChromium,
-  screenshot,
-  seriousViolations,
-  tableRows,
-  watchedPage,
-} from '../helpers/browser';
-import { type Moto, motoEc2, motoServerPath, startMoto } from '../helpers/moto';
+import type { LocalStack } from '../../local/stack';
+import { chromiumPath, screenshot, seriousViolations, tableRows, watchedPage } from '../helpers/browser';
+import { consoleStack } from '../helpers/console';
+import { type Moto, motoEc2, motoServerPath } from '../helpers/moto';
 
 const CHROMIUM = chromiumPath('console.e2e');
 const MOTO = motoServerPath('console.e2e');
@@ -67,21 +61,7 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
   };
 
   beforeAll(async () => {
-    [moto, browser] = await Promise.all([
-      startMoto('console.e2e').then((m) => m!),
-      launchChromium(CHROMIUM!),
-    ]);
-    stack = await startLocalStack({
-      port: 0,
-      inMemory: true,
-      tableName: 'allot-console-e2e',
-      env: {
-        ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1',
-        ALLOT_REUSE_DELAY_SECONDS: '0',
-        ALLOT_DISCOVERY_EC2_ENDPOINT: moto.endpoint,
-        ALLOT_EC2_BACKEND: moto.endpoint,
-      },
-    });
+    ({ moto, browser, stack } = await consoleStack('console.e2e', CHROMIUM!));
     ({ page, problems } = await watchedPage(browser));
   }, 180_000);
 

@@ -33,19 +33,20 @@ export const signedJson = (
 ): Promise<Response> =>
   signedPost(`${endpoint.replace(/\/$/, '')}/v1/${action}`, JSON.stringify(body), who, headers);
 
-/** The headers of a POST of `text` to `target`, signed for service `ec2` (Authorization among them). */
+/** The headers of a POST of `text` to `target`, signed for `service` (Authorization among them). */
 export const signedHeaders = async (
   target: string,
   text: string,
   who: Signer,
   headers: Record<string, string> = {},
+  service = 'ec2',
 ): Promise<Record<string, string>> => {
   const url = new URL(target);
   const { accessKeyId, secretAccessKey, region } = who;
   const signer = new SignatureV4({
     credentials: { accessKeyId, secretAccessKey },
     region,
-    service: 'ec2',
+    service,
     sha256: Sha256,
   });
   const signed = await signer.sign({
@@ -61,14 +62,19 @@ export const signedHeaders = async (
   return signed.headers;
 };
 
-/** Posts `text` as it is (JSON or not) to `target`, signed for service `ec2`. */
+/** Posts `text` as it is (JSON or not) to `target`, signed for `service` (`ec2` unless said). */
 export const signedPost = async (
   target: string,
   text: string,
   who: Signer,
   headers: Record<string, string> = {},
+  service = 'ec2',
 ): Promise<Response> =>
-  fetch(target, { method: 'POST', headers: await signedHeaders(target, text, who, headers), body: text });
+  fetch(target, {
+    method: 'POST',
+    headers: await signedHeaders(target, text, who, headers, service),
+    body: text,
+  });
 
 /** A test or script signer for `account` on a stack that lets an account id sign as itself. */
 export const accountSigner = (account: string, region = 'us-east-1'): Signer => ({

@@ -1,7 +1,8 @@
 /**
- * The console's only way to the data: `POST /v1/<Action>` on the API the page came from,
- * SigV4-signed here in the browser (service `ec2`, the selected region), exactly as the AWS CLI
- * and local/signed.ts sign. The secret signs; it is never sent.
+ * The console's only way to the data: `POST /v1/<Action>` on the API the page came from (and
+ * AWS RAM's own paths for pool shares), SigV4-signed here in the browser (service `ec2` or `ram`,
+ * the selected region), exactly as the AWS CLI and local/signed.ts sign. The secret signs; it is
+ * never sent.
  */
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Credentials } from './session';
@@ -27,17 +28,32 @@ export const apiRoot = (): URL => {
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read field by field by each view
 export type Answer = Record<string, any>;
 
-/**
- * Calls `action` with `body`, signed with `who`.
- * @example const { Ipams } = await callApi(creds, 'DescribeIpams', {});
- */
-export const callApi = async (who: Credentials, action: string, body: object = {}): Promise<Answer> => {
-  const url = new URL(`v1/${action}`, apiRoot());
+/** Where a call goes and how it is signed: the service name, the path, any extra headers. */
+interface Route {
+  service: string;
+  path: string;
+  headers?: Record<string, string>;
+}
+
+/** The refusal in an answer: EC2/JSON `Error`, Organizations `__type`, RAM `x-amzn-ErrorType`. */
+const refusal = (res: Response, answer: Answer): ApiError =>
+  new ApiError(
+    answer.Error?.Code ??
+      answer.__type ??
+      res.headers.get('x-amzn-errortype')?.split(':')[0] ??
+      `HTTP${res.status}`,
+    answer.Error?.Message ?? answer.Message ?? answer.message ?? res.statusText,
+    res.status,
+  );
+
+/** POSTs `body` as JSON to `route`, SigV4-signed with `who`; the answer or its refusal. */
+const callRoute = async (who: Credentials, route: Route, body: object): Promise<Answer> => {
+  const url = new URL(route.path, apiRoot());
   const text = JSON.stringify(body);
   const signer = new SignatureV4({
     credentials: { accessKeyId: who.accessKeyId, secretAccessKey: who.secretAccessKey },
     region: who.region,
-    service: 'ec2',
+    service: route.service,
     sha256: WebSha256,
   });
   const signed = await signer.sign({
@@ -47,7 +63,7 @@ export const callApi = async (who: Credentials, action: string, body: object = {
     ...(url.port ? { port: Number(url.port) } : {}),
     path: url.pathname,
     query: {},
-    headers: { host: url.host, 'content-type': 'application/json' },
+    headers: { host: url.host, 'content-type': 'application/json', ...route.headers },
     body: text,
   });
   // The browser sets Host itself (to the same value that was signed).
@@ -59,14 +75,31 @@ export const callApi = async (who: Credentials, action: string, body: object = {
     throw new ApiError('NetworkError', `The API at ${url.origin} did not answer (${String(e)}).`, 0);
   }
   const answer = (await res.json().catch(() => ({}))) as Answer;
-  if (!res.ok)
-    throw new ApiError(
-      answer.Error?.Code ?? `HTTP${res.status}`,
-      answer.Error?.Message ?? res.statusText,
-      res.status,
-    );
+  if (!res.ok) throw refusal(res, answer);
   return answer;
 };
+
+/**
+ * Calls `action` with `body`, signed with `who`.
+ * @example const { Ipams } = await callApi(creds, 'DescribeIpams', {});
+ */
+export const callApi = (who: Credentials, action: string, body: object = {}): Promise<Answer> =>
+  callRoute(who, { service: 'ec2', path: `v1/${action}` }, body);
+
+/**
+ * Calls an AWS RAM operation (REST-JSON, signed for `ram`) by its lower-case path.
+ * @example const { resourceShareAssociations } = await callRam(creds, 'getresourceshareassociations', { associationType: 'RESOURCE' });
+ */
+export const callRam = (who: Credentials, path: string, body: object): Promise<Answer> =>
+  callRoute(who, { service: 'ram', path }, body);
+
+/**
+ * F-GEN-07: a pool's allocations are listed, made and released in the pool's locale region, so
+ * those calls sign for that region whatever the region selector says.
+ * @example callApi(atLocale(who, pool), 'GetIpamPoolAllocations', { IpamPoolId })
+ */
+export const atLocale = (who: Credentials, pool: Answer | undefined): Credentials =>
+  pool?.Locale && pool.Locale !== 'None' ? { ...who, region: pool.Locale } : who;
 
 /** Every page of a listing (NextToken), up to `pages` pages. */
 export const callAll = async (

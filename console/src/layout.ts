@@ -75,21 +75,72 @@ export interface Grid {
 
 const endOf = (c: Cidr) => c.start + size(c);
 
+const byAddress = (a: MapBlock, b: MapBlock) =>
+  a.cidr.version - b.cidr.version ||
+  (a.cidr.start < b.cidr.start ? -1 : a.cidr.start > b.cidr.start ? 1 : a.cidr.prefix - b.cidr.prefix);
+
+/**
+ * What the map needs of a list of blocks, worked out once per list (the list of a loaded pool
+ * does not change while the user zooms): the blocks in address order, and the IPv4 ones as
+ * plain numbers (exact below 2^53), so a zoom redraws without sorting or BigInt arithmetic.
+ */
+interface Prepared {
+  sorted: MapBlock[];
+  v4lo: Float64Array;
+  v4hi: Float64Array;
+  v4rank: Uint8Array;
+}
+const PREPARED = new WeakMap<readonly MapBlock[], Prepared>();
+
+const prepared = (blocks: readonly MapBlock[]): Prepared => {
+  let p = PREPARED.get(blocks);
+  if (p) return p;
+  const v4 = blocks.filter((b) => b.cidr.version === 4);
+  p = {
+    sorted: [...blocks].sort(byAddress),
+    v4lo: Float64Array.from(v4, (b) => Number(b.cidr.start)),
+    v4hi: Float64Array.from(v4, (b) => Number(endOf(b.cidr))),
+    v4rank: Uint8Array.from(v4, (b) => CATEGORIES.indexOf(b.category)),
+  };
+  PREPARED.set(blocks, p);
+  return p;
+};
+
+/** Ranks cells [from, to) of `cells` at least `rank`. */
+const raise = (cells: Uint8Array, from: number, to: number, rank: number) => {
+  for (let d = from; d < to; d++) if (cells[d]! < rank) cells[d] = rank;
+};
+
 /** The cells of `root` (at most 4^maxOrder) and the category each shows. */
-export const gridOf = (root: Cidr, blocks: MapBlock[], maxOrder = 6): Grid => {
+export const gridOf = (root: Cidr, blocks: readonly MapBlock[], maxOrder = 6): Grid => {
   const order = Math.min(maxOrder, Math.floor((BITS[root.version] - root.prefix) / 2));
   const cellPrefix = root.prefix + 2 * order;
-  const cell = sizeOf(root.version, cellPrefix);
   const cells = new Uint8Array(4 ** order);
+  if (root.version === 4) {
+    const { v4lo, v4hi, v4rank } = prepared(blocks);
+    const start = Number(root.start);
+    const end = start + 2 ** (32 - root.prefix);
+    const cell = 2 ** (32 - cellPrefix);
+    for (let i = 0; i < v4lo.length; i++) {
+      const lo = Math.max(v4lo[i]!, start);
+      const hi = Math.min(v4hi[i]!, end);
+      if (lo < hi) raise(cells, Math.floor((lo - start) / cell), Math.ceil((hi - start) / cell), v4rank[i]!);
+    }
+    return { root, order, cellPrefix, cells };
+  }
+  const cell = sizeOf(root.version, cellPrefix);
   const rootEnd = endOf(root);
   for (const b of blocks) {
     if (b.cidr.version !== root.version) continue;
     const lo = b.cidr.start > root.start ? b.cidr.start : root.start;
     const hi = endOf(b.cidr) < rootEnd ? endOf(b.cidr) : rootEnd;
     if (lo >= hi) continue;
-    const rank = CATEGORIES.indexOf(b.category);
-    const last = Number((hi - root.start + cell - 1n) / cell);
-    for (let d = Number((lo - root.start) / cell); d < last; d++) if (cells[d]! < rank) cells[d] = rank;
+    raise(
+      cells,
+      Number((lo - root.start) / cell),
+      Number((hi - root.start + cell - 1n) / cell),
+      CATEGORIES.indexOf(b.category),
+    );
   }
   return { root, order, cellPrefix, cells };
 };
@@ -107,31 +158,46 @@ export const widen = (c: Cidr, bits: number): Cidr => {
   return { version: c.version, start: c.start - (c.start % sizeOf(c.version, prefix)), prefix };
 };
 
-/** Rows of the map's table: the blocks inside the root and the free space as CIDRs, in address order. */
-export const tableRows = (root: Cidr, blocks: MapBlock[], limit = 256): MapBlock[] => {
-  const inside = blocks
-    .filter(
-      (b) => b.cidr.version === root.version && b.cidr.start >= root.start && endOf(b.cidr) <= endOf(root),
-    )
-    .sort((a, b) =>
-      a.cidr.start < b.cidr.start ? -1 : a.cidr.start > b.cidr.start ? 1 : a.cidr.prefix - b.cidr.prefix,
-    );
-  const free: MapBlock[] = [];
+/** The index of the first block at or after `version`/`start` in address order. */
+const firstFrom = (sorted: readonly MapBlock[], version: number, start: bigint): number => {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = sorted[mid]!.cidr;
+    if (c.version < version || (c.version === version && c.start < start)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+const freeRows = (out: MapBlock[], root: Cidr, from: bigint, to: bigint, limit: number) => {
+  for (const c of rangeToBlocks(root.version, from, to)) {
+    if (out.length >= limit) return;
+    out.push({ cidr: c, category: 'available', holder: '', owner: '', state: 'free' });
+  }
+};
+
+/**
+ * Rows of the map's table: the blocks inside the root and the free space as CIDRs, in address
+ * order, the first `limit` of them (a walk from the root's start that stops there).
+ */
+export const tableRows = (root: Cidr, blocks: readonly MapBlock[], limit = 256): MapBlock[] => {
+  const { sorted } = prepared(blocks);
+  const rootEnd = endOf(root);
+  const out: MapBlock[] = [];
   let at = root.start;
-  for (const b of [
-    ...inside,
-    { cidr: { ...root, start: endOf(root), prefix: BITS[root.version] } } as MapBlock,
-  ]) {
-    if (b.cidr.start > at)
-      for (const c of rangeToBlocks(root.version, at, b.cidr.start - 1n))
-        free.push({ cidr: c, category: 'available', holder: '', owner: '', state: 'free' });
+  for (let i = firstFrom(sorted, root.version, root.start); i < sorted.length; i++) {
+    const b = sorted[i]!;
+    if (b.cidr.version !== root.version || b.cidr.start >= rootEnd || out.length >= limit) break;
+    if (endOf(b.cidr) > rootEnd) continue;
+    if (b.cidr.start > at) freeRows(out, root, at, b.cidr.start - 1n, limit);
+    if (out.length >= limit) break;
+    out.push(b);
     if (endOf(b.cidr) > at) at = endOf(b.cidr);
   }
-  return [...inside, ...free]
-    .sort((a, b) =>
-      a.cidr.start < b.cidr.start ? -1 : a.cidr.start > b.cidr.start ? 1 : a.cidr.prefix - b.cidr.prefix,
-    )
-    .slice(0, limit);
+  if (at < rootEnd) freeRows(out, root, at, rootEnd - 1n, limit);
+  return out;
 };
 
 export { formatCidr };

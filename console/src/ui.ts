@@ -3,6 +3,7 @@ import htm from 'htm';
 import { h, type VNode } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api';
+import { type Progress, readOn } from './paging';
 
 export const html = htm.bind(h) as (strings: TemplateStringsArray, ...values: unknown[]) => VNode;
 
@@ -30,6 +31,38 @@ export const useLoad = <T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> =
     };
   }, [...deps, tick]);
   return { ...state, reload: useCallback(() => setTick((t) => t + 1), []) };
+};
+
+/**
+ * The pages of a listing after the one behind `token`, read one after another while the view
+ * shows what it has; `owner` is what the pages belong to (the first page's answer), so pages of
+ * an earlier load are never shown with a new one.
+ */
+export const usePagesAfter = <T>(
+  owner: object | undefined,
+  token: string | undefined,
+  page: (token: string) => Promise<{ items: T[]; token?: string }>,
+): Progress<T> & { error?: ApiError } => {
+  const [rest, setRest] = useState<Progress<T> & { owner?: object; error?: ApiError }>({
+    items: [],
+    pages: 1,
+  });
+  useEffect(() => {
+    let live = true;
+    let now: Progress<T> = { items: [], pages: 1, token };
+    setRest({ ...now, owner });
+    const shown = (p: Progress<T>) => {
+      now = p;
+      setRest({ ...p, owner });
+    };
+    readOn(page, token, shown, () => live).catch(
+      (e) => live && setRest({ ...now, owner, error: asApiError(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [owner]);
+  return rest.owner === owner ? rest : { items: [], pages: 1, token };
 };
 
 /** A write a form or button makes: busy while it runs, its refusal kept to show next to it. */

@@ -10,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { d2xy } from '../../console/src/hilbert';
 import { COLOURS, LABELS, resourceBlock } from '../../console/src/layout';
 import { accountSigner, signedJson } from '../../local/signed';
-import { type LocalStack, startLocalStack } from '../../local/stack';
-import { chromiumPath, launchChromium, screenshot, seriousViolations, watchPage } from '../helpers/browser';
-import { type Moto, motoEc2, motoServerPath, startMoto } from '../helpers/moto';
+import type { LocalStack } from '../../local/stack';
+import { chromiumPath, screenshot, seriousViolations, tableRows, watchedPage } from '../helpers/browser';
+import { consoleStack } from '../helpers/console';
+import { type Moto, motoEc2, motoServerPath } from '../helpers/moto';
 
 const CHROMIUM = chromiumPath('console.e2e');
 const MOTO = motoServerPath('console.e2e');
@@ -47,13 +48,7 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
     await page.goto(`${stack.url}/console/${hash}`);
     await page.getByRole('heading', { name: heading, exact: true }).waitFor();
   };
-  const rows = (table: string) =>
-    page
-      .getByRole('table', { name: table })
-      .locator('tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
-      );
+  const rows = (table: string) => tableRows(page, table);
   /** The text is on the page once (waiting for it to render). */
   const seen = async (text: string) => {
     await page.getByText(text).first().waitFor();
@@ -66,25 +61,8 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
   };
 
   beforeAll(async () => {
-    [moto, browser] = await Promise.all([
-      startMoto('console.e2e').then((m) => m!),
-      launchChromium(CHROMIUM!),
-    ]);
-    stack = await startLocalStack({
-      port: 0,
-      inMemory: true,
-      tableName: 'allot-console-e2e',
-      env: {
-        ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1',
-        ALLOT_REUSE_DELAY_SECONDS: '0',
-        ALLOT_DISCOVERY_EC2_ENDPOINT: moto.endpoint,
-        ALLOT_EC2_BACKEND: moto.endpoint,
-      },
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-    problems = watchPage(page);
+    ({ moto, browser, stack } = await consoleStack('console.e2e', CHROMIUM!));
+    ({ page, problems } = await watchedPage(browser));
   }, 180_000);
 
   afterAll(async () => {
@@ -445,6 +423,24 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
       .poll(async () => (await rows('Address history')).filter((r) => r[1] !== 'now').map((r) => r[2]))
       .toEqual(closed.map((r: { ResourceId: string }) => r.ResourceId));
     expect((await rows('Address history')).some((r) => r[1] === 'now' && r[2] === kept)).toBe(true);
+    // The timeline: the closed record is a bar from its start to its end on the page's time axis.
+    const timeline = page.getByRole('img', { name: /^Timeline of 10\.50\.0\.0\/16:/ });
+    const axis = await timeline.evaluate((svg) =>
+      ['data-from', 'data-until', 'data-x0', 'data-width'].map((a) => svg.getAttribute(a)!),
+    );
+    const [t0, t1] = [Date.parse(axis[0]!), Date.parse(axis[1]!)];
+    const px = (t: string) => Number(axis[2]) + ((Date.parse(t) - t0) * Number(axis[3])) / (t1 - t0);
+    const record = closed.find((r: { ResourceId: string }) => r.ResourceId === gone);
+    const bar = await timeline
+      .locator(`rect[data-resource="${gone}"]`)
+      .evaluate((r) => ['data-from', 'data-until', 'x', 'width'].map((a) => r.getAttribute(a)!));
+    expect(bar.slice(0, 2)).toEqual([record.SampledStartTime, record.SampledEndTime]);
+    expect(Number(bar[2])).toBeCloseTo(px(record.SampledStartTime), 6);
+    expect(Number(bar[2]) + Number(bar[3])).toBeCloseTo(
+      Math.max(px(record.SampledEndTime), px(record.SampledStartTime) + 2),
+      6,
+    );
+    expect(await timeline.locator(`rect[data-resource="${kept}"]`).getAttribute('data-until')).toBe('now');
     await accessible('history');
 
     // The regional pool's own series, written by the discovery cycles: 1 /24 of its /18 assigned.
@@ -491,6 +487,41 @@ describe.skipIf(!CHROMIUM || !MOTO)('the web console', () => {
           .getAttribute('aria-label')
       )?.replace(/^.*latest /, '');
     expect([await latest('PercentAssigned'), await latest('PercentAllocated')]).toEqual(['1.5625%', '25%']);
+    // The scope's status counts over time, as GetIpamMetricData has them from the cycles.
+    const statusSeries = async (MetricName: string) => {
+      const end = new Date(Date.now() + 60_000);
+      const [r] = (
+        await api('GetIpamMetricData', {
+          MetricName,
+          Dimensions: [
+            { Name: 'ScopeID', Value: ids.privateScope },
+            { Name: 'AddressFamily', Value: 'IPv4' },
+          ],
+          StartTime: new Date(end.getTime() - 86_400_000).toISOString(),
+          EndTime: end.toISOString(),
+          Period: 300,
+          Stat: 'Maximum',
+        })
+      ).MetricDataResults;
+      return `${r.Values.length} points, latest ${r.Values.at(-1)}`;
+    };
+    const charted = async (metric: string) =>
+      (
+        await page
+          .getByRole('img', { name: new RegExp(`^${metric} of the scope:`) })
+          .getAttribute('aria-label')
+      )?.replace(/^[^:]*: /, '');
+    const overlapping = await statusSeries('OverlappingResourceCidrs');
+    expect(overlapping).toMatch(/^[1-9]\d* points, latest [1-9]/);
+    expect([
+      await charted('OverlappingResourceCidrs'),
+      await charted('CompliantResourceCidrs'),
+      await charted('NoncompliantResourceCidrs'),
+    ]).toEqual([
+      overlapping,
+      await statusSeries('CompliantResourceCidrs'),
+      await statusSeries('NoncompliantResourceCidrs'),
+    ]);
     await accessible('dashboard');
     await screenshot(page, 'console-dashboard');
   });

@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../local/chromium';
 import { requireTool } from './tools';
 
@@ -33,6 +33,24 @@ export const watchPage = (page: Page): string[] => {
   });
   return problems;
 };
+
+/** A new 1280×900 page (its own context, 10 s per step, given `permissions`) and what goes wrong in it. */
+export const watchedPage = async (browser: Browser, permissions: string[] = []) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (permissions.length) await context.grantPermissions(permissions);
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  return { page, problems: watchPage(page) };
+};
+
+/** The cells' text of each body row of the table named `name`. */
+export const tableRows = (page: Page, name: string): Promise<string[][]> =>
+  page
+    .getByRole('table', { name })
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+    );
 
 /** axe-core's serious and critical violations on the page as it is: `rule: target` lines. */
 export const seriousViolations = async (page: Page): Promise<string[]> => {

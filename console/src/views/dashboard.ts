@@ -1,7 +1,8 @@
 /**
  * `#/?scope=<id>`: the dashboard (F-MON-01..16): the scope's utilisation, its resource CIDRs by
- * management, compliance and overlap, the fullest and emptiest pools, and the fullest pool's
- * PercentAssigned over the last day from GetIpamMetricData. Which widgets show is the user's
+ * management, compliance and overlap, the fullest and emptiest pools, the fullest pool's
+ * PercentAssigned and PercentAllocated and the scope's overlapping, compliant and noncompliant
+ * counts over the last day, from GetIpamMetricData. Which widgets show is the user's
  * choice, kept in this browser per access key (F-MON-02).
  */
 import { useState } from 'preact/hooks';
@@ -17,7 +18,15 @@ const WIDGETS = {
   resources: 'Resource CIDRs',
   pools: 'Pool utilisation',
   series: 'Over time',
+  statuses: 'Statuses over time',
 };
+
+/** The scope's status counts as the discovery cycles record them (F-MET-04; no nonoverlapping series). */
+const STATUS_SERIES = [
+  'OverlappingResourceCidrs',
+  'CompliantResourceCidrs',
+  'NoncompliantResourceCidrs',
+] as const;
 type Widget = keyof typeof WIDGETS;
 
 const useLayout = (who: Credentials) => {
@@ -34,22 +43,24 @@ const useLayout = (who: Credentials) => {
 const loadFigures = async (who: Credentials, scope: string) => {
   const end = new Date(Date.now() + 60_000);
   const start = new Date(end.getTime() - 24 * 3600_000);
-  const fullest = (MetricName: string) =>
+  const series = (MetricName: string, Dimensions: Answer[], across?: 'MAX') =>
     callApi(who, 'GetIpamMetricData', {
       MetricName,
-      Dimensions: [{ Name: 'ScopeID', Value: scope }],
+      Dimensions: [{ Name: 'ScopeID', Value: scope }, ...Dimensions],
       StartTime: start.toISOString(),
       EndTime: end.toISOString(),
       Period: 300,
       Stat: 'Maximum',
-      AcrossSeries: 'MAX',
+      ...(across ? { AcrossSeries: across } : {}),
     }).then((a) => (a.MetricDataResults?.[0] ?? { Timestamps: [], Values: [] }) as Answer);
-  const [figures, assigned, allocated] = await Promise.all([
+  const ipv4 = [{ Name: 'AddressFamily', Value: 'IPv4' }];
+  const [figures, assigned, allocated, ...statuses] = await Promise.all([
     callApi(who, 'GetIpamMetrics', { IpamScopeId: scope }),
-    fullest('PercentAssigned'),
-    fullest('PercentAllocated'),
+    series('PercentAssigned', [], 'MAX'),
+    series('PercentAllocated', [], 'MAX'),
+    ...STATUS_SERIES.map((m) => series(m, ipv4)),
   ]);
-  return { figures, series: { PercentAssigned: assigned, PercentAllocated: allocated } };
+  return { figures, series: { PercentAssigned: assigned, PercentAllocated: allocated }, statuses };
 };
 
 type Figures = Awaited<ReturnType<typeof loadFigures>>;
@@ -106,6 +117,14 @@ const Figures = ({ data, shown }: { data: Figures; shown: (w: Widget) => boolean
       ${(['PercentAssigned', 'PercentAllocated'] as const).map(
         (m) =>
           html`<${LineChart} label=${`${m} of the fullest pool`} times=${data.series[m].Timestamps ?? []} values=${data.series[m].Values ?? []} />`,
+      )}</section>`
+    }
+    ${
+      shown('statuses') &&
+      html`<section aria-label="Statuses over time"><h2>Overlap and compliance over the last day (IPv4)</h2>
+      ${STATUS_SERIES.map(
+        (m, i) =>
+          html`<${LineChart} label=${`${m} of the scope`} unit="" times=${data.statuses[i]!.Timestamps ?? []} values=${data.statuses[i]!.Values ?? []} />`,
       )}</section>`
     }`;
 };

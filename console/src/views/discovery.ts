@@ -1,12 +1,14 @@
 /**
  * `#/discovery`: resource discoveries and their associations, the accounts each discovered
- * (status, last success, failure reason), and "Run discovery now" (RunDiscovery) with progress.
+ * (status, last success, failure reason), "Run discovery now" (RunDiscovery) with progress, and
+ * the OU exclusions picker (ou-exclusions.ts).
  */
 
 import { useState } from 'preact/hooks';
 import { type Answer, callAll, callApi } from '../api';
 import type { Credentials } from '../session';
 import { ErrorNote, html, Show, useAction, useLoad } from '../ui';
+import { OuExclusions } from './ou-exclusions';
 
 const loadDiscovery = async (who: Credentials) => {
   const [discoveries, associations] = await Promise.all([
@@ -78,5 +80,6 @@ export const Discovery = ({ who }: { who: Credentials }) => {
             ) => html`<tr><td>${a.AccountId}</td><td>${a.DiscoveryRegion}</td><td>${a.FailureReason ? 'failed' : 'ok'}</td>
             <td>${a.LastSuccessfulDiscoveryTime ?? '–'}</td><td>${a.FailureReason ? `${a.FailureReason.Status}: ${a.FailureReason.Message}` : '–'}</td></tr>`,
           )}</tbody></table>`
-      }`}<//>`;
+      }
+      <${OuExclusions} who=${who} discoveries=${d.discoveries} done=${data.reload} />`}<//>`;
 };

@@ -1,6 +1,7 @@
 /**
  * `#/history?cidr=…&scope=…&days=…`: address history search (F-HIST-13): who held exactly this
- * CIDR in the scope during the time range (the last 7 days unless chosen), newest first.
+ * CIDR in the scope during the time range (the last 7 days unless chosen): a timeline of the holds
+ * (history-timeline.ts), then the records newest first.
  */
 import { useState } from 'preact/hooks';
 import { type Answer, callAll } from '../api';
@@ -8,6 +9,7 @@ import { go } from '../router';
 import { loadScopes, pickScope, ScopeSelect } from '../scopes';
 import type { Credentials } from '../session';
 import { html, inputText, Show, useLoad } from '../ui';
+import { Timeline } from './history-timeline';
 
 const when = (t?: string) => (t ? `${t.slice(0, 19).replace('T', ' ')} UTC` : 'now');
 
@@ -29,19 +31,23 @@ const Records = ({
   scope: string;
   days: number;
 }) => {
-  const records = useLoad(() => {
-    const StartTime = new Date(Date.now() - days * 86_400_000).toISOString();
-    return callAll(
+  const records = useLoad(async () => {
+    const t1 = Date.now();
+    const t0 = t1 - days * 86_400_000;
+    const StartTime = new Date(t0).toISOString();
+    const list = await callAll(
       who,
       'GetIpamAddressHistory',
       { Cidr: cidr, IpamScopeId: scope, StartTime },
       'HistoryRecords',
     );
+    return { list, t0, t1 };
   }, [who, cidr, scope, days]);
-  return html`<${Show} loaded=${records}>${(list: Answer[]) =>
+  return html`<${Show} loaded=${records}>${({ list, t0, t1 }: { list: Answer[]; t0: number; t1: number }) =>
     list.length === 0
       ? html`<p class="empty">No resource held ${cidr} in this scope. History is exact: search the CIDR a resource used (a VPC's or subnet's CIDR), or a single address.</p>`
       : html`<h2>Timeline of ${cidr}</h2>
+        <${Timeline} cidr=${cidr} records=${list} t0=${t0} t1=${t1} />
         <table aria-label="Address history">
           <thead><tr><th>From</th><th>Until</th><th>Resource</th><th>Type</th><th>CIDR</th><th>Owner</th><th>Region</th><th>VPC</th><th>Compliance</th><th>Overlap</th></tr></thead>
           <tbody>${list.map(

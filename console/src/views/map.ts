@@ -5,9 +5,9 @@
  * the root, hovering names the block. The table below lists the same blocks for screen readers
  * and tests.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Cidr, tryParseCidr } from '../../../core/cidr';
-import { type Answer, callAll, callApi } from '../api';
+import { type Answer, atLocale, callAll, callApi } from '../api';
 import { d2xy, xy2d } from '../hilbert';
 import {
   allocationBlock,
@@ -26,22 +26,19 @@ import {
 import { go } from '../router';
 import { loadScopes, pickScope, ScopeSelect } from '../scopes';
 import type { Credentials } from '../session';
-import { ErrorNote, html, idOfArn, inputText, Show, useLoad } from '../ui';
+import { ErrorNote, html, idOfArn, inputText, Show, useLoad, usePagesAfter } from '../ui';
 
 const SIDE = 512;
 
+const PAGE = 1000;
+
+/** The pool, its CIDRs and resource CIDRs, and its first page of allocations (the rest follow). */
 const loadBlocks = async (who: Credentials, poolId: string) => {
   const { IpamPools } = await callApi(who, 'DescribeIpamPools', { IpamPoolIds: [poolId] });
   const pool = IpamPools[0];
-  const [cidrs, allocations, resources] = await Promise.all([
+  const [cidrs, first, resources] = await Promise.all([
     callAll(who, 'GetIpamPoolCidrs', { IpamPoolId: poolId }, 'IpamPoolCidrs'),
-    callAll(
-      who,
-      'GetIpamPoolAllocations',
-      { IpamPoolId: poolId, MaxResults: 1000 },
-      'IpamPoolAllocations',
-      200,
-    ),
+    callApi(atLocale(who, pool), 'GetIpamPoolAllocations', { IpamPoolId: poolId, MaxResults: PAGE }),
     callAll(
       who,
       'GetIpamResourceCidrs',
@@ -49,28 +46,57 @@ const loadBlocks = async (who: Credentials, poolId: string) => {
       'IpamResourceCidrs',
     ),
   ]);
-  const blocks: MapBlock[] = [...allocations.map(allocationBlock), ...resources.map(resourceBlock)];
-  return { cidrs: cidrs.map((c) => c.Cidr as string), blocks };
+  const blocks: MapBlock[] = [
+    ...((first.IpamPoolAllocations ?? []) as Answer[]).map(allocationBlock),
+    ...resources.map(resourceBlock),
+  ];
+  return {
+    pool,
+    cidrs: cidrs.map((c) => c.Cidr as string),
+    blocks,
+    more: first.NextToken as string | undefined,
+  };
 };
 
-/** Paints every cell; the cell's pixel square is the same for any reader (tests read pixels). */
+type Loaded = Awaited<ReturnType<typeof loadBlocks>>;
+
+/** Each cell's [x, y] on the curve of `order`, computed once per order. */
+const XY = new Map<number, Uint16Array>();
+const curve = (order: number): Uint16Array => {
+  let xy = XY.get(order);
+  if (!xy) {
+    xy = new Uint16Array(2 * 4 ** order);
+    for (let d = 0; d < 4 ** order; d++) xy.set(d2xy(order, d), 2 * d);
+    XY.set(order, xy);
+  }
+  return xy;
+};
+
+/**
+ * Paints every cell, one colour at a time (five fill styles a frame, not one per cell); the
+ * cell's pixel square is the same for any reader (tests read pixels).
+ */
 export const paint = (canvas: HTMLCanvasElement, g: Grid): void => {
   const ctx = canvas.getContext('2d')!;
   const px = SIDE / (1 << g.order);
   const gap = px >= 6 ? 1 : 0;
+  const xy = curve(g.order);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, SIDE, SIDE);
-  for (let d = 0; d < g.cells.length; d++) {
-    const [x, y] = d2xy(g.order, d);
-    ctx.fillStyle = COLOURS[CATEGORIES[g.cells[d]!]!];
-    ctx.fillRect(x * px, y * px, px - gap, px - gap);
-  }
+  CATEGORIES.forEach((category, rank) => {
+    ctx.fillStyle = COLOURS[category];
+    for (let d = 0; d < g.cells.length; d++)
+      if (g.cells[d] === rank) ctx.fillRect(xy[2 * d]! * px, xy[2 * d + 1]! * px, px - gap, px - gap);
+  });
 };
 
 const Canvas = ({ grid, blocks, onZoom }: { grid: Grid; blocks: MapBlock[]; onZoom: (c: Cidr) => void }) => {
   const ref = useRef<HTMLCanvasElement>(null);
-  const [hover, setHover] = useState('');
-  useEffect(() => {
+  // What the pointer is over, for the root it was read on (a zoom keeps this canvas).
+  const [hover, setHover] = useState({ root: '', text: '' });
+  const root = formatCidr(grid.root);
+  // Drawn before the browser paints, in the same frame as the rest of the zoom.
+  useLayoutEffect(() => {
     if (ref.current) paint(ref.current, grid);
   }, [grid]);
   const cellAt = (e: MouseEvent) => {
@@ -91,11 +117,12 @@ const Canvas = ({ grid, blocks, onZoom }: { grid: Grid; blocks: MapBlock[]; onZo
       )
       .sort((a, b) => CATEGORIES.indexOf(b.category) - CATEGORIES.indexOf(a.category))[0];
     const category = LABELS[CATEGORIES[grid.cells[d]!]!];
-    setHover(
-      holder
+    setHover({
+      root,
+      text: holder
         ? `${formatCidr(c)} in ${formatCidr(holder.cidr)}: ${category} · ${holder.holder} · owner ${holder.owner || '–'} · ${holder.state}`
         : `${formatCidr(c)}: ${category}`,
-    );
+    });
   };
   const click = (e: MouseEvent) => {
     if (grid.order === 0) return;
@@ -104,7 +131,7 @@ const Canvas = ({ grid, blocks, onZoom }: { grid: Grid; blocks: MapBlock[]; onZo
   return html`<div>
     <canvas ref=${ref} width=${SIDE} height=${SIDE} data-order=${grid.order} onMouseMove=${describe} onClick=${click}
       role="img" aria-label=${`CIDR map of ${formatCidr(grid.root)}, ${grid.cells.length} blocks of /${grid.cellPrefix}; the table below lists them`}></canvas>
-    <p aria-live="polite" data-testid="map-hover">${hover || 'Hover over a block for its CIDR, holder, owner and state; click to zoom in.'}</p>
+    <p aria-live="polite" data-testid="map-hover">${(hover.root === root && hover.text) || 'Hover over a block for its CIDR, holder, owner and state; click to zoom in.'}</p>
   </div>`;
 };
 
@@ -113,11 +140,10 @@ const Legend = () =>
     (c) => html`<li><span class="swatch" style=${`background:${COLOURS[c]}`}></span>${LABELS[c]}</li>`,
   )}</ul>`;
 
-/** The root box, the legend, the canvas and the table of one root block. */
-const MapBody = ({ top, blocks, show }: { top: Cidr; blocks: MapBlock[]; show: (c: Cidr) => void }) => {
+/** The root box of one root block (its typed text starts again with each root). */
+const RootForm = ({ top, show }: { top: Cidr; show: (c: Cidr) => void }) => {
   const [typed, setTyped] = useState('');
   const [bad, setBad] = useState(false);
-  const grid = gridOf(top, blocks);
   const submit = (e: Event) => {
     e.preventDefault();
     const c = tryParseCidr(typed.trim());
@@ -129,7 +155,17 @@ const MapBody = ({ top, blocks, show }: { top: Cidr; blocks: MapBlock[]; show: (
       <button>Show</button>
       <button type="button" class="secondary" disabled=${top.prefix === 0} onClick=${() => show(widen(top, 2))}>Zoom out</button>
       ${bad && html`<${ErrorNote} error=${{ code: 'InvalidParameterValue', message: `'${typed}' is not a CIDR.` }} />`}
-    </form>
+    </form>`;
+};
+
+/**
+ * The root box, the legend, the canvas and the table of one root block. A zoom keeps the canvas
+ * and the table's rows and only redraws and rewrites them (measured: rebuilding 256 rows and the
+ * canvas was most of a zoom frame).
+ */
+const MapBody = ({ top, blocks, show }: { top: Cidr; blocks: MapBlock[]; show: (c: Cidr) => void }) => {
+  const grid = gridOf(top, blocks);
+  return html`<${RootForm} key=${formatCidr(top)} top=${top} show=${show} />
     <${Legend} />
     <div class="map">
       <${Canvas} grid=${grid} blocks=${blocks} onZoom=${show} />
@@ -143,16 +179,39 @@ const MapBody = ({ top, blocks, show }: { top: Cidr; blocks: MapBlock[]; show: (
     </div>`;
 };
 
+/**
+ * `#/pools/<id>/map`: drawn with the first 1,000 allocations, then again as each further page
+ * arrives (measured: reading all 10,000 first kept the map blank for most of its first second).
+ */
 export const PoolMap = ({ who, poolId, root }: { who: Credentials; poolId: string; root: string }) => {
   const data = useLoad(() => loadBlocks(who, poolId), [who, poolId]);
+  const rest = usePagesAfter(data.data, data.data?.more, async (token) => {
+    const page = await callApi(atLocale(who, data.data?.pool), 'GetIpamPoolAllocations', {
+      IpamPoolId: poolId,
+      MaxResults: PAGE,
+      NextToken: token,
+    });
+    return {
+      items: ((page.IpamPoolAllocations ?? []) as Answer[]).map(allocationBlock),
+      token: page.NextToken,
+    };
+  });
+  // One list per page read, so the map's prepared model is built once per page, not per zoom.
+  const blocks = useMemo(() => [...(data.data?.blocks ?? []), ...rest.items], [data.data, rest.items]);
   const show = (c: Cidr) => go(`#/pools/${poolId}/map?root=${formatCidr(c)}`);
   return html`<h1>CIDR map of ${poolId}</h1>
     <p><a href=${`#/pools/${poolId}`}>Back to the pool</a></p>
-    <${Show} loaded=${data}>${(d: { cidrs: string[]; blocks: MapBlock[] }) => {
+    <${Show} loaded=${data}>${(d: Loaded) => {
       const top = tryParseCidr(root) ?? tryParseCidr(d.cidrs[0] ?? '');
       if (!top)
         return html`<p class="empty">This pool has no CIDR to map: <a href=${`#/pools/${poolId}`}>provision a CIDR to this pool</a> first.</p>`;
-      return html`<${MapBody} key=${formatCidr(top)} top=${top} blocks=${d.blocks} show=${show} />`;
+      return html`${
+        rest.error
+          ? html`<${ErrorNote} error=${rest.error} />`
+          : rest.token &&
+            html`<p class="note" role="status" aria-label="Allocations loading">Loading allocations: page ${rest.pages + 1} after ${blocks.length.toLocaleString('en-US')} blocks…</p>`
+      }
+        <${MapBody} top=${top} blocks=${blocks} show=${show} />`;
     }}<//>`;
 };
 
@@ -186,7 +245,7 @@ export const ResourceMap = ({
       return html`<${ScopeSelect} scopes=${d.scopes} value=${d.id} onChange=${(s: string) => go(`#/resources/map?scope=${s}`)} />
         ${
           top
-            ? html`<${MapBody} key=${formatCidr(top)} top=${top} blocks=${d.blocks} show=${show} />`
+            ? html`<${MapBody} top=${top} blocks=${d.blocks} show=${show} />`
             : html`<p class="empty">No resource CIDRs in this scope yet: <a href="#/discovery">run discovery now</a>.</p>`
         }`;
     }}<//>`;

@@ -1,6 +1,6 @@
 /** The pool page's allocations: preview the next CIDR, allocate (custom), release custom ones. */
 import { useState } from 'preact/hooks';
-import { type Answer, callApi } from '../api';
+import { type Answer, atLocale, callApi } from '../api';
 import type { Credentials } from '../session';
 import { ErrorNote, formValues, html, useAction } from '../ui';
 import type { PoolData } from './pool';
@@ -95,9 +95,9 @@ export const Allocations = ({
             a,
           ) => html`<tr key=${a.IpamPoolAllocationId}><td>${a.Cidr}</td><td>${a.IpamPoolAllocationId}</td><td>${a.ResourceType}</td>
             <td>${a.Description ?? ''}</td><td>${a.ResourceId ?? ''}</td><td>${a.ResourceRegion ?? ''}</td><td>${a.ResourceOwner ?? ''}</td>
-            <td>${a.ResourceType === 'custom' && html`<${Release} who=${who} poolId=${id} a=${a} reload=${reload} />`}</td></tr>`,
+            <td>${a.ResourceType === 'custom' && html`<${Release} who=${atLocale(who, data.pool)} poolId=${id} a=${a} reload=${reload} />`}</td></tr>`,
         )}</tbody></table>
         ${list.length > SHOWN && html`<p class="note">Showing the first ${SHOWN} of ${list.length} allocations; the <a href=${`#/pools/${id}/map`}>CIDR map</a> shows them all.</p>`}`
     }
-    ${data.cidrs.length > 0 && html`<${Allocate} who=${who} poolId=${id} reload=${reload} />`}`;
+    ${data.cidrs.length > 0 && html`<${Allocate} who=${atLocale(who, data.pool)} poolId=${id} reload=${reload} />`}`;
 };

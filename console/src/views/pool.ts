@@ -1,11 +1,12 @@
 /**
  * `#/pools/<id>`: the pool page of F-MON-24: summary, CIDRs (provision with the source pool's
  * space preview of F-MON-25, deprovision), allocations (preview of the next CIDR, allocate,
- * release), tags, its metrics over the last day, and the way to its CIDR map. The page renders
+ * release), the resources it manages and their compliance and overlap, tags, its AWS RAM shares,
+ * its metrics over the last day, what stands for alarms, and the way to its CIDR map. The page renders
  * with the first 1,000 allocations and reads the rest page by page behind it, saying so.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { type Answer, type ApiError, callAll, callApi } from '../api';
+import { type Answer, type ApiError, atLocale, callAll, callApi } from '../api';
 import { type Progress, readOn } from '../paging';
 import { go } from '../router';
 import type { Credentials } from '../session';
@@ -13,6 +14,8 @@ import { ConfirmDelete, ErrorNote, html, idOfArn, type Loaded, Show, useLoad } f
 import { Allocations } from './pool-allocations';
 import { Cidrs } from './pool-cidrs';
 import { Monitoring } from './pool-monitoring';
+import { PoolResources } from './pool-resources';
+import { PoolSharing } from './pool-sharing';
 import { Tags } from './pool-tags';
 
 export interface PoolData {
@@ -32,7 +35,10 @@ const poolAndSpace = async (who: Credentials, id: string) => {
   const pools = await callApi(who, 'DescribeIpamPools', { IpamPoolIds: [id] });
   const [cidrs, first] = await Promise.all([
     callAll(who, 'GetIpamPoolCidrs', { IpamPoolId: id }, 'IpamPoolCidrs'),
-    callApi(who, 'GetIpamPoolAllocations', { IpamPoolId: id, MaxResults: PAGE }),
+    callApi(atLocale(who, pools.IpamPools[0]), 'GetIpamPoolAllocations', {
+      IpamPoolId: id,
+      MaxResults: PAGE,
+    }),
   ]);
   return {
     pool: pools.IpamPools[0] as Answer,
@@ -42,13 +48,13 @@ const poolAndSpace = async (who: Credentials, id: string) => {
   };
 };
 
-/** Every allocation of `id` after the page behind `token`. */
-const restOf = (who: Credentials, id: string, token: string | undefined) =>
+/** Every allocation of `pool` after the page behind `token`. */
+const restOf = (who: Credentials, pool: Answer, token: string | undefined) =>
   token
     ? callAll(
-        who,
+        atLocale(who, pool),
         'GetIpamPoolAllocations',
-        { IpamPoolId: id, MaxResults: PAGE, NextToken: token },
+        { IpamPoolId: pool.IpamPoolId, MaxResults: PAGE, NextToken: token },
         'IpamPoolAllocations',
         200,
       )
@@ -57,7 +63,7 @@ const restOf = (who: Credentials, id: string, token: string | undefined) =>
 /** A source pool's CIDRs and every one of its allocations, for the space preview of F-MON-25. */
 export const loadSpace = async (who: Credentials, id: string): Promise<NonNullable<PoolData['source']>> => {
   const space = await poolAndSpace(who, id);
-  const rest = await restOf(who, id, space.more);
+  const rest = await restOf(who, space.pool, space.more);
   return { cidrs: space.cidrs, allocations: [...space.allocations, ...rest] };
 };
 
@@ -82,7 +88,7 @@ const useRest = (who: Credentials, id: string, loaded: Loaded<PoolData>): Rest =
     let now: Rest = { after, items: [], pages: 1, token: after?.more };
     setRest(now);
     const page = async (token: string) => {
-      const answer = await callApi(who, 'GetIpamPoolAllocations', {
+      const answer = await callApi(atLocale(who, after?.pool), 'GetIpamPoolAllocations', {
         IpamPoolId: id,
         MaxResults: PAGE,
         NextToken: token,
@@ -137,7 +143,9 @@ export const PoolPage = ({ who, poolId }: { who: Credentials; poolId: string }) 
         <${Cidrs} who=${who} data=${d} reload=${data.reload} />
         <${Reading} rest=${rest} shown=${d.allocations.length} />
         <${Allocations} who=${who} data=${d} reload=${data.reload} />
+        <${PoolResources} who=${who} pool=${d.pool} />
         <${Tags} who=${who} pool=${d.pool} reload=${data.reload} />
+        <${PoolSharing} who=${who} pool=${d.pool} />
         <${Monitoring} who=${who} poolId=${poolId} />
         <h2>Delete pool</h2>
         <${ConfirmDelete} what=${poolId}

@@ -12,7 +12,7 @@ import {
   widen,
 } from '../../../console/src/layout';
 import { ipsLabel } from '../../../console/src/sizes';
-import { formatCidr, parseCidr } from '../../../core/cidr';
+import { type Cidr, formatCidr, parseCidr, rangeToBlocks } from '../../../core/cidr';
 
 const block = (cidr: string, category: MapBlock['category']): MapBlock => ({
   cidr: parseCidr(cidr),
@@ -110,5 +110,68 @@ describe('the CIDR map grid', () => {
     [1n << 20n, '1M IPs'],
   ])('labels %s addresses %s', (n, label) => {
     expect(ipsLabel(n)).toBe(label);
+  });
+});
+
+/** The map's first model, kept as the oracle of the prepared one: BigInt per block, all free space then sorted. */
+const reference = {
+  cells(root: Cidr, blocks: MapBlock[]): number[] {
+    const order = Math.min(6, Math.floor((32 - root.prefix) / 2));
+    const cell = 1n << BigInt(32 - root.prefix - 2 * order);
+    const cells = new Array<number>(4 ** order).fill(0);
+    const end = (c: Cidr) => c.start + (1n << BigInt(32 - c.prefix));
+    for (const b of blocks) {
+      const lo = b.cidr.start > root.start ? b.cidr.start : root.start;
+      const hi = end(b.cidr) < end(root) ? end(b.cidr) : end(root);
+      if (lo >= hi) continue;
+      const rank = CATEGORIES.indexOf(b.category);
+      for (let d = Number((lo - root.start) / cell); d < Number((hi - root.start + cell - 1n) / cell); d++)
+        cells[d] = Math.max(cells[d]!, rank);
+    }
+    return cells;
+  },
+  rows(root: Cidr, blocks: MapBlock[], limit: number): string[] {
+    const end = (c: Cidr) => c.start + (1n << BigInt(32 - c.prefix));
+    const order = (a: MapBlock, b: MapBlock) =>
+      a.cidr.start < b.cidr.start ? -1 : a.cidr.start > b.cidr.start ? 1 : a.cidr.prefix - b.cidr.prefix;
+    const inside = blocks.filter((b) => b.cidr.start >= root.start && end(b.cidr) <= end(root)).sort(order);
+    const free: MapBlock[] = [];
+    let at = root.start;
+    for (const b of [...inside, { cidr: { ...root, start: end(root), prefix: 32 } } as MapBlock]) {
+      if (b.cidr.start > at)
+        for (const c of rangeToBlocks(4, at, b.cidr.start - 1n))
+          free.push({ ...block('0.0.0.0/32', 'available'), cidr: c });
+      if (end(b.cidr) > at) at = end(b.cidr);
+    }
+    return [...inside, ...free]
+      .sort(order)
+      .slice(0, limit)
+      .map((b) => `${formatCidr(b.cidr)} ${b.category}`);
+  },
+};
+
+describe('the prepared map model', () => {
+  it('draws the same cells and lists the same rows as the first model, for any blocks and root', () => {
+    const cidrIn16 = fc
+      .tuple(fc.integer({ min: 16, max: 30 }), fc.nat(65535), fc.constantFrom(...CATEGORIES))
+      .map(([prefix, n, category]) => {
+        // The n-th aligned /prefix of 10.0.0.0/16.
+        const start = (10n << 24n) + (BigInt(n) % (1n << BigInt(prefix - 16))) * (1n << BigInt(32 - prefix));
+        return { ...block('0.0.0.0/32', category), cidr: { version: 4 as const, start, prefix } };
+      });
+    fc.assert(
+      fc.property(
+        fc.array(cidrIn16, { maxLength: 40 }),
+        cidrIn16,
+        fc.integer({ min: 1, max: 40 }),
+        (blocks, r, limit) => {
+          const root = r.cidr;
+          expect([...gridOf(root, blocks).cells]).toEqual(reference.cells(root, blocks));
+          expect(tableRows(root, blocks, limit).map((b) => `${formatCidr(b.cidr)} ${b.category}`)).toEqual(
+            reference.rows(root, blocks, limit),
+          );
+        },
+      ),
+    );
   });
 });

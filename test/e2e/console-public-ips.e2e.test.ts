@@ -174,6 +174,10 @@ describe.skipIf(!CHROMIUM || !MOTO)('the console: public IP insights', () => {
     expect(await banner.locator('pre').textContent()).toBe(
       `aws ec2 release-address --allocation-id ${ids.idle}`,
     );
+    // F-PIP-05: the pool's figures from this discovery cycle, one point: 2 of its 8 addresses.
+    expect(
+      await page.getByRole('img', { name: /^Allocated Elastic IPs of / }).getAttribute('aria-label'),
+    ).toBe(`Allocated Elastic IPs of ${ids.pool} (2 of 8 addresses): 1 points, latest 25%`);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'console-public-ips');
   });

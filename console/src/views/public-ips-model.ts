@@ -71,3 +71,40 @@ export const idleEips = (list: Answer[]): Answer[] =>
 /** The `Name` tag of an Elastic IP, if it has one. */
 export const nameTag = (a: Answer): string | undefined =>
   (a.Tags?.EipTags ?? []).find((t: Answer) => t.Key === 'Name')?.Value;
+
+const dimension = (r: Answer, name: string): string | undefined =>
+  (r.Dimensions ?? []).find((d: Answer) => d.Name === name)?.Value;
+
+/** One Amazon-provided contiguous pool's use over time: allocated EIPs in % of its addresses. */
+export interface ContigUsage {
+  pool: string;
+  addresses: number;
+  allocated: number;
+  times: string[];
+  values: number[];
+}
+
+/**
+ * Pairs each pool's `AmazonOwnedContigIPs` series with its `AllocatedAmazonOwnedContigIPs` one
+ * (GetIpamMetricData results) into percentages, so the console's percent chart can draw them.
+ * @example contigUsage([{ Dimensions: [{ Name: 'PoolID', Value: 'p' }], Timestamps: ['t'], Values: [8] }], […[2]]) // values [25]
+ */
+export const contigUsage = (totals: Answer[], allocated: Answer[]): ContigUsage[] =>
+  totals.map((t) => {
+    const pool = dimension(t, 'PoolID') ?? '';
+    const a = allocated.find((x) => dimension(x, 'PoolID') === pool);
+    const at = new Map<string, number>(
+      (a?.Timestamps ?? []).map((ts: string, i: number) => [ts, a!.Values[i]]),
+    );
+    const points = (t.Timestamps as string[])
+      .map((ts, i) => [ts, t.Values[i] as number, at.get(ts)] as const)
+      .filter(([, n, used]) => n > 0 && used !== undefined);
+    const last = points[points.length - 1];
+    return {
+      pool,
+      addresses: last?.[1] ?? 0,
+      allocated: last?.[2] ?? 0,
+      times: points.map(([ts]) => ts),
+      values: points.map(([, n, used]) => Math.round(((used ?? 0) / n) * 1000) / 10),
+    };
+  });

@@ -6,12 +6,15 @@
  * banner recommending their release.
  */
 import { useState } from 'preact/hooks';
-import { type Answer, callAll } from '../api';
+import { type Answer, callAll, callApi } from '../api';
+import { LineChart } from '../chart';
 import type { Credentials } from '../session';
 import { html, inputText, Show, useLoad } from '../ui';
 import {
   byAddress,
   type Category,
+  type ContigUsage,
+  contigUsage,
   filtered,
   idleEips,
   inCategory,
@@ -49,6 +52,40 @@ const loadAddresses = (who: Credentials, discovery: string, region: string) =>
     100,
   ).then(byAddress);
 
+/** F-PIP-05's figures (F-MET-05) for the IPAM's pools of one Locale, over the last day. */
+const loadContig = async (who: Credentials, ipam: string, region: string) => {
+  const end = new Date(Date.now() + 60_000);
+  const series = (MetricName: string) =>
+    callApi(who, 'GetIpamMetricData', {
+      MetricName,
+      Dimensions: [
+        { Name: 'IpamId', Value: ipam },
+        { Name: 'Locale', Value: region },
+      ],
+      StartTime: new Date(end.getTime() - 24 * 3600_000).toISOString(),
+      EndTime: end.toISOString(),
+      Period: 300,
+      Stat: 'Maximum',
+    }).then((a) => (a.MetricDataResults ?? []) as Answer[]);
+  const [totals, allocated] = await Promise.all([
+    series('AmazonOwnedContigIPs'),
+    series('AllocatedAmazonOwnedContigIPs'),
+  ]);
+  return contigUsage(totals, allocated);
+};
+
+const ContigChart = ({ who, ipam, region }: { who: Credentials; ipam: string; region: string }) => {
+  const data = useLoad(() => loadContig(who, ipam, region), [who, ipam, region]);
+  return html`<section aria-label="Amazon-owned IPv4 contiguous IP usage"><h2>Amazon-owned IPv4 contiguous IP usage</h2>
+    <${Show} loaded=${data}>${(pools: ContigUsage[]) =>
+      pools.length === 0
+        ? html`<p class="empty">No Amazon-provided contiguous pool in ${region} has figures yet: they are written at each discovery cycle.</p>`
+        : pools.map(
+            (p) =>
+              html`<${LineChart} label=${`Allocated Elastic IPs of ${p.pool} (${p.allocated} of ${p.addresses} addresses)`} times=${p.times} values=${p.values} />`,
+          )}<//></section>`;
+};
+
 const Choice = ({
   label,
   value,
@@ -80,7 +117,8 @@ export const PublicIps = ({ who }: { who: Credentials }) => {
           <${Choice} label="Address region" value=${where} options=${s.regions} set=${setRegion} />
           <${Choice} label="Resource discovery" value=${rd} options=${s.discoveries} set=${setDiscovery} />
         </div>
-        <${Insights} key=${`${rd} ${where}`} who=${who} discovery=${rd} region=${where} />`;
+        <${Insights} key=${`${rd} ${where}`} who=${who} discovery=${rd} region=${where} />
+        <${ContigChart} key=${where} who=${who} ipam=${s.ipam.IpamId} region=${where} />`;
     }}<//>`;
 };
 

@@ -91,15 +91,18 @@ const Choice = ({
   value,
   options,
   set,
+  marked,
 }: {
   label: string;
   value: string;
   options: string[];
   set: (v: string) => void;
+  /** The option shown with " (default)". */
+  marked?: string;
 }) =>
   html`<label>${label}
     <select value=${value} onChange=${(e: Event) => set(inputText(e))}>
-      ${options.map((o) => html`<option value=${o}>${o}${o === options[0] && label === 'Resource discovery' ? ' (default)' : ''}</option>`)}
+      ${options.map((o) => html`<option value=${o}>${o}${o === marked ? ' (default)' : ''}</option>`)}
     </select>
   </label>`;
 
@@ -115,7 +118,8 @@ export const PublicIps = ({ who }: { who: Credentials }) => {
       const where = s.regions.includes(region) ? region : (s.regions[0] ?? who.region);
       return html`<div class="panel">
           <${Choice} label="Address region" value=${where} options=${s.regions} set=${setRegion} />
-          <${Choice} label="Resource discovery" value=${rd} options=${s.discoveries} set=${setDiscovery} />
+          <${Choice} label="Resource discovery" value=${rd} options=${s.discoveries} set=${setDiscovery}
+            marked=${s.ipam.DefaultResourceDiscoveryId} />
         </div>
         <${Insights} key=${`${rd} ${where}`} who=${who} discovery=${rd} region=${where} />
         <${ContigChart} key=${where} who=${who} ipam=${s.ipam.IpamId} region=${where} />`;

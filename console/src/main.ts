@@ -14,6 +14,7 @@ import { Ipams } from './views/ipams';
 import { PoolMap, ResourceMap } from './views/map';
 import { PoolPage } from './views/pool';
 import { Pools } from './views/pools';
+import { PublicIps } from './views/public-ips';
 import { Resources } from './views/resources';
 import { Scopes } from './views/scopes';
 import { SignIn } from './views/signin';
@@ -26,6 +27,7 @@ const NAV = [
   ['#/resources', 'Resources'],
   ['#/history', 'History'],
   ['#/discovery', 'Discovery'],
+  ['#/public-ips', 'Public IPs'],
 ] as const;
 
 const View = ({ who }: { who: Credentials }) => {
@@ -44,6 +46,7 @@ const View = ({ who }: { who: Credentials }) => {
     return html`<${History} who=${who} cidr=${query.get('cidr') ?? ''} scope=${query.get('scope')}
       days=${Number(query.get('days') ?? 7)} />`;
   if (page === 'discovery') return html`<${Discovery} who=${who} />`;
+  if (page === 'public-ips') return html`<${PublicIps} who=${who} />`;
   return html`<${Dashboard} who=${who} scope=${query.get('scope')} />`;
 };
 

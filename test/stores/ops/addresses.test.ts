@@ -4,9 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { recordIpamMetrics, scopeFigures } from '../../../core/ops/monitoring/metrics/figures';
-import { planCycle } from '../../../core/ops/monitoring/run/plan';
-import { type RunIo, runCycle } from '../../../core/ops/monitoring/run/run';
 import type { IpamRecord } from '../../../core/records';
+import { emptyReadsCycle } from '../../helpers/cycle';
 import { type Env, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
 import { provisionByoip, settle } from '../../helpers/proof';
 import { storeFactories } from '../../helpers/stores';
@@ -209,23 +208,7 @@ describe.each(storeFactories())('Elastic IPs and public IPv4 pools (%s store)', 
       await e.call('AllocateAddress', { IpamPoolId: poolId }),
     ];
     await e.call('AssociateAddress', { AllocationId: one.AllocationId, InstanceId: 'i-07459a6fca5b35823' });
-    const io: RunIo = {
-      // The collector's read finds nothing of its own in the account's EC2.
-      read: async (item) => ({
-        account: {
-          AccountId: item.AccountId,
-          DiscoveryRegion: item.Region,
-          LastAttemptedDiscoveryTime: new Date(e.deps.now()),
-          LastSuccessfulDiscoveryTime: new Date(e.deps.now()),
-        },
-        resourceCidrs: [],
-        publicAddresses: [],
-      }),
-      reconcile: async () => {},
-      remainingMs: () => Number.POSITIVE_INFINITY,
-      log: () => {},
-    };
-    await runCycle(e.deps, io, await planCycle(e.deps), { concurrency: 1, reserveMs: 0 });
+    await emptyReadsCycle(e);
     const { Ipams } = await e.call('DescribeIpams', {});
     const { IpamDiscoveredPublicAddresses } = await e.call('GetIpamDiscoveredPublicAddresses', {
       IpamResourceDiscoveryId: Ipams[0].DefaultResourceDiscoveryId,

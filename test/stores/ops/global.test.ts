@@ -4,9 +4,8 @@
  * request is checked for what it left: no pool, no list, no allocation.
  */
 import { describe, expect, it } from 'vitest';
-import { planCycle } from '../../../core/ops/monitoring/run/plan';
-import { type RunIo, runCycle } from '../../../core/ops/monitoring/run/run';
 import type { PublicSpaceEvent } from '../../../core/ports';
+import { emptyReadsCycle } from '../../helpers/cycle';
 import { type Env, makeEnv } from '../../helpers/env';
 import { provisionByoip } from '../../helpers/proof';
 import { storeFactories } from '../../helpers/stores';
@@ -181,22 +180,7 @@ describe.each(storeFactories())('global pools and anycast IP lists (%s store)', 
       IpAddressType: 'ipv4',
       IpamCidrConfigs: [config(V4, g4)],
     });
-    const io: RunIo = {
-      read: async (item) => ({
-        account: {
-          AccountId: item.AccountId,
-          DiscoveryRegion: item.Region,
-          LastAttemptedDiscoveryTime: new Date(e.deps.now()),
-          LastSuccessfulDiscoveryTime: new Date(e.deps.now()),
-        },
-        resourceCidrs: [],
-        publicAddresses: [],
-      }),
-      reconcile: async () => {},
-      remainingMs: () => Number.POSITIVE_INFINITY,
-      log: () => {},
-    };
-    await runCycle(e.deps, io, await planCycle(e.deps), { concurrency: 1, reserveMs: 0 });
+    await emptyReadsCycle(e);
     const { Ipams } = await e.call('DescribeIpams', {});
     const seen = async (AddressRegion: string) =>
       (

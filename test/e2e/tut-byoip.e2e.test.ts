@@ -51,6 +51,16 @@ describe.skipIf(!tools)(
       }
       throw new Error(`${cidr} stayed ${pending}`);
     };
+    /** The regional pool's allocations in its locale region, as the IPAM account sees them. */
+    const regionalAllocations = async () =>
+      (
+        await ok('get-ipam-pool-allocations', '--region', 'us-west-2', '--ipam-pool-id', ids.regional!)
+      ).IpamPoolAllocations.map((a: Record<string, string>) => [
+        a.Cidr,
+        a.ResourceId,
+        a.ResourceType,
+        a.ResourceOwner,
+      ]);
     const authContext = (cidr: string, key?: string) => {
       const c = signed(ACCT, cidr, key ? { key } : {});
       return `Message="${c.Message}",Signature="${c.Signature}"`;
@@ -312,20 +322,7 @@ describe.skipIf(!tools)(
         Domain: 'vpc',
       });
       // In the IPAM account's view of the pool, an eip allocation the member owns.
-      const { IpamPoolAllocations } = await ok(
-        'get-ipam-pool-allocations',
-        ...west,
-        '--ipam-pool-id',
-        ids.regional!,
-      );
-      expect(
-        IpamPoolAllocations.map((a: Record<string, string>) => [
-          a.Cidr,
-          a.ResourceId,
-          a.ResourceType,
-          a.ResourceOwner,
-        ]),
-      ).toEqual([['130.137.245.0/32', eip.AllocationId, 'eip', MEMBER]]);
+      expect(await regionalAllocations()).toEqual([['130.137.245.0/32', eip.AllocationId, 'eip', MEMBER]]);
       const { Instances } = await t.ok(
         MEMBER,
         'ec2',
@@ -358,8 +355,7 @@ describe.skipIf(!tools)(
         eip.AllocationId,
       );
       expect([released.code, released.json, released.stderr]).toEqual([0, undefined, '']);
-      const after = await ok('get-ipam-pool-allocations', ...west, '--ipam-pool-id', ids.regional!);
-      expect(after).toEqual({ IpamPoolAllocations: [] });
+      expect(await regionalAllocations()).toEqual([]);
     });
 
     it('64 concurrent AllocateAddress from the shared pool: 64 distinct, consecutive addresses', async () => {
@@ -374,14 +370,7 @@ describe.skipIf(!tools)(
       expect(got.map(([status]) => status)).toEqual(Array(64).fill(200));
       const ips = got.map(([, b]) => Number(String(b.PublicIp).split('.')[3])).sort((a, b) => a - b);
       expect(ips).toEqual(Array.from({ length: 64 }, (_, i) => i));
-      const { IpamPoolAllocations } = await ok(
-        'get-ipam-pool-allocations',
-        '--region',
-        'us-west-2',
-        '--ipam-pool-id',
-        ids.regional!,
-      );
-      expect(IpamPoolAllocations.length).toBe(64);
+      expect((await regionalAllocations()).length).toBe(64);
       // Released eight at a time: 64 releases at once all rewrite the same space node, and under
       // load some outlast the local stack's deadline (a retryable 503). The race asked for is the
       // allocation's.
@@ -425,21 +414,7 @@ describe.skipIf(!tools)(
         PoolId,
         'vpc',
       ]);
-      const { IpamPoolAllocations } = await ok(
-        'get-ipam-pool-allocations',
-        '--region',
-        'us-west-2',
-        '--ipam-pool-id',
-        ids.regional!,
-      );
-      expect(
-        IpamPoolAllocations.map((a: Record<string, string>) => [
-          a.Cidr,
-          a.ResourceId,
-          a.ResourceType,
-          a.ResourceOwner,
-        ]),
-      ).toEqual([[B4, PoolId, 'ec2-public-ipv4-pool', MEMBER]]);
+      expect(await regionalAllocations()).toEqual([[B4, PoolId, 'ec2-public-ipv4-pool', MEMBER]]);
       // A2, after the address is released.
       await m('release-address', '--allocation-id', eip.AllocationId);
       const pools = async () =>
@@ -448,14 +423,7 @@ describe.skipIf(!tools)(
       await m('deprovision-public-ipv4-pool-cidr', '--pool-id', PoolId, '--cidr', B4);
       expect(await pools()).toMatchObject({ PoolAddressRanges: [], TotalAddressCount: 0 });
       expect(await m('delete-public-ipv4-pool', '--pool-id', PoolId)).toEqual({ ReturnValue: true });
-      const left = await ok(
-        'get-ipam-pool-allocations',
-        '--region',
-        'us-west-2',
-        '--ipam-pool-id',
-        ids.regional!,
-      );
-      expect(left).toEqual({ IpamPoolAllocations: [] });
+      expect(await regionalAllocations()).toEqual([]);
     });
 
     it('B4-11: clean-up: deprovision and wait until deprovisioned, delete the pools and the IPAM', async () => {

@@ -40,6 +40,11 @@ export const RAM_OPERATIONS = [
   'GetResourceShareInvitations',
   'AcceptResourceShareInvitation',
   'RejectResourceShareInvitation',
+  'ListPermissionVersions',
+  'GetPermission',
+  'ListResourceSharePermissions',
+  'AssociateResourceSharePermission',
+  'ReplacePermissionAssociations',
 ] as const;
 
 const trim = (s: RawShape): Ec2Shape => {

@@ -162,6 +162,13 @@ import {
 } from './sharing/lists';
 import { getResourceShareAssociations, getResourceShares } from './sharing/reads';
 import {
+  associateResourceSharePermission,
+  getPermission,
+  listPermissionVersions,
+  listResourceSharePermissions,
+  replacePermissionAssociations,
+} from './sharing/share-permissions';
+import {
   associateResourceShare,
   createResourceShare,
   deleteResourceShare,
@@ -305,6 +312,11 @@ export const ramOperations = {
   GetResourceShareInvitations: getResourceShareInvitations,
   AcceptResourceShareInvitation: acceptResourceShareInvitation,
   RejectResourceShareInvitation: rejectResourceShareInvitation,
+  ListPermissionVersions: listPermissionVersions,
+  GetPermission: getPermission,
+  ListResourceSharePermissions: listResourceSharePermissions,
+  AssociateResourceSharePermission: associateResourceSharePermission,
+  ReplacePermissionAssociations: replacePermissionAssociations,
 } satisfies Record<string, AnyOperation>;
 
 export type RamActionName = keyof typeof ramOperations;

@@ -51,6 +51,19 @@ export interface Config {
   provisionSettleMs: number;
   /** How long deprovisioned and failed CIDRs stay listed by GetIpamPoolCidrs (F-PCIDR-02). */
   pastCidrTtlMs: number;
+  /** RAM's managed permissions and their versions; the catalog Allot ships when absent. */
+  managedPermissions?: readonly ManagedPermission[];
+}
+
+/** A RAM managed permission for a shared IPAM resource type, with the actions of each version. */
+export interface ManagedPermission {
+  arn: string;
+  name: string;
+  /** RAM's resource type, e.g. `ec2:IpamPool`. */
+  resourceType: string;
+  isResourceTypeDefault: boolean;
+  /** Oldest first; the newest is the default. `created` is epoch ms. */
+  versions: readonly { version: number; created: number; actions: readonly string[] }[];
 }
 
 export const defaultConfig = (): Config => ({

@@ -12,6 +12,11 @@ export interface RdShareRecord extends Versioned {
   Principal: string;
   Status: 'pending' | 'active';
   CreationTime: string;
+  /**
+   * The version of the RD's managed permission this grant carries (F-PIP-11); absent: 1, from
+   * before versions were kept.
+   */
+  _permissionVersion?: number;
 }
 
 export type RdShareRef = { kind: 'rd-share'; rdId: string; principal: string };

@@ -18,6 +18,8 @@ export interface ResourceShareRecord extends Versioned {
   Status: 'ACTIVE' | 'DELETED';
   AllowExternalPrincipals: boolean;
   PermissionArn: string;
+  /** The permission's version the share grants (F-PIP-11); absent: 1, from before versions were kept. */
+  PermissionVersion?: number;
   /** Resource ARNs (IPAM pools), in the order associated. */
   Resources: string[];
   /** Account ids, OU ARNs or the organization ARN, in the order associated. */

@@ -2,15 +2,18 @@
  * Pool sharing through AWS RAM with the real AWS CLI (`aws ram … --endpoint-url`, unchanged) against
  * the local stack: the organization's IPAM admin shares a pool with a member account, the member
  * sees it and allocates from it as itself, a stranger is told it does not exist, and revoking the
- * share refuses new allocations. Skipped, with a message, where `aws` is not installed.
+ * share refuses new allocations; a resource discovery share from before its permission's version 2
+ * is refused public addresses until the owner replaces its permission (F-PIP-11). Skipped, with a message, where `aws` is not installed.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient, DynamoStore } from '../../core/store/dynamo';
 import { accountSigner, signedJson } from '../../local/signed';
 import type { LocalStack } from '../../local/stack';
 import { type CliResult, runAws } from '../helpers/aws-cli';
+import { asBeforeVersions } from '../helpers/permission-versions';
 import { testStack } from '../helpers/stack';
 import { requireTool } from '../helpers/tools';
 
@@ -19,6 +22,8 @@ const MGMT = '999988887777';
 const ADMIN = '111122223333';
 const MEMBER = '444455556666';
 const STRANGER = '777788889999';
+const WEST = ['--region', 'us-west-2'];
+const RD = 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionsIpamResourceDiscovery';
 
 let stack: LocalStack;
 let home: string;
@@ -239,6 +244,99 @@ describe.skipIf(!AWS)('AWS RAM CLI against the local stack', () => {
       '--resource-share-invitation-arn',
       invitation,
     );
+  }, 180_000);
+
+  it('F-PIP-11: a resource discovery share from before version 2 refuses public addresses until replaced', async () => {
+    // The admin's IPAM already has its default resource discovery in us-east-1: this one is in us-west-2.
+    const { IpamResourceDiscovery: rd } = await ok(
+      ADMIN,
+      'ec2',
+      'create-ipam-resource-discovery',
+      '--operating-regions',
+      'RegionName=us-west-2',
+      ...WEST,
+    );
+    const { resourceShare } = await ok(
+      ADMIN,
+      'ram',
+      'create-resource-share',
+      '--name',
+      'rd-share',
+      '--resource-arns',
+      rd.IpamResourceDiscoveryArn,
+      '--principals',
+      MEMBER,
+      ...WEST,
+    );
+    const arn = resourceShare.resourceShareArn;
+    const versionOfShare = async () =>
+      (
+        await ok(ADMIN, 'ram', 'list-resource-share-permissions', '--resource-share-arn', arn, ...WEST)
+      ).permissions.map((p: Record<string, unknown>) => [p.name, p.version, p.defaultVersion]);
+    expect(await versionOfShare()).toEqual([['AWSRAMDefaultPermissionsIpamResourceDiscovery', '2', true]]);
+    const read = [
+      'ec2',
+      'get-ipam-discovered-public-addresses',
+      '--ipam-resource-discovery-id',
+      rd.IpamResourceDiscoveryId,
+      '--address-region',
+      'us-west-2',
+      ...WEST,
+    ];
+    expect(await ok(MEMBER, ...read)).toEqual({ IpamDiscoveredPublicAddresses: [] });
+
+    // The share as a release before versions wrote it.
+    const client = createDocumentClient({ endpoint: stack.ddbEndpoint, region: 'us-east-1' });
+    await asBeforeVersions(new DynamoStore({ client, tableName: stack.tableName }), arn);
+    expect(await versionOfShare()).toEqual([['AWSRAMDefaultPermissionsIpamResourceDiscovery', '1', false]]);
+    const refused = await aws(MEMBER, ...read);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('An error occurred (UnauthorizedOperation)');
+    expect(refused.stderr).toContain(
+      `aws ram replace-permission-associations --from-permission-arn ${RD} --from-permission-version 1 --to-permission-arn ${RD}`,
+    );
+
+    const versions = await ok(ADMIN, 'ram', 'list-permission-versions', '--permission-arn', RD);
+    expect(versions.permissions.map((p: Record<string, unknown>) => [p.version, p.defaultVersion])).toEqual([
+      ['1', false],
+      ['2', true],
+    ]);
+    const v2 = await ok(ADMIN, 'ram', 'get-permission', '--permission-arn', RD, '--permission-version', '2');
+    expect(JSON.parse(v2.permission.permission).Action).toContain('ec2:GetIpamDiscoveredPublicAddresses');
+
+    // The fix the error names.
+    const work = await ok(
+      ADMIN,
+      'ram',
+      'replace-permission-associations',
+      '--from-permission-arn',
+      RD,
+      '--from-permission-version',
+      '1',
+      '--to-permission-arn',
+      RD,
+      ...WEST,
+    );
+    expect(work.replacePermissionAssociationsWork).toMatchObject({
+      fromPermissionVersion: '1',
+      toPermissionVersion: '2',
+      status: 'COMPLETED',
+    });
+    expect(await versionOfShare()).toEqual([['AWSRAMDefaultPermissionsIpamResourceDiscovery', '2', true]]);
+    expect(await ok(MEMBER, ...read)).toEqual({ IpamDiscoveredPublicAddresses: [] });
+    expect(
+      await ok(
+        ADMIN,
+        'ram',
+        'associate-resource-share-permission',
+        '--resource-share-arn',
+        arn,
+        '--permission-arn',
+        RD,
+        '--replace',
+        ...WEST,
+      ),
+    ).toEqual({ returnValue: true });
   }, 180_000);
 
   it('answers bad input with RAM error codes', async () => {

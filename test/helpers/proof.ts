@@ -72,6 +72,28 @@ export const settle = async (e: Env, poolId: string, cidr: string): Promise<Reco
   return IpamPoolCidrs.find((c: { Cidr: string }) => c.Cidr === cidr);
 };
 
+/**
+ * A us-east-1 EC2 pool of the caller's new IPAM holding an Amazon-provided block of the env's
+ * supply (`amazonSupply`), settled.
+ */
+export const amazonEipPool = async (e: Env, netmask: number, cidr: string) => {
+  const { Ipam } = await e.call('CreateIpam', {});
+  const { IpamPool } = await e.call('CreateIpamPool', {
+    IpamScopeId: Ipam.PublicDefaultScopeId,
+    AddressFamily: 'ipv4',
+    Locale: 'us-east-1',
+    AwsService: 'ec2',
+    PublicIpSource: 'amazon',
+  });
+  await e.call('ProvisionIpamPoolCidr', { IpamPoolId: IpamPool.IpamPoolId, NetmaskLength: netmask });
+  expect(await settle(e, IpamPool.IpamPoolId, cidr)).toMatchObject({ State: 'provisioned' });
+  return {
+    pool: IpamPool,
+    poolId: IpamPool.IpamPoolId as string,
+    scopeId: Ipam.PublicDefaultScopeId as string,
+  };
+};
+
 /** Provisions a BYOIP CIDR into a top-level public pool with a good X.509 proof, and settles it. */
 export const provisionByoip = async (e: Env, poolId: string, cidr: string) => {
   proofOf(e).rdap.set(`ip/${cidr}`, rdapRecord(cidr));

@@ -128,6 +128,11 @@ export const RAM_ACTIONS = [
   'GetResourceShareInvitations',
   'AcceptResourceShareInvitation',
   'RejectResourceShareInvitation',
+  'ListPermissionVersions',
+  'GetPermission',
+  'ListResourceSharePermissions',
+  'AssociateResourceSharePermission',
+  'ReplacePermissionAssociations',
 ].map((n) => `ram:${n}`);
 
 /** Allot's own actions: the organization registry, RD sharing, discovery, events, metrics, import. */

@@ -20,6 +20,7 @@ import { type TokenGate, tokenGate } from '../kit/idempotency';
 import { filterPredicate, type PageInput, pageArray } from '../kit/listing';
 import { loadIpam, recheckComplete, requireComplete } from '../kit/loads';
 import { isolationLens } from '../organization/isolation';
+import { requireRdPermission } from '../sharing/share-permissions';
 import { associationGuard, associationShape, associationsOf, ipamsOf, sharedWith } from './common';
 
 export const MAX_ASSOCIATIONS = 5;
@@ -135,6 +136,7 @@ export const associateIpamResourceDiscovery = async (
   const gate = await tokenGate<Associated>(deps, caller, 'AssociateIpamResourceDiscovery', input);
   if (gate.replay) return gate.replay;
   const { ipam, rd } = await parties(deps, caller, input.IpamId, rdId);
+  await requireRdPermission(deps, caller, rdId, 'AssociateIpamResourceDiscovery');
   dryRun(input);
   return commitAssociation(deps, associationRecord(deps, caller, ipam, rd, tags), gate);
 };

@@ -12,6 +12,7 @@ import type { RdShareRecord, ResourceDiscoveryRecord } from '../../records';
 import { dryRun, publicShape, required } from '../kit/common';
 import { listAll } from '../kit/listing';
 import { accountId } from '../organization/ids';
+import { defaultVersion, permissionOf, RD_PERMISSION } from '../sharing/permissions';
 import { loadOwnRd, shareRef } from './common';
 
 type ShareInput = { DryRun?: boolean; IpamResourceDiscoveryId?: string; Principal?: string };
@@ -41,6 +42,7 @@ export const shareIpamResourceDiscovery = async (deps: Deps, caller: Caller, inp
     Principal: principal,
     Status: 'pending',
     CreationTime: new Date(deps.now()).toISOString(),
+    _permissionVersion: defaultVersion(permissionOf(deps.config, RD_PERMISSION)),
     _v: 1,
     _created: deps.now(),
   };

@@ -18,6 +18,7 @@ import { dryRun, type TagSpecification, tagsFor } from '../kit/common';
 import { type Filter, filterPredicate, listAll } from '../kit/listing';
 import { reclaimResource } from '../reclaim/reclaim';
 import { loadVisiblePool } from '../sharing/grants';
+import { requirePoolPermission } from '../sharing/share-permissions';
 import { loadPublicPool, rangesOf } from './public-ipv4-pools';
 
 export interface AllocateAddressInput {
@@ -97,6 +98,7 @@ const checkEipPool = (pool: PoolRecord, caller: Caller) => {
 const fromIpamPool = async (deps: Deps, caller: Caller, input: AllocateAddressInput, tags: Tag[]) => {
   const pool = await loadVisiblePool(deps, caller, input.IpamPoolId);
   checkEipPool(pool, caller);
+  await requirePoolPermission(deps, caller, pool, 'ec2:AllocateAddress');
   const id = deps.ids.next('eipalloc');
   let record: AddressRecord | undefined;
   const ip = input.Address !== undefined ? formatAddress(4, parseAddress(input.Address, 4).value) : undefined;

@@ -31,7 +31,7 @@ import { listAll } from '../kit/listing';
 import { scopeRoot } from '../pool/scope-space';
 import { type AuthorizationContext, checkMessage } from '../proof/authorization';
 import { proofProblem } from '../proof/verify';
-import { BYOIP_PERMISSION } from '../sharing/shares';
+import { BYOIP_PERMISSION } from '../sharing/permissions';
 import { byoipGuard, heldRanges } from './public-ipv4-pools';
 
 export const provisionByoipCidr = async (

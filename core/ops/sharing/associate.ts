@@ -19,6 +19,7 @@ import { delegatedOrgOf } from '../organization/membership';
 import { parsePrincipal, poolIdOfArn, rdIdOfArn, uuidOf } from './arns';
 import { type Expanded, expandPrincipal } from './expand';
 import { grantsOnPool } from './grants';
+import { rdVersionOf } from './permissions';
 
 /** The caller's organization, which every share of a pool needs (F-SHARE-01, F-MODE-05). */
 export const sharingOrg = async (deps: Deps, caller: Caller): Promise<OrganizationRecord> =>
@@ -66,7 +67,14 @@ const waits = (share: ResourceShareRecord, account: string, e: Expanded): boolea
  * the same `rd-share` item its JSON actions write, so associating it with an IPAM works the same
  * whichever way it was shared.
  */
-const grant = (share: ResourceShareRecord, arn: string, account: string, e: Expanded, now: number): Write => {
+const grant = (
+  share: ResourceShareRecord,
+  arn: string,
+  account: string,
+  e: Expanded,
+  now: number,
+  rdVersion: number,
+): Write => {
   const rdId = rdIdOfArn(arn);
   const base = { _v: 1, _created: now };
   return rdId
@@ -79,6 +87,7 @@ const grant = (share: ResourceShareRecord, arn: string, account: string, e: Expa
           Principal: account,
           Status: waits(share, account, e) ? 'pending' : 'active',
           CreationTime: new Date(now).toISOString(),
+          _permissionVersion: rdVersion,
           ...base,
         },
       }
@@ -149,9 +158,10 @@ export const associate = async (
     );
   const now = deps.now();
   const writes: Write[] = [];
+  const rdVersion = rdVersionOf(deps.config, share);
   const pairs = (poolArns: string[], es: Expanded[]) => {
     for (const arn of poolArns)
-      for (const e of es) for (const a of e.accounts) writes.push(grant(share, arn, a, e, now));
+      for (const e of es) for (const a of e.accounts) writes.push(grant(share, arn, a, e, now, rdVersion));
   };
   pairs(newArns, [...olds, ...news]);
   pairs(share.Resources, news);

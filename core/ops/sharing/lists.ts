@@ -1,20 +1,14 @@
 /**
  * RAM's listings over IPAM pool shares: ListResources, ListPrincipals, ListPermissions (the two
- * IPAM pool permissions of F-SHARE-05), and the share changes that need no grants:
+ * IPAM pool permissions of F-SHARE-05 and the resource discovery's), and the share changes that need no grants:
  * UpdateResourceShare, EnableSharingWithAwsOrganization.
  */
 import { fail } from '../../errors';
 import type { Caller, Deps } from '../../ports';
 import type { ResourceShareRecord } from '../../records';
 import { POOL_TYPE, RD_TYPE, typeOfArn } from './arns';
-import {
-  BYOIP_PERMISSION,
-  DEFAULT_PERMISSION,
-  loadActiveShare,
-  RD_PERMISSION,
-  shareShape,
-  sharesOf,
-} from './shares';
+import { catalogOf, summaryOf } from './permissions';
+import { loadActiveShare, shareShape, sharesOf } from './shares';
 
 const seconds = (ms: number) => ms / 1000;
 
@@ -79,34 +73,19 @@ export const listPrincipals = async (
   return { principals };
 };
 
-const permission = (arn: string, name: string, isDefault: boolean, resourceType = POOL_TYPE) => ({
-  arn,
-  version: '1',
-  defaultVersion: true,
-  name,
-  resourceType,
-  status: 'ATTACHABLE',
-  isResourceTypeDefault: isDefault,
-  permissionType: 'AWS_MANAGED',
-  featureSet: 'STANDARD',
-});
-
-/** F-SHARE-05: the two managed permissions an IPAM pool share can use, and the resource discovery's. */
+/** F-SHARE-05: the managed permissions an IPAM pool share can use, and the resource discovery's. */
 export const listPermissions = async (
-  _deps: Deps,
+  deps: Deps,
   _caller: Caller,
   input: { resourceType?: string; permissionType?: string },
 ) => {
   checkType(input.resourceType);
   if (input.permissionType === 'CUSTOMER_MANAGED') return { permissions: [] };
-  const rd = permission(RD_PERMISSION, 'AWSRAMDefaultPermissionsIpamResourceDiscovery', true, RD_TYPE);
-  const pools = [
-    permission(DEFAULT_PERMISSION, 'AWSRAMDefaultPermissionsIpamPool', true),
-    permission(BYOIP_PERMISSION, 'AWSRAMPermissionIpamPoolByoipCidrImport', false),
-  ];
   const type = input.resourceType?.toLowerCase();
-  if (type === RD_TYPE.toLowerCase()) return { permissions: [rd] };
-  return { permissions: type ? pools : [...pools, rd] };
+  const permissions = catalogOf(deps.config)
+    .filter((p) => !type || p.resourceType.toLowerCase() === type)
+    .map((p) => summaryOf(p));
+  return { permissions };
 };
 
 /** Renames a share or changes whether it admits external principals (those it has stay). */

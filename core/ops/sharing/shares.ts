@@ -6,12 +6,15 @@ import { fail } from '../../errors';
 import type { Caller, Deps, Write } from '../../ports';
 import type { PoolGrantRecord, ResourceShareRecord } from '../../records';
 import { listAll } from '../kit/listing';
-import { shareArn, shareIdOf, uuidOf } from './arns';
+import { RD_TYPE, shareArn, shareIdOf, typeOfArn, uuidOf } from './arns';
 import { associate, disassociate } from './associate';
-
-export const DEFAULT_PERMISSION = 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionsIpamPool';
-export const BYOIP_PERMISSION = 'arn:aws:ram::aws:permission/AWSRAMPermissionIpamPoolByoipCidrImport';
-export const RD_PERMISSION = 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionsIpamResourceDiscovery';
+import {
+  BYOIP_PERMISSION,
+  DEFAULT_PERMISSION,
+  defaultVersion,
+  permissionOf,
+  RD_PERMISSION,
+} from './permissions';
 
 type Members = { resourceArns?: string[]; principals?: string[] };
 type CreateInput = Members & {
@@ -43,9 +46,15 @@ const save = async (share: ResourceShareRecord, writes: Write[], deps: Deps, fir
   for (let i = 99; i < writes.length; i += 100) await deps.store.commit(writes.slice(i, i + 100));
 };
 
-/** F-SHARE-05: one of the two managed IPAM pool permissions, or the resource discovery's. */
-const checkPermission = (arns: string[] | undefined): string => {
-  if (!arns || arns.length === 0) return DEFAULT_PERMISSION;
+/**
+ * F-SHARE-05: one of the two managed IPAM pool permissions, or the resource discovery's; none
+ * given, the default permission of the type of what is shared (a pool's, unless only RDs are).
+ */
+const checkPermission = (arns: string[] | undefined, resources: string[] | undefined): string => {
+  if (!arns || arns.length === 0) {
+    const types = new Set((resources ?? []).map(typeOfArn));
+    return types.size === 1 && types.has(RD_TYPE) ? RD_PERMISSION : DEFAULT_PERMISSION;
+  }
   const [arn] = arns;
   if (arns.length > 1 || ![DEFAULT_PERMISSION, BYOIP_PERMISSION, RD_PERMISSION].includes(arn!))
     fail(
@@ -59,6 +68,7 @@ export const createResourceShare = async (deps: Deps, caller: Caller, input: Cre
   if (!input.name) fail('MissingRequiredParameterException', 'The name parameter is required.');
   const id = uuidOf(deps.ids.next('', 32).slice(1));
   const now = deps.now();
+  const permissionArn = checkPermission(input.permissionArns, input.resourceArns);
   const empty: ResourceShareRecord = {
     kind: 'resource-share',
     ShareId: id,
@@ -68,7 +78,8 @@ export const createResourceShare = async (deps: Deps, caller: Caller, input: Cre
     Region: caller.region,
     Status: 'ACTIVE',
     AllowExternalPrincipals: input.allowExternalPrincipals ?? true,
-    PermissionArn: checkPermission(input.permissionArns),
+    PermissionArn: permissionArn,
+    PermissionVersion: defaultVersion(permissionOf(deps.config, permissionArn)),
     Resources: [],
     Principals: [],
     External: [],

@@ -7,7 +7,7 @@ import { recordIpamMetrics, scopeFigures } from '../../../core/ops/monitoring/me
 import type { IpamRecord } from '../../../core/records';
 import { emptyReadsCycle } from '../../helpers/cycle';
 import { type Env, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
-import { provisionByoip, settle } from '../../helpers/proof';
+import { amazonEipPool, provisionByoip } from '../../helpers/proof';
 import { storeFactories } from '../../helpers/stores';
 
 const BYOIP = '130.137.245.0/24';
@@ -16,17 +16,8 @@ describe.each(storeFactories())('Elastic IPs and public IPv4 pools (%s store)', 
   /** An Amazon-provided /30 in a us-east-1 EC2 pool: four addresses, 192.0.2.0-3 (the guide's example). */
   const amazonPool = async () => {
     const e = makeEnv(await makeStore(), { amazonSupply: { 'us-east-1': ['192.0.2.0/30'] } });
-    const { Ipam } = await e.call('CreateIpam', {});
-    const { IpamPool } = await e.call('CreateIpamPool', {
-      IpamScopeId: Ipam.PublicDefaultScopeId,
-      AddressFamily: 'ipv4',
-      Locale: 'us-east-1',
-      AwsService: 'ec2',
-      PublicIpSource: 'amazon',
-    });
-    await e.call('ProvisionIpamPoolCidr', { IpamPoolId: IpamPool.IpamPoolId, NetmaskLength: 30 });
-    expect(await settle(e, IpamPool.IpamPoolId, '192.0.2.0/30')).toMatchObject({ State: 'provisioned' });
-    return { e, poolId: IpamPool.IpamPoolId as string, scopeId: Ipam.PublicDefaultScopeId as string };
+    const { poolId, scopeId } = await amazonEipPool(e, 30, '192.0.2.0/30');
+    return { e, poolId, scopeId };
   };
 
   /** A BYOIP /24 in a top-level pool and a us-east-1 EC2 pool under it holding all of it. */

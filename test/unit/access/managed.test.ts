@@ -14,6 +14,7 @@ import {
 } from '../../../core/ops/access/managed';
 import { IPAM_ACTIONS, MODEL_ACTIONS } from '../../../core/ops/access/permissions';
 import { type PolicyDocument, parsePolicy, SCP_LIMIT, statementsOf } from '../../../core/ops/access/policy';
+import { ramOperations } from '../../../core/ops/registry';
 
 const ACCOUNT = '111122223333';
 const poolArn = (id: string) => `arn:aws:ec2::${ACCOUNT}:ipam-pool/${id}`;
@@ -66,6 +67,8 @@ describe('the ready policies', () => {
     expect(new Set(IPAM_ACTIONS).size).toBe(36);
     const granted = new Set(actionsOf(AllotIpamFullAccess));
     for (const action of [...IPAM_ACTIONS, ...MODEL_ACTIONS]) expect(granted.has(action), action).toBe(true);
+    // Every RAM operation the stack serves, the permission-version ones included.
+    for (const name of Object.keys(ramOperations)) expect(granted.has(`ram:${name}`), name).toBe(true);
   });
 
   it('full access allows the IPAM service-linked role only', () => {

@@ -7,6 +7,7 @@
 import type { Caller, Deps } from '../../../ports';
 import { dryRun, publicShape, regionName, required } from '../../kit/common';
 import { filterPredicate, type PageInput, pageArray } from '../../kit/listing';
+import { requireRdPermission } from '../../sharing/share-permissions';
 import { readSnapshots, snapshotRecords } from './snapshot';
 import { loadRdForCaller } from './targets';
 
@@ -72,16 +73,18 @@ const pick = (row: object, fields: readonly string[]): Record<string, unknown> =
   return out;
 };
 
+/** The RD's id and the region's name, once the caller may read this RD with `action` (F-PIP-11). */
 const start = async (
   deps: Deps,
   caller: Caller,
   input: DiscoveredInput,
-  regionField: string,
-  region?: string,
+  action: string,
+  [regionField, region]: [string, string | undefined],
 ) => {
   const rdId = required(input.IpamResourceDiscoveryId, 'IpamResourceDiscoveryId');
   const name = regionName(region, regionField, deps.config.regions);
   await loadRdForCaller(deps, caller, rdId);
+  await requireRdPermission(deps, caller, rdId, action);
   dryRun(input);
   return { rdId, name };
 };
@@ -91,7 +94,10 @@ export const getIpamDiscoveredResourceCidrs = async (
   caller: Caller,
   input: DiscoveredInput & { ResourceRegion?: string },
 ): Promise<{ IpamDiscoveredResourceCidrs: object[]; NextToken?: string }> => {
-  const { rdId, name } = await start(deps, caller, input, 'ResourceRegion', input.ResourceRegion);
+  const { rdId, name } = await start(deps, caller, input, 'GetIpamDiscoveredResourceCidrs', [
+    'ResourceRegion',
+    input.ResourceRegion,
+  ]);
   const keep = filterPredicate(input.Filters, CIDR_FIELDS);
   const rows = (await readSnapshots(deps, rdId, name)).flatMap((s) =>
     s.rows.map((r) => pick(r, CIDR_FIELDS)),
@@ -108,7 +114,10 @@ export const getIpamDiscoveredAccounts = async (
   caller: Caller,
   input: DiscoveredInput & { DiscoveryRegion?: string },
 ): Promise<{ IpamDiscoveredAccounts: object[]; NextToken?: string }> => {
-  const { rdId, name } = await start(deps, caller, input, 'DiscoveryRegion', input.DiscoveryRegion);
+  const { rdId, name } = await start(deps, caller, input, 'GetIpamDiscoveredAccounts', [
+    'DiscoveryRegion',
+    input.DiscoveryRegion,
+  ]);
   const keep = filterPredicate(input.Filters, ACCOUNT_FIELDS);
   const rows = (await snapshotRecords(deps, rdId, name)).map((r) => pick(r, ACCOUNT_FIELDS));
   const page = pageArray(rows.filter(keep), input, `accounts#${rdId}#${name}`);
@@ -120,7 +129,10 @@ export const getIpamDiscoveredPublicAddresses = async (
   caller: Caller,
   input: DiscoveredInput & { AddressRegion?: string },
 ): Promise<{ IpamDiscoveredPublicAddresses: object[]; OldestSampleTime?: string; NextToken?: string }> => {
-  const { rdId, name } = await start(deps, caller, input, 'AddressRegion', input.AddressRegion);
+  const { rdId, name } = await start(deps, caller, input, 'GetIpamDiscoveredPublicAddresses', [
+    'AddressRegion',
+    input.AddressRegion,
+  ]);
   const keep = filterPredicate(input.Filters, ADDRESS_FIELDS);
   const rows = (await readSnapshots(deps, rdId, name)).flatMap((s) =>
     s.addresses.map((a) => pick(a, ADDRESS_FIELDS)),

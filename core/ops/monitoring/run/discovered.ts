@@ -60,6 +60,7 @@ const ADDRESS_FIELDS = [
   'Tags',
   'NetworkBorderGroup',
   'SecurityGroups',
+  'SecurityGroupRules',
   'SampleTime',
 ] as const;
 

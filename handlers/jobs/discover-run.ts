@@ -43,13 +43,14 @@ export const discoveryIo = (
     ...(ownAccount ? { ownAccount } : {}),
   });
   return {
-    async read(item) {
+    async read(item, hint) {
       const client = await makeClient(item).catch((e: unknown) => e as Error);
       if (client instanceof Error) return failedTarget(item, client, new Date());
       const r = await readTarget(client, item, {
         IpamResourceDiscoveryId: item.rdId,
         // moto, the local EC2 emulator, does not implement DescribePublicIpv4Pools.
         withoutPublicIpv4Pools: settings.discovery.ec2Endpoint !== undefined,
+        ...(hint ? { instanceIds: hint.instanceIds } : {}),
       });
       client.destroy();
       return r;

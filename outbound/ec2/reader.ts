@@ -10,6 +10,7 @@ import {
   type EC2Client,
   paginateDescribeNetworkInterfaces,
   paginateDescribePublicIpv4Pools,
+  paginateDescribeSecurityGroupRules,
   paginateDescribeSubnets,
   paginateDescribeVpcs,
 } from '@aws-sdk/client-ec2';
@@ -19,7 +20,11 @@ import type {
   DiscoveredResourceCidr,
 } from '../../core/ops/monitoring/analysis/discovered';
 import { ipUsage } from '../../core/ops/monitoring/analysis/usage';
-import type { DiscoveredPublicAddress } from '../../core/ops/monitoring/run/types';
+import type {
+  DiscoveredPublicAddress,
+  InstanceSecurity,
+  SecurityGroupRuleSummary,
+} from '../../core/ops/monitoring/run/types';
 import {
   type MapContext,
   mapAddress,
@@ -30,6 +35,7 @@ import {
 } from './map';
 import { mapPublicAddresses } from './public';
 import { classifyFailure, collectPages, type RetryOptions, withRetry } from './retry';
+import { instanceGroups, mapSecurityGroupRules, referencedGroups, withRules } from './security-rules';
 
 export interface DiscoveryTarget {
   AccountId: string;
@@ -42,6 +48,8 @@ export interface ReadOptions extends RetryOptions {
   IpamResourceDiscoveryId?: string;
   /** Read no public IPv4 pools where the endpoint lacks DescribePublicIpv4Pools (moto, locally). */
   withoutPublicIpv4Pools?: boolean;
+  /** Instances holding addresses this EC2 does not list (Allot's own EIPs): report their groups. */
+  instanceIds?: readonly string[];
 }
 
 export interface TargetResult {
@@ -51,6 +59,8 @@ export interface TargetResult {
   resourceCidrs: DiscoveredResourceCidr[];
   /** Public IPv4 addresses (F-PIP); empty when the target failed. */
   publicAddresses: DiscoveredPublicAddress[];
+  /** The groups (and rules) of `instanceIds` found in the read; absent when none was asked for. */
+  instances?: InstanceSecurity[];
 }
 
 /**
@@ -60,11 +70,46 @@ export interface TargetResult {
 const owned = <T extends { OwnerId?: string }>(list: T[], account: string): T[] =>
   list.filter((r) => r.OwnerId === undefined || r.OwnerId === account);
 
+// EC2 takes at most 200 values in one filter.
+const GROUPS_PER_CALL = 200;
+
+/**
+ * The rules of `groups` (F-PIP-08), one paginated call per 200 groups. Undefined when the read
+ * fails: the extra read must not fail the sample, whose addresses are then kept without rules.
+ */
+const readRules = async (
+  client: EC2Client,
+  groups: readonly string[],
+  o: ReadOptions,
+): Promise<SecurityGroupRuleSummary[] | undefined> => {
+  try {
+    const pages = [];
+    for (let i = 0; i < groups.length; i += GROUPS_PER_CALL) {
+      const Filters = [{ Name: 'group-id', Values: groups.slice(i, i + GROUPS_PER_CALL) }];
+      pages.push(
+        ...(await collectPages(
+          (t) =>
+            paginateDescribeSecurityGroupRules({ client, pageSize: 1000, startingToken: t }, { Filters }),
+          (p) => p.NextToken,
+          o,
+        )),
+      );
+    }
+    return mapSecurityGroupRules(pages.flatMap((p) => p.SecurityGroupRules ?? []));
+  } catch {
+    return undefined;
+  }
+};
+
 const read = async (
   client: EC2Client,
   ctx: MapContext,
   o: ReadOptions,
-): Promise<{ rows: DiscoveredResourceCidr[]; publicAddresses: DiscoveredPublicAddress[] }> => {
+): Promise<{
+  rows: DiscoveredResourceCidr[];
+  publicAddresses: DiscoveredPublicAddress[];
+  instances: InstanceSecurity[];
+}> => {
   const page = { client };
   const vpcs = await collectPages(
     (t) => paginateDescribeVpcs({ ...page, pageSize: 1000, startingToken: t }, {}),
@@ -111,12 +156,13 @@ const read = async (
     if (u !== undefined) rows[i]!.IpUsage = u;
   });
   if (o.IpamResourceDiscoveryId) for (const r of rows) r.IpamResourceDiscoveryId = o.IpamResourceDiscoveryId;
-  const publicAddresses = mapPublicAddresses(
-    addresses.Addresses ?? [],
-    enis.flatMap((p) => p.NetworkInterfaces ?? []),
-    ctx,
-  );
-  return { rows, publicAddresses };
+  const allEnis = enis.flatMap((p) => p.NetworkInterfaces ?? []);
+  const mapped = mapPublicAddresses(addresses.Addresses ?? [], allEnis, ctx);
+  const hinted = instanceGroups(allEnis, o.instanceIds ?? []);
+  const groups = referencedGroups(mapped, hinted);
+  const rules = groups.length === 0 ? [] : await readRules(client, groups, o);
+  const { addresses: publicAddresses, instances } = withRules(mapped, hinted, rules);
+  return { rows, publicAddresses, instances };
 };
 
 const accountOf = (target: DiscoveryTarget, at: Date): DiscoveredAccount => ({
@@ -145,7 +191,7 @@ export const readTarget = async (
 ): Promise<TargetResult> => {
   const SampleTime = (o.now ?? (() => new Date()))();
   try {
-    const { rows, publicAddresses } = await read(
+    const { rows, publicAddresses, instances } = await read(
       client,
       { AccountId: target.AccountId, Region: target.Region, SampleTime },
       o,
@@ -155,6 +201,7 @@ export const readTarget = async (
       account: { ...accountOf(target, SampleTime), LastSuccessfulDiscoveryTime: SampleTime },
       resourceCidrs: rows,
       publicAddresses,
+      ...(o.instanceIds?.length ? { instances } : {}),
     };
   } catch (e) {
     return failedTarget(target, e, SampleTime);

@@ -3,9 +3,17 @@
  * stack: two Elastic IPs taken from an Amazon-provided contiguous pool (one associated with a moto
  * instance, one idle) reach the discovery sample on RunDiscovery, and the page counts them by
  * type and association, lists them, filters the table by the chosen count and recommends
- * releasing the idle one. Data is set up through the API; the page is only read.
+ * releasing the idle one; choosing the associated address shows its details, the rules of its
+ * instance's security group as moto gives them, and its tags (F-PIP-08). Data is set up through
+ * the API and the EC2 backend; the page is only read.
  */
-import { CreateSubnetCommand, CreateVpcCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import {
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  RunInstancesCommand,
+} from '@aws-sdk/client-ec2';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountSigner, signedJson } from '../../local/signed';
@@ -23,7 +31,7 @@ describe.skipIf(!CHROMIUM || !MOTO)('the console: public IP insights', () => {
   let browser: Browser;
   let page: Page;
   let problems: string[];
-  const ids = { ipam: '', discovery: '', used: '', idle: '', instance: '', pool: '' };
+  const ids = { ipam: '', discovery: '', used: '', idle: '', instance: '', pool: '', group: '' };
   // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, checked field by field
   const api = async (action: string, body: object): Promise<any> => {
     const res = await signedJson(stack.url, action, body, accountSigner(A));
@@ -46,14 +54,39 @@ describe.skipIf(!CHROMIUM || !MOTO)('the console: public IP insights', () => {
     await page.getByRole('heading', { name: 'Public IPs', exact: true }).waitFor();
   };
 
-  /** An instance of account A in moto, in a subnet that gives no public address of its own. */
+  /**
+   * An instance of account A in moto, in a subnet that gives no public address of its own, in a
+   * security group that lets HTTPS in (moto adds its default rule out).
+   */
   const motoInstance = async () => {
     const ec2 = motoEc2(moto.endpoint, A, 'us-east-1');
     const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.70.0.0/16' }))).Vpc!.VpcId!;
     const subnet = (await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.70.1.0/24' })))
       .Subnet!.SubnetId!;
+    ids.group = (
+      await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'web', Description: 'web', VpcId: vpc }))
+    ).GroupId!;
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: ids.group,
+        IpPermissions: [
+          {
+            IpProtocol: 'tcp',
+            FromPort: 443,
+            ToPort: 443,
+            IpRanges: [{ CidrIp: '0.0.0.0/0', Description: 'https' }],
+          },
+        ],
+      }),
+    );
     const run = await ec2.send(
-      new RunInstancesCommand({ ImageId: 'ami-12c6146b', MinCount: 1, MaxCount: 1, SubnetId: subnet }),
+      new RunInstancesCommand({
+        ImageId: 'ami-12c6146b',
+        MinCount: 1,
+        MaxCount: 1,
+        SubnetId: subnet,
+        SecurityGroupIds: [ids.group],
+      }),
     );
     return run.Instances![0]!.InstanceId!;
   };
@@ -75,7 +108,10 @@ describe.skipIf(!CHROMIUM || !MOTO)('the console: public IP insights', () => {
     expect(IpamPoolCidrs.map((c: { Cidr: string; State: string }) => [c.Cidr, c.State])).toEqual([
       ['18.97.0.40/29', 'provisioned'],
     ]);
-    const used = await api('AllocateAddress', { IpamPoolId: ids.pool });
+    const used = await api('AllocateAddress', {
+      IpamPoolId: ids.pool,
+      TagSpecifications: [{ ResourceType: 'elastic-ip', Tags: [{ Key: 'team', Value: 'web' }] }],
+    });
     const idle = await api('AllocateAddress', { IpamPoolId: ids.pool });
     expect([used.PublicIp, idle.PublicIp]).toEqual(['18.97.0.40', '18.97.0.41']);
     [ids.used, ids.idle] = [used.AllocationId, idle.AllocationId];
@@ -204,6 +240,98 @@ describe.skipIf(!CHROMIUM || !MOTO)('the console: public IP insights', () => {
     expect(await status.textContent()).toBe('Showing all: 2 of 2 addresses');
     expect(await addresses()).toEqual(['18.97.0.40', '18.97.0.41']);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('F-PIP-08: choosing the associated address shows its details, its security group rules and tags', async () => {
+    const { IpamDiscoveredPublicAddresses: found } = await api('GetIpamDiscoveredPublicAddresses', {
+      IpamResourceDiscoveryId: ids.discovery,
+      AddressRegion: 'us-east-1',
+    });
+    const used = found.find((a: { Address: string }) => a.Address === '18.97.0.40');
+    // The rules as moto gives them: the HTTPS rule in, moto's default rule out.
+    expect(
+      used.SecurityGroupRules.map(({ SecurityGroupRuleId, ...r }: { SecurityGroupRuleId: string }) => [
+        SecurityGroupRuleId.startsWith('sgr-'),
+        r,
+      ]),
+    ).toEqual([
+      [
+        true,
+        {
+          GroupId: ids.group,
+          IsEgress: true,
+          IpProtocol: '-1',
+          FromPort: -1,
+          ToPort: -1,
+          CidrIpv4: '0.0.0.0/0',
+        },
+      ],
+      [
+        true,
+        {
+          GroupId: ids.group,
+          IsEgress: false,
+          IpProtocol: 'tcp',
+          FromPort: 443,
+          ToPort: 443,
+          CidrIpv4: '0.0.0.0/0',
+          Description: 'https',
+        },
+      ],
+    ]);
+    const link = page.getByRole('button', { name: 'Details of 18.97.0.40' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: 'Address 18.97.0.40' });
+    await panel.waitFor();
+    expect(await link.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator(':focus').textContent()).toBe('Address 18.97.0.40');
+    const details = await panel
+      .locator('dl.details')
+      .evaluate((dl) =>
+        [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+      );
+    expect(details).toEqual([
+      ['IP address', '18.97.0.40'],
+      ['Association', 'associated'],
+      ['Address type', 'Amazon-owned contiguous EIP'],
+      ['Service', 'other'],
+      ['Name (EIP ID)', ids.used],
+      ['Network interface', '–'],
+      ['Instance', ids.instance],
+      ['Security groups', `web ${ids.group}`],
+      ['Public IPv4 pool', ids.pool],
+      ['Network border group', 'us-east-1'],
+      ['Owner ID', A],
+      ['Sample time', used.SampleTime],
+      ['Resource discovery', ids.discovery],
+      ['Service resource', '–'],
+    ]);
+    expect(await rows('Inbound security group rules')).toEqual([
+      ['TCP', '443', '0.0.0.0/0', 'https', ids.group],
+    ]);
+    expect(await rows('Outbound security group rules')).toEqual([
+      ['All', 'All', '0.0.0.0/0', '–', ids.group],
+    ]);
+    expect(await rows('Tags')).toEqual([['EipTags', 'team', 'web']]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'console-public-ip-details');
+    // Escape closes it and gives the focus back to the address.
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('button[data-address="18.97.0.40"]:focus').count()).toBe(1);
+
+    // The idle address has no instance: no rule tables, and no tags; the Close button closes it.
+    await page.getByRole('button', { name: 'Details of 18.97.0.41' }).click();
+    const idle = page.getByRole('region', { name: 'Address 18.97.0.41' });
+    expect(await idle.locator('p').allTextContents()).toEqual([
+      'Security group rules are shown for addresses that belong to an instance.',
+      'No tags.',
+    ]);
+    expect(await idle.getByRole('table').count()).toBe(0);
+    await idle.getByRole('button', { name: 'Close' }).click();
+    await idle.waitFor({ state: 'detached' });
     expect(problems).toEqual([]);
   });
 });

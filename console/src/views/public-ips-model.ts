@@ -108,3 +108,39 @@ export const contigUsage = (totals: Answer[], allocated: Answer[]): ContigUsage[
       values: points.map(([, n, used]) => Math.round(((used ?? 0) / n) * 1000) / 10),
     };
   });
+
+/** A cell's text: `–` for nothing. */
+export const dash = (v: unknown): string => (v === undefined || v === null || v === '' ? '–' : String(v));
+
+/** F-PIP-08's Details: the values of F-PIP-06's table for one address, label then text. */
+export const detailRows = (a: Answer): [string, string][] => [
+  ['IP address', a.Address],
+  ['Association', dash(a.AssociationStatus)],
+  ['Address type', TYPE_LABELS[a.AddressType] ?? dash(a.AddressType)],
+  ['Service', dash(a.Service)],
+  [
+    'Name (EIP ID)',
+    a.AddressAllocationId ? [nameTag(a), a.AddressAllocationId].filter(Boolean).join(' ') : '–',
+  ],
+  [
+    'Network interface',
+    a.NetworkInterfaceId
+      ? [a.NetworkInterfaceId, a.NetworkInterfaceDescription].filter(Boolean).join(' ')
+      : '–',
+  ],
+  ['Instance', dash(a.InstanceId)],
+  [
+    'Security groups',
+    dash(
+      ((a.SecurityGroups ?? []) as Answer[])
+        .map((g) => [g.GroupName, g.GroupId].filter(Boolean).join(' '))
+        .join(', '),
+    ),
+  ],
+  ['Public IPv4 pool', dash(a.PublicIpv4PoolId)],
+  ['Network border group', dash(a.NetworkBorderGroup)],
+  ['Owner ID', dash(a.AddressOwnerId)],
+  ['Sample time', dash(a.SampleTime)],
+  ['Resource discovery', dash(a.IpamResourceDiscoveryId)],
+  ['Service resource', dash(a.ServiceResource)],
+];

@@ -3,18 +3,20 @@
  * account: in one of its operating regions and from one of its resource discoveries, every
  * discovered public IPv4 address (GetIpamDiscoveredPublicAddresses, all pages), counted by type
  * and by Elastic IP association; choosing a count filters the table, and idle Elastic IPs get a
- * banner recommending their release.
+ * banner recommending their release. Choosing an address opens its details (F-PIP-08).
  */
 import { useState } from 'preact/hooks';
 import { type Answer, callAll, callApi } from '../api';
 import { LineChart } from '../chart';
 import type { Credentials } from '../session';
 import { html, inputText, Show, useLoad } from '../ui';
+import { AddressDetails } from './public-ip-details';
 import {
   byAddress,
   type Category,
   type ContigUsage,
   contigUsage,
+  dash,
   filtered,
   idleEips,
   inCategory,
@@ -130,6 +132,12 @@ const Insights = ({ who, discovery, region }: { who: Credentials; discovery: str
   const data = useLoad(() => loadAddresses(who, discovery, region), [who, discovery, region]);
   const [chosen, choose] = useState<Category | undefined>();
   const [text, setText] = useState('');
+  const [open, setOpen] = useState<string | undefined>();
+  const close = () => {
+    setOpen(undefined);
+    // Back to the row the details were opened from.
+    setTimeout(() => document.querySelector<HTMLElement>(`button[data-address="${open}"]`)?.focus());
+  };
   return html`<${Show} loaded=${data}>${(list: Answer[]) => {
     if (list.length === 0)
       return html`<p class="empty">No public IP address discovered in ${region} yet: <a href="#/discovery">run discovery</a> to read the account's addresses, then come back.</p>`;
@@ -145,7 +153,8 @@ const Insights = ({ who, discovery, region }: { who: Credentials; discovery: str
         <span role="status" aria-label="Table filter">${chosen ? `Showing ${chosen.label}: ` : 'Showing all: '}${shown.length} of ${list.length} addresses</span>
         ${chosen && html`<button class="secondary" onClick=${() => choose(undefined)}>Show all types</button>`}
       </div>
-      <${AddressTable} list=${shown} />`;
+      <${AddressTable} list=${shown} open=${open} select=${setOpen} />
+      ${selected(list, open, close)}`;
   }}<//>`;
 };
 
@@ -173,16 +182,26 @@ const Banner = ({ list }: { list: Answer[] }) => {
   </section>`;
 };
 
-const dash = (v: unknown) => (v === undefined || v === null || v === '' ? '–' : String(v));
+const selected = (list: Answer[], open: string | undefined, close: () => void) => {
+  const a = open === undefined ? undefined : list.find((x) => x.Address === open);
+  return a ? html`<${AddressDetails} a=${a} close=${close} />` : null;
+};
 
-const AddressTable = ({ list }: { list: Answer[] }) =>
-  list.length === 0
+type TableProps = { list: Answer[]; open?: string; select: (address: string) => void };
+
+/** The address opens its details (F-PIP-08): a button, so the keyboard reaches it too. */
+const addressCell = (a: Answer, p: TableProps) =>
+  html`<button class="link" data-address=${a.Address} aria-expanded=${p.open === a.Address}
+    aria-label=${`Details of ${a.Address}`} onClick=${() => p.select(a.Address)}>${a.Address}</button>`;
+
+const AddressTable = (p: TableProps) =>
+  p.list.length === 0
     ? html`<p class="empty">No address matches the filter.</p>`
     : html`<table aria-label="Public IP addresses"><thead><tr>
         <th>IP address</th><th>Association</th><th>Address type</th><th>Service</th><th>Name (EIP ID)</th>
         <th>Network interface</th><th>Instance</th><th>Public IPv4 pool</th><th>Network border group</th><th>Sample time</th>
-      </tr></thead><tbody>${list.map(
-        (a) => html`<tr><td>${a.Address}</td><td>${a.AssociationStatus}</td>
+      </tr></thead><tbody>${p.list.map(
+        (a) => html`<tr><td>${addressCell(a, p)}</td><td>${a.AssociationStatus}</td>
           <td>${TYPE_LABELS[a.AddressType] ?? a.AddressType}</td><td>${dash(a.Service)}</td>
           <td>${a.AddressAllocationId ? [nameTag(a), a.AddressAllocationId].filter(Boolean).join(' ') : '–'}</td>
           <td>${dash(a.NetworkInterfaceId)}</td><td>${dash(a.InstanceId)}</td><td>${dash(a.PublicIpv4PoolId)}</td>

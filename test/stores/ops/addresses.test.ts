@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { recordIpamMetrics, scopeFigures } from '../../../core/ops/monitoring/metrics/figures';
+import type { ReadHint } from '../../../core/ops/monitoring/run/types';
 import type { IpamRecord } from '../../../core/records';
 import { emptyReadsCycle } from '../../helpers/cycle';
 import { type Env, makeEnv, OTHER_ACCOUNT } from '../../helpers/env';
@@ -199,7 +200,23 @@ describe.each(storeFactories())('Elastic IPs and public IPv4 pools (%s store)', 
       await e.call('AllocateAddress', { IpamPoolId: poolId }),
     ];
     await e.call('AssociateAddress', { AllocationId: one.AllocationId, InstanceId: 'i-07459a6fca5b35823' });
-    await emptyReadsCycle(e);
+    // F-PIP-06/08: the read is asked about the instance, and its groups and rules reach the address.
+    const web = [{ GroupName: 'web', GroupId: 'sg-web' }];
+    const https = {
+      SecurityGroupRuleId: 'sgr-1',
+      GroupId: 'sg-web',
+      IsEgress: false,
+      IpProtocol: 'tcp',
+      FromPort: 443,
+      ToPort: 443,
+      CidrIpv4: '0.0.0.0/0',
+    };
+    const hints: ReadHint[] = [];
+    const instances = [
+      { InstanceId: 'i-07459a6fca5b35823', SecurityGroups: web, SecurityGroupRules: [https] },
+    ];
+    await emptyReadsCycle(e, { instances, hints });
+    expect(hints).toEqual([{ instanceIds: ['i-07459a6fca5b35823'] }]);
     const { Ipams } = await e.call('DescribeIpams', {});
     const { IpamDiscoveredPublicAddresses } = await e.call('GetIpamDiscoveredPublicAddresses', {
       IpamResourceDiscoveryId: Ipams[0].DefaultResourceDiscoveryId,
@@ -216,6 +233,15 @@ describe.each(storeFactories())('Elastic IPs and public IPv4 pools (%s store)', 
     ).toEqual([
       ['192.0.2.0', 'amazon-owned-contig', 'associated', one.AllocationId, 'i-07459a6fca5b35823'],
       ['192.0.2.1', 'amazon-owned-contig', 'disassociated', two.AllocationId, undefined],
+    ]);
+    expect(
+      IpamDiscoveredPublicAddresses.map((a: Record<string, unknown>) => [
+        a.SecurityGroups,
+        a.SecurityGroupRules,
+      ]),
+    ).toEqual([
+      [web, [https]],
+      [undefined, undefined],
     ]);
     // F-MET-12 / F-PIP-13: the insight counts as metrics of the IPAM in that region.
     const ipam = await e.deps.store.get<IpamRecord>({ kind: 'ipam', id: Ipams[0].IpamId });

@@ -40,6 +40,39 @@ const eip: DiscoveredPublicAddress = {
   SampleTime: T1,
 };
 
+/** An instance's public IP with its group's rules, the Allot extension of F-PIP-08. */
+const onInstance: DiscoveredPublicAddress = {
+  AddressRegion: 'us-east-1',
+  Address: '54.0.0.1',
+  AddressOwnerId: ACCOUNT,
+  AssociationStatus: 'associated',
+  AddressType: 'ec2-public-ip',
+  Service: 'other',
+  NetworkInterfaceId: 'eni-1',
+  InstanceId: 'i-1',
+  SecurityGroups: [{ GroupName: 'web', GroupId: 'sg-web' }],
+  SecurityGroupRules: [
+    {
+      SecurityGroupRuleId: 'sgr-1',
+      GroupId: 'sg-web',
+      IsEgress: false,
+      IpProtocol: 'tcp',
+      FromPort: 443,
+      ToPort: 443,
+      CidrIpv4: '0.0.0.0/0',
+      Description: 'https',
+    },
+    {
+      SecurityGroupRuleId: 'sgr-2',
+      GroupId: 'sg-web',
+      IsEgress: true,
+      IpProtocol: '-1',
+      CidrIpv4: '0.0.0.0/0',
+    },
+  ],
+  SampleTime: T1,
+};
+
 const ok = (
   region: string,
   at: Date,
@@ -86,7 +119,7 @@ describe.each(storeFactories())(
             row('vpc-1', '10.0.0.0/16'),
             row('subnet-1', '10.0.1.0/24', T1, { VpcId: 'vpc-1', IpUsage: 0.25 }),
           ],
-          [eip],
+          [eip, onInstance],
         ),
       );
       await recordSnapshot(e.deps, RD, target('us-west-2'), failed('us-west-2', T1));
@@ -226,6 +259,8 @@ describe.each(storeFactories())(
       expect(out).toEqual({
         IpamDiscoveredPublicAddresses: [
           { ...eip, IpamResourceDiscoveryId: RD, SampleTime: '2026-01-01T00:05:00.000Z' },
+          // F-PIP-08: the security group rules are stored with the sample and returned.
+          { ...onInstance, IpamResourceDiscoveryId: RD, SampleTime: '2026-01-01T00:05:00.000Z' },
         ],
         OldestSampleTime: '2026-01-01T00:05:00.000Z',
       });

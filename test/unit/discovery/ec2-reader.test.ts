@@ -2,6 +2,7 @@ import {
   DescribeAddressesCommand,
   DescribeNetworkInterfacesCommand,
   DescribePublicIpv4PoolsCommand,
+  DescribeSecurityGroupRulesCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
   EC2Client,
@@ -271,6 +272,90 @@ describe('readTarget', () => {
         ResourceTags: [],
       })),
     ]);
+  });
+});
+
+describe('readTarget: security group rules of public addresses (F-PIP-08)', () => {
+  /** One instance with an auto-assigned public IP in sg-web, and a hinted one (an Allot EIP's) in sg-app. */
+  const withInstances = () => {
+    const { client, m } = mocked();
+    m.on(DescribeNetworkInterfacesCommand).resolves({
+      NetworkInterfaces: [
+        {
+          NetworkInterfaceId: 'eni-1',
+          OwnerId: ACCOUNT,
+          Attachment: { InstanceId: 'i-1' },
+          Groups: [{ GroupName: 'web', GroupId: 'sg-web' }],
+          PrivateIpAddresses: [{ PrivateIpAddress: '10.0.0.5', Association: { PublicIp: '54.0.0.1' } }],
+        },
+        {
+          NetworkInterfaceId: 'eni-2',
+          OwnerId: ACCOUNT,
+          Attachment: { InstanceId: 'i-2' },
+          Groups: [{ GroupName: 'app', GroupId: 'sg-app' }],
+          PrivateIpAddresses: [{ PrivateIpAddress: '10.0.0.6' }],
+        },
+      ],
+    });
+    return { client, m };
+  };
+  const https = { GroupId: 'sg-web', IsEgress: false, IpProtocol: 'tcp', FromPort: 443, ToPort: 443 };
+  const out = { GroupId: 'sg-app', IsEgress: true, IpProtocol: '-1', FromPort: -1, ToPort: -1 };
+
+  it('reads the rules of the referenced groups in one filtered call and gives each its own', async () => {
+    const { client, m } = withInstances();
+    m.on(DescribeSecurityGroupRulesCommand).resolves({
+      SecurityGroupRules: [
+        { SecurityGroupRuleId: 'sgr-1', ...https, CidrIpv4: '0.0.0.0/0' },
+        { SecurityGroupRuleId: 'sgr-2', ...out, CidrIpv4: '0.0.0.0/0' },
+      ],
+    });
+
+    const r = await readTarget(client, target, { ...opts(fakeSleep().sleep), instanceIds: ['i-2'] });
+
+    expect(m.commandCalls(DescribeSecurityGroupRulesCommand).map((c) => c.args[0].input)).toEqual([
+      { Filters: [{ Name: 'group-id', Values: ['sg-web', 'sg-app'] }], MaxResults: 1000 },
+    ]);
+    expect(r.publicAddresses.map((a) => [a.Address, a.InstanceId, a.SecurityGroupRules])).toEqual([
+      ['54.0.0.1', 'i-1', [{ SecurityGroupRuleId: 'sgr-1', ...https, CidrIpv4: '0.0.0.0/0' }]],
+    ]);
+    expect(r.instances).toEqual([
+      {
+        InstanceId: 'i-2',
+        SecurityGroups: [{ GroupName: 'app', GroupId: 'sg-app' }],
+        SecurityGroupRules: [{ SecurityGroupRuleId: 'sgr-2', ...out, CidrIpv4: '0.0.0.0/0' }],
+      },
+    ]);
+  });
+
+  it('a refused rules read does not fail the sample: the addresses are kept without rules', async () => {
+    const { client, m } = withInstances();
+    m.on(DescribeSecurityGroupRulesCommand).rejects(awsError('UnauthorizedOperation'));
+
+    const r = await readTarget(client, target, { ...opts(fakeSleep().sleep), instanceIds: ['i-2'] });
+
+    expect([r.account.FailureReason, r.account.LastSuccessfulDiscoveryTime]).toEqual([undefined, T0]);
+    expect(r.publicAddresses.map((a) => [a.Address, a.SecurityGroups, a.SecurityGroupRules])).toEqual([
+      ['54.0.0.1', [{ GroupName: 'web', GroupId: 'sg-web' }], undefined],
+    ]);
+    expect(r.instances).toEqual([
+      { InstanceId: 'i-2', SecurityGroups: [{ GroupName: 'app', GroupId: 'sg-app' }] },
+    ]);
+  });
+
+  it('makes no rules call when no address on an instance references a group', async () => {
+    const { client, m } = mocked();
+    m.on(DescribeAddressesCommand).resolves({
+      Addresses: [{ PublicIp: '198.51.100.7', AllocationId: 'eipalloc-1' }],
+    });
+
+    const r = await readTarget(client, target, opts(fakeSleep().sleep));
+
+    expect(m.commandCalls(DescribeSecurityGroupRulesCommand)).toEqual([]);
+    expect(r.publicAddresses.map((a) => [a.Address, a.SecurityGroupRules])).toEqual([
+      ['198.51.100.7', undefined],
+    ]);
+    expect(r.instances).toBeUndefined();
   });
 });
 

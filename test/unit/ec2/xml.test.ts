@@ -3,6 +3,7 @@ import {
   CreateIpamCommand,
   DescribeIpamPoolsCommand,
   GetIpamAddressHistoryCommand,
+  GetIpamDiscoveredPublicAddressesCommand,
   ReleaseIpamPoolAllocationCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +120,38 @@ describe('serializeResult read back by @aws-sdk/client-ec2', () => {
       new AllocateIpamPoolCidrCommand({ IpamPoolId: 'ipam-pool-1', NetmaskLength: 24 }),
     );
     expect(withoutMetadata(out)).toEqual({ IpamPoolAllocation: allocation });
+  });
+
+  it("GetIpamDiscoveredPublicAddresses: Allot's SecurityGroupRules extension is left out of the EC2 answer", async () => {
+    // Arrange: the JSON answer, extension included (F-PIP-08).
+    const address = {
+      AddressRegion: 'us-east-1',
+      Address: '54.0.0.1',
+      AddressOwnerId: '111122223333',
+      AssociationStatus: 'associated',
+      AddressType: 'ec2-public-ip',
+      Service: 'other',
+      InstanceId: 'i-1',
+      SecurityGroups: [{ GroupName: 'web', GroupId: 'sg-web' }],
+      SampleTime: '2026-01-01T00:05:00.000Z',
+    };
+    const rules = [{ GroupId: 'sg-web', IsEgress: false, IpProtocol: 'tcp', FromPort: 443, ToPort: 443 }];
+    const output = { IpamDiscoveredPublicAddresses: [{ ...address, SecurityGroupRules: rules }] };
+
+    // Act
+    const xml = serializeResult('GetIpamDiscoveredPublicAddresses', output, 'r-1', ec2Model);
+    const out = await answering(output).client.send(
+      new GetIpamDiscoveredPublicAddressesCommand({
+        IpamResourceDiscoveryId: 'rd-1',
+        AddressRegion: 'us-east-1',
+      }),
+    );
+
+    // Assert
+    expect(xml).not.toMatch(/ecurityGroupRule|isEgress|ipProtocol/);
+    expect(withoutMetadata(out)).toEqual({
+      IpamDiscoveredPublicAddresses: [{ ...address, SampleTime: new Date('2026-01-01T00:05:00.000Z') }],
+    });
   });
 
   it('ReleaseIpamPoolAllocation: { Success: true }', async () => {

@@ -61,6 +61,7 @@ const ADDRESS_FIELDS = [
   'Tags',
   'NetworkBorderGroup',
   'SecurityGroups',
+  'SecurityGroupRules',
   'SampleTime',
 ] as const;
 

@@ -4,7 +4,8 @@
  * read of an (account, region) target gains them, as EC2 would list them: `amazon-owned-contig`
  * from an Amazon-provided pool, `byoip` otherwise. The IPv4 addresses of anycast IP lists
  * (F-GLOBAL-04) join the sample of the region their allocations name, as `anycast-ip-list-ip` of
- * the service `cloudfront`.
+ * the service `cloudfront`. An own address on an instance takes the instance's security groups
+ * and their rules from the read, which was asked about those instances (F-PIP-06/08).
  */
 import type { Deps } from '../../../ports';
 import type {
@@ -15,7 +16,13 @@ import type {
   ResourceRefRecord,
 } from '../../../records';
 import { listAll } from '../../kit/listing';
-import type { DiscoveredPublicAddress, DiscoverySample, DiscoveryTarget } from './types';
+import type {
+  DiscoveredPublicAddress,
+  DiscoverySample,
+  DiscoveryTarget,
+  InstanceSecurity,
+  ReadHint,
+} from './types';
 
 const typeOf = async (deps: Deps, a: AddressRecord, pools: Map<string, PoolRecord | undefined>) => {
   if (!a.IpamPoolId) return 'byoip' as const;
@@ -66,17 +73,37 @@ const anycastAddresses = async (
   return out;
 };
 
+/** The Elastic IPs Allot holds for the target's account in its region. */
+export const ownAddresses = (deps: Deps, target: DiscoveryTarget): Promise<AddressRecord[]> =>
+  listAll<AddressRecord>(deps.store, { kind: 'address', owner: target.AccountId, region: target.Region });
+
+/** The read's hint: the instances that hold own addresses. */
+export const hintOf = (own: readonly AddressRecord[]): ReadHint => ({
+  instanceIds: [...new Set(own.flatMap((a) => (a.InstanceId ? [a.InstanceId] : [])))],
+});
+
+const securityOf = (i: InstanceSecurity | undefined) =>
+  i
+    ? {
+        ...(i.SecurityGroups.length ? { SecurityGroups: i.SecurityGroups } : {}),
+        ...(i.SecurityGroupRules ? { SecurityGroupRules: i.SecurityGroupRules } : {}),
+      }
+    : {};
+
+/**
+ * The sample with Allot's own addresses added; `own` is the listing the read's hint came from
+ * (listed here when not given).
+ * @example await withOwnAddresses(deps, target, sample, own)
+ */
 export const withOwnAddresses = async (
   deps: Deps,
   target: DiscoveryTarget,
   sample: DiscoverySample,
+  listed?: AddressRecord[],
 ): Promise<DiscoverySample> => {
   if (sample.account.FailureReason !== undefined) return sample;
-  const own = await listAll<AddressRecord>(deps.store, {
-    kind: 'address',
-    owner: target.AccountId,
-    region: target.Region,
-  });
+  const own = listed ?? (await ownAddresses(deps, target));
+  const instances = new Map((sample.instances ?? []).map((i) => [i.InstanceId, i]));
   const seen = new Set(sample.publicAddresses.map((a) => a.Address));
   const pools = new Map<string, PoolRecord | undefined>();
   const added: DiscoveredPublicAddress[] = [];
@@ -94,6 +121,7 @@ export const withOwnAddresses = async (
       ...(a.NetworkInterfaceId ? { NetworkInterfaceId: a.NetworkInterfaceId } : {}),
       Tags: { EipTags: a.Tags.map((t) => ({ Key: t.Key, Value: t.Value ?? '' })) },
       NetworkBorderGroup: a.NetworkBorderGroup,
+      ...(a.InstanceId ? securityOf(instances.get(a.InstanceId)) : {}),
       SampleTime: sample.account.LastAttemptedDiscoveryTime,
     });
   added.push(...(await anycastAddresses(deps, target, sample.account.LastAttemptedDiscoveryTime, seen)));

@@ -6,10 +6,10 @@
  * invocation that finishes its last target, with the pairs read successfully over the cycle.
  */
 import type { Deps } from '../../../ports';
-import { withOwnAddresses } from './own-addresses';
+import { hintOf, ownAddresses, withOwnAddresses } from './own-addresses';
 import type { CycleState } from './plan';
 import { readSnapshots, recordSnapshot, retireSnapshot } from './snapshot';
-import type { DiscoverySample, NotImported, ReconcileInput, WorkItem } from './types';
+import type { DiscoverySample, NotImported, ReadHint, ReconcileInput, WorkItem } from './types';
 
 /** The `notImported` list of a reconciliation's report, if it has one. */
 const notImportedOf = (report: unknown): NotImported[] => {
@@ -18,8 +18,11 @@ const notImportedOf = (report: unknown): NotImported[] => {
 };
 
 export interface RunIo {
-  /** Read one target; expected never to throw (failures are a FailureReason). */
-  read(item: WorkItem): Promise<DiscoverySample>;
+  /**
+   * Read one target; expected never to throw (failures are a FailureReason). The hint names what
+   * the read should report beyond the target's own listing.
+   */
+  read(item: WorkItem, hint?: ReadHint): Promise<DiscoverySample>;
   /** Reconciles one IPAM; its report may say what auto-import did not take (`notImported`). */
   reconcile(deps: Deps, input: ReconcileInput): Promise<unknown>;
   remainingMs(): number;
@@ -86,7 +89,8 @@ const reconcileIpam = async (
 const readAndRecord = async (deps: Deps, io: RunIo, item: WorkItem) => {
   let sample: DiscoverySample;
   try {
-    sample = await withOwnAddresses(deps, item, await io.read(item));
+    const own = await ownAddresses(deps, item);
+    sample = await withOwnAddresses(deps, item, await io.read(item, hintOf(own)), own);
   } catch (e) {
     sample = failure(item, e, new Date(deps.now()));
   }

@@ -34,7 +34,39 @@ export interface DiscoveredPublicAddress {
   Tags?: { EipTags: Tag[] };
   NetworkBorderGroup?: string;
   SecurityGroups?: { GroupName?: string; GroupId?: string }[];
+  /**
+   * Allot extension (F-PIP-08): the rules of the address's security groups, when it belongs to
+   * an instance and the rules could be read; absent when they could not.
+   */
+  SecurityGroupRules?: SecurityGroupRuleSummary[];
   SampleTime: Date;
+}
+
+/** A security group rule as DescribeSecurityGroupRules gives it, the members F-PIP-08 shows. */
+export interface SecurityGroupRuleSummary {
+  SecurityGroupRuleId?: string;
+  GroupId: string;
+  IsEgress: boolean;
+  /** `tcp`, `udp`, `icmp`, a protocol number, or `-1` for all. */
+  IpProtocol: string;
+  FromPort?: number;
+  ToPort?: number;
+  CidrIpv4?: string;
+  CidrIpv6?: string;
+  PrefixListId?: string;
+  ReferencedGroupId?: string;
+  Description?: string;
+}
+
+/**
+ * The security of an instance the read was asked about because it holds an address EC2 does not
+ * list (Allot's own Elastic IPs): the groups of its interfaces and, when they could be read, their
+ * rules.
+ */
+export interface InstanceSecurity {
+  InstanceId: string;
+  SecurityGroups: { GroupName?: string; GroupId?: string }[];
+  SecurityGroupRules?: SecurityGroupRuleSummary[];
 }
 
 export interface DiscoveryTarget {
@@ -48,6 +80,14 @@ export interface DiscoverySample {
   account: DiscoveredAccount;
   resourceCidrs: DiscoveredResourceCidr[];
   publicAddresses: DiscoveredPublicAddress[];
+  /** Instances named in the read's hint (see ReadHint); absent when none was named. */
+  instances?: InstanceSecurity[];
+}
+
+/** What a read should look at beyond its target's own listing. */
+export interface ReadHint {
+  /** Instances holding Allot's own Elastic IPs, whose security groups the read reports. */
+  instanceIds: string[];
 }
 
 /** A unit of discovery work: one target of one resource discovery, and the IPAMs it feeds. */

@@ -68,16 +68,9 @@ export interface BackendSettings {
  * and only then fails to add the block's local route (`InvalidParameterValue` naming
  * `destinationCidrBlock`). So against an emulator an IPv6 block from a pool is sent that way, the
  * route error is taken as done, and the association is read back from DescribeVpcs: moto then
- * holds exactly the block IPAM chose, and discovery reads it. Subnets stay refused up front.
+ * holds exactly the block IPAM chose, and discovery reads it. A subnet's `Ipv6CidrBlock` moto
+ * takes as sent, inside one of its VPC's IPv6 blocks.
  */
-const emulatorRefusal = (action: string, input: Record<string, unknown>): AllotError | undefined =>
-  action === 'CreateSubnet' && input.Ipv6CidrBlock !== undefined
-    ? backendError(
-        'UnsupportedOperation',
-        'The local EC2 emulator (moto) cannot take an IPv6 CIDR block chosen by IPAM; IPv6 from pools needs an EC2 backend that accepts Ipv6CidrBlock.',
-      )
-    : undefined;
-
 const emulatorIpv6 = async (client: EC2Client, input: Record<string, unknown>) => {
   const { VpcId, Ipv6CidrBlock, Ipv6Pool } = input as {
     VpcId: string;
@@ -160,8 +153,6 @@ export const ec2Backend = (s: BackendSettings): Ec2Backend => {
     async call(target, action, input) {
       const Command = COMMANDS[action];
       if (!Command) throw new Error(`the facade does not call ${action}`);
-      const refusal = s.endpoint ? emulatorRefusal(action, input) : undefined;
-      if (refusal) throw refusal;
       try {
         const client = await clientFor(target);
         if (s.endpoint && action === 'AssociateVpcCidrBlock' && input.Ipv6CidrBlock !== undefined)

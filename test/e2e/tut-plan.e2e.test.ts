@@ -24,6 +24,7 @@ describe.skipIf(!tools)('F-TUT-PLAN: plan VPC space for subnet allocation', () =
     t = await startTutorial('tut-plan.e2e');
     const { Ipam } = await ok('create-ipam', '--operating-regions', 'RegionName=us-east-1');
     ids.scope = Ipam.PrivateDefaultScopeId;
+    ids.publicScope = Ipam.PublicDefaultScopeId;
   }, 180_000);
   afterAll(async () => t?.stop());
 
@@ -156,6 +157,57 @@ describe.skipIf(!tools)('F-TUT-PLAN: plan VPC space for subnet allocation', () =
     expect(
       IpamPoolAllocations.map((a: Record<string, string>) => [a.Cidr, a.ResourceType, a.ResourceId]),
     ).toEqual([['10.0.0.0/28', 'subnet', ids.devSubnet]]);
+  });
+
+  it('beyond the guide: IPv6 planning over an Amazon-provided /56, and a subnet from it takes its first /64', async () => {
+    const { Vpc } = await ok(
+      'create-vpc',
+      '--cidr-block',
+      '10.9.0.0/20',
+      '--amazon-provided-ipv6-cidr-block',
+    );
+    const block = Vpc.Ipv6CidrBlockAssociationSet[0].Ipv6CidrBlock as string;
+    expect(block).toMatch(/::\/56$/);
+    // A public (GUA) block: discovery lists it in the public scope, where its planning pool goes.
+    await discover();
+    const { IpamPool } = await ok(
+      'create-ipam-pool',
+      '--ipam-scope-id',
+      ids.publicScope!,
+      '--address-family',
+      'ipv6',
+      '--source-resource',
+      `ResourceId=${Vpc.VpcId},ResourceType=vpc,ResourceRegion=us-east-1,ResourceOwner=${ACCT}`,
+    );
+    await ok('provision-ipam-pool-cidr', '--ipam-pool-id', IpamPool.IpamPoolId, '--cidr', block);
+    const { Subnet } = await ok(
+      'create-subnet',
+      '--vpc-id',
+      Vpc.VpcId,
+      '--cidr-block',
+      '10.9.0.0/28',
+      '--ipv6-ipam-pool-id',
+      IpamPool.IpamPoolId,
+      '--ipv6-netmask-length',
+      '64',
+    );
+    const first = block.replace('::/56', '::/64');
+    expect(Subnet.Ipv6CidrBlockAssociationSet.map((a: Record<string, string>) => a.Ipv6CidrBlock)).toEqual([
+      first,
+    ]);
+    const { IpamPoolAllocations } = await ok(
+      'get-ipam-pool-allocations',
+      '--ipam-pool-id',
+      IpamPool.IpamPoolId,
+    );
+    expect(
+      IpamPoolAllocations.map((a: Record<string, string>) => [a.Cidr, a.ResourceType, a.ResourceId]),
+    ).toEqual([[first, 'subnet', Subnet.SubnetId]]);
+    await ok('delete-subnet', '--subnet-id', Subnet.SubnetId);
+    const after = await ok('get-ipam-pool-allocations', '--ipam-pool-id', IpamPool.IpamPoolId);
+    expect(after.IpamPoolAllocations).toEqual([]);
+    await ok('delete-ipam-pool', '--ipam-pool-id', IpamPool.IpamPoolId, '--cascade');
+    await ok('delete-vpc', '--vpc-id', Vpc.VpcId);
   });
 
   it('PLAN-09: clean-up; the subnets outlive the cascade with their CIDRs', async () => {

@@ -117,4 +117,31 @@ describe.each(storeFactories())('BYOASN (%s store)', (_name, makeStore) => {
     ).toBe('deprovisioned');
     expect(await describeAsns()).toEqual([{ Asn: '12345', IpamId: ipamId, State: 'deprovisioned' }]);
   });
+
+  it('an IPAM with an ASN provisioned is not deleted until the ASN is deprovisioned; its tokens go with it', async () => {
+    const e = makeEnv(await makeStore());
+    const { Ipam } = await e.call('CreateIpam', {});
+    const IpamId = Ipam.IpamId as string;
+    proofOf(e).rdap.set('autnum/12345', rdapRecord('AS12345'));
+    const context = signed(e.caller.accountId, '12345');
+    await e.call('ProvisionIpamByoasn', { IpamId, Asn: '12345', AsnAuthorizationContext: context });
+    const { IpamExternalResourceVerificationToken: token } = await e.call(
+      'CreateIpamExternalResourceVerificationToken',
+      { IpamId },
+    );
+    const held = 'The IPAM still has ASN 12345 provisioned; deprovision it with DeprovisionIpamByoasn first.';
+    // Pending, then provisioned: either way the IPAM stays, with or without Cascade.
+    expect(await e.expectError('DeleteIpam', { IpamId }, 'IncorrectState')).toBe(held);
+    e.clock.now += e.deps.config.provisionSettleMs;
+    expect((await e.call('DescribeIpamByoasn', {})).Byoasns[0].State).toBe('provisioned');
+    expect(await e.expectError('DeleteIpam', { IpamId, Cascade: true }, 'IncorrectState')).toBe(held);
+    expect((await e.call('DescribeIpams', {})).Ipams.map((i: { IpamId: string }) => i.IpamId)).toEqual([
+      IpamId,
+    ]);
+
+    await e.call('DeprovisionIpamByoasn', { IpamId, Asn: '12345' });
+    expect((await e.call('DeleteIpam', { IpamId })).Ipam.IpamId).toBe(IpamId);
+    const id = token.IpamExternalResourceVerificationTokenId as string;
+    expect(await e.deps.store.get({ kind: 'verification-token', id })).toBe(undefined);
+  });
 });

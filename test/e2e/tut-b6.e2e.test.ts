@@ -26,15 +26,8 @@ describe.skipIf(!tools)('F-TUT-B6: BYOIPv6 with the CLI only, in an organization
   const member = (...args: string[]) => t.ok(MEMBER, 'ec2', ...args);
   const east = ['--region', 'us-east-1'];
   const west = ['--region', 'us-west-2'];
-  /** Polls GetIpamPoolCidrs until `cidr` leaves `pending`; its entry. */
-  const waitCidr = async (pool: string, cidr: string, pending: string) => {
-    for (let i = 0; i < 20; i++) {
-      const { IpamPoolCidrs } = await ipam('get-ipam-pool-cidrs', ...east, '--ipam-pool-id', pool);
-      const found = IpamPoolCidrs.find((c: { Cidr: string }) => c.Cidr === cidr);
-      if (found && found.State !== pending) return found;
-    }
-    throw new Error(`${cidr} stayed ${pending}`);
-  };
+  const waitCidr = (pool: string, cidr: string, pending: string) =>
+    t.waitCidr(IPAM_ACCT, pool, cidr, pending, ...east);
   const allocations = async () =>
     (
       await ipam('get-ipam-pool-allocations', ...west, '--ipam-pool-id', ids.regional!)

@@ -41,16 +41,7 @@ describe.skipIf(!tools)(
     const ids: Record<string, string> = {};
     const ok = (...args: string[]) => t.ok(ACCT, 'ec2', ...args);
     const fails = (code: string, ...args: string[]) => t.fails(code, ACCT, 'ec2', ...args);
-    /** Polls GetIpamPoolCidrs until `cidr` leaves `pending`; its final entry. */
-    const waitCidr = async (pool: string, cidr: string, pending: string) => {
-      for (let i = 0; i < 20; i++) {
-        const { IpamPoolCidrs } = await ok('get-ipam-pool-cidrs', '--ipam-pool-id', pool);
-        const found = IpamPoolCidrs.filter((c: { Cidr: string }) => c.Cidr === cidr);
-        const last = found.find((c: { State: string }) => c.State !== 'failed-provision') ?? found[0];
-        if (last && last.State !== pending) return last;
-      }
-      throw new Error(`${cidr} stayed ${pending}`);
-    };
+    const waitCidr = (pool: string, cidr: string, pending: string) => t.waitCidr(ACCT, pool, cidr, pending);
     /** The regional pool's allocations in its locale region, as the IPAM account sees them. */
     const regionalAllocations = async () =>
       (

@@ -33,6 +33,12 @@ export interface Tutorial {
    * it accepts as itself (`aws organizations accept-handshake`), then moves under `parentId`.
    */
   join(account: string, mgmt: string, parentId?: string): Promise<void>;
+  /**
+   * The guide's "wait until": polls `get-ipam-pool-cidrs` as `account` until `cidr` leaves
+   * `pending`; its entry (a live one before an earlier failed one). `args` adds e.g. `--region`.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: the CLI's JSON output, checked field by field
+  waitCidr(account: string, pool: string, cidr: string, pending: string, ...args: string[]): Promise<any>;
   stop(): Promise<void>;
 }
 
@@ -87,6 +93,22 @@ export const startTutorial = async (suite: string, env: Record<string, string> =
       await tutorial.ok(account, 'organizations', 'accept-handshake', '--handshake-id', Handshake.Id);
       if (parentId)
         await tutorial.json('MoveAccount', { AccountId: account, DestinationParentId: parentId }, mgmt);
+    },
+    async waitCidr(account, pool, cidr, pending, ...args) {
+      for (let i = 0; i < 20; i++) {
+        const { IpamPoolCidrs } = await tutorial.ok(
+          account,
+          'ec2',
+          'get-ipam-pool-cidrs',
+          ...args,
+          '--ipam-pool-id',
+          pool,
+        );
+        const found = IpamPoolCidrs.filter((c: { Cidr: string }) => c.Cidr === cidr);
+        const last = found.find((c: { State: string }) => c.State !== 'failed-provision') ?? found[0];
+        if (last && last.State !== pending) return last;
+      }
+      throw new Error(`${cidr} stayed ${pending}`);
     },
     async stop() {
       await stack.stop();

@@ -8,7 +8,7 @@
  */
 import { fail } from '../../errors';
 import type { Caller, Deps, Write } from '../../ports';
-import type { PoolRecord, RdShareRecord, ResourceShareRecord } from '../../records';
+import type { PoolRecord, RdShareRecord, ResourceDiscoveryRecord, ResourceShareRecord } from '../../records';
 import { listAll } from '../kit/listing';
 import { rdIdOfArn, typeOfArn, uuidOf } from './arns';
 import {
@@ -62,6 +62,48 @@ export const listResourceSharePermissions = async (
   return { permissions: [summaryOf(p, share.PermissionVersion ?? 1, 'ASSOCIATED')] };
 };
 
+/** The writes that give every grant of these RDs `version` (those at `only`, when given). */
+const rdGrantMoves = async (
+  deps: Deps,
+  rdIds: string[],
+  version: number,
+  only?: number,
+): Promise<Write[]> => {
+  const writes: Write[] = [];
+  for (const rdId of rdIds)
+    for (const g of await listAll<RdShareRecord>(deps.store, { kind: 'rd-share', rdId })) {
+      const at = g._permissionVersion ?? 1;
+      if (at !== version && (only === undefined || at === only))
+        writes.push({ type: 'replace', record: { ...g, _permissionVersion: version }, expectVersion: g._v });
+    }
+  return writes;
+};
+
+/**
+ * Grants of the caller's RDs in this region that no RAM share carries (the JSON
+ * ShareIpamResourceDiscovery's) move with a replacement of the RD permission too, or nothing
+ * could ever update them.
+ */
+const moveOwnRdGrants = async (deps: Deps, caller: Caller, version: number, only?: number) => {
+  const rds = (
+    await listAll<ResourceDiscoveryRecord>(deps.store, {
+      kind: 'resource-discovery',
+      owner: caller.accountId,
+    })
+  ).filter((rd) => rd.IpamResourceDiscoveryRegion === caller.region);
+  const writes = await rdGrantMoves(
+    deps,
+    rds.map((rd) => rd.IpamResourceDiscoveryId),
+    version,
+    only,
+  );
+  for (let i = 0; i < writes.length; i += 100) {
+    const res = await deps.store.commit(writes.slice(i, i + 100));
+    if (!res.ok)
+      fail('InvalidParameterException', 'A resource discovery share changed meanwhile; retry the request.');
+  }
+};
+
 /** The share at `arn`'s default version, and its RDs' grants moved to the version they now carry. */
 const moveShare = async (
   deps: Deps,
@@ -74,19 +116,11 @@ const moveShare = async (
     PermissionVersion: defaultVersion(permissionOf(deps.config, arn)),
     LastUpdatedTime: deps.now(),
   };
-  const version = rdVersionOf(deps.config, next);
-  const writes: Write[] = [];
-  for (const rdId of share.Resources.map(rdIdOfArn)) {
-    if (!rdId) continue;
-    const grants = await listAll<RdShareRecord>(deps.store, { kind: 'rd-share', rdId });
-    for (const g of grants)
-      if ((g._permissionVersion ?? 1) !== version)
-        writes.push({
-          type: 'replace',
-          record: { ...g, _permissionVersion: version },
-          expectVersion: g._v,
-        });
-  }
+  const writes = await rdGrantMoves(
+    deps,
+    share.Resources.flatMap((arn) => rdIdOfArn(arn) ?? []),
+    rdVersionOf(deps.config, next),
+  );
   return { next, writes };
 };
 
@@ -174,6 +208,8 @@ export const replacePermissionAssociations = async (
   for (const share of shares)
     if (share.PermissionArn !== to.arn || (share.PermissionVersion ?? 1) !== toVersion)
       await commitMove(deps, share, await moveShare(deps, share, to.arn));
+  if (from.arn === RD_PERMISSION && to.arn === RD_PERMISSION)
+    await moveOwnRdGrants(deps, caller, toVersion, fromVersion);
   const now = deps.now() / 1000;
   return {
     replacePermissionAssociationsWork: {

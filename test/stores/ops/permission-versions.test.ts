@@ -177,6 +177,34 @@ describe.each(storeFactories())('RAM managed permission versions (%s store)', (_
     });
   });
 
+  it('F-PIP-11: a grant made by the JSON ShareIpamResourceDiscovery before versions moves with the replacement too', async () => {
+    const e = makeEnv(await makeStore());
+    const { IpamResourceDiscovery: rd } = await e.call('CreateIpamResourceDiscovery', {
+      OperatingRegions: [{ RegionName: 'us-east-1' }],
+    });
+    const rdId = rd.IpamResourceDiscoveryId as string;
+    await e.call('ShareIpamResourceDiscovery', { IpamResourceDiscoveryId: rdId, Principal: OTHER_ACCOUNT });
+    await e.call('AcceptIpamResourceDiscoveryShare', { IpamResourceDiscoveryId: rdId }, member);
+    const ref = { kind: 'rd-share' as const, rdId, principal: OTHER_ACCOUNT };
+    const grant = (await e.deps.store.get<RdShareRecord>(ref))!;
+    expect(grant._permissionVersion).toBe(2);
+    const { _permissionVersion, ...old } = grant;
+    expect((await e.deps.store.commit([{ type: 'replace', record: old, expectVersion: grant._v }])).ok).toBe(
+      true,
+    );
+    const read = { IpamResourceDiscoveryId: rdId, AddressRegion: 'us-east-1' };
+    await e.expectError('GetIpamDiscoveredPublicAddresses', read, 'UnauthorizedOperation', member);
+    await e.call('ReplacePermissionAssociations', {
+      fromPermissionArn: RD_PERMISSION,
+      fromPermissionVersion: 1,
+      toPermissionArn: RD_PERMISSION,
+    });
+    expect((await e.deps.store.get<RdShareRecord>(ref))?._permissionVersion).toBe(2);
+    expect(await e.call('GetIpamDiscoveredPublicAddresses', read, member)).toEqual({
+      IpamDiscoveredPublicAddresses: [],
+    });
+  });
+
   it('F-EIP-09: a pool share on a version without AllocateAddress refuses EIPs to its grantee, until replaced', async () => {
     // A catalog in which the pool permission gained ec2:AllocateAddress in version 2.
     const pool = MANAGED_PERMISSIONS.find((p) => p.arn === DEFAULT_PERMISSION)!;

@@ -50,7 +50,9 @@ const UpdateVersion = ({ who, share, reload }: { who: Credentials; share: Answer
       fromPermissionVersion: Number(p.version),
       toPermissionArn: p.arn,
     }).then(reload);
-  return html`<button aria-label=${`Update ${share.resourceShareName} to the default version`} disabled=${act.busy}
+  // RAM moves every share of the caller's on this permission version, not this share alone.
+  return html`<button aria-label=${`Update to default version: ${share.resourceShareName}`} disabled=${act.busy}
+      title=${`Moves every share of yours on ${p.name} version ${p.version} to the default version`}
       onClick=${() => act.run(update)}>Update to default version</button><${ErrorNote} error=${act.error} />`;
 };
 

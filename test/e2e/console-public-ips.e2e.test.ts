@@ -6,6 +6,12 @@
  * releasing the idle one; choosing the associated address shows its details, the rules of its
  * instance's security group as moto gives them, and its tags (F-PIP-08). Data is set up through
  * the API and the EC2 backend; the page is only read.
+ *
+ * Last, F-TUT-B4C's console steps on the same IPAM: a BYOIP /24 provisioned on the pool page
+ * with its signed message, checked for real against the RDAP record of a loopback server and
+ * re-read by the page until it settles (ALLOT_PROVISION_SETTLE_SECONDS=2, so the pending state is
+ * there to see), then the regional pool's CIDR advertised and withdrawn from its CIDRs section and
+ * its share's managed permission shown with its version. It runs after the address counts above.
  */
 import {
   AuthorizeSecurityGroupIngressCommand,
@@ -19,11 +25,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountSigner, signedJson } from '../../local/signed';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { chromiumPath, launchChromium, screenshot, seriousViolations, watchPage } from '../helpers/browser';
+import { joinOrganization, jsonAs, ramAs } from '../helpers/console';
 import { type Moto, motoEc2, motoServerPath, startMoto } from '../helpers/moto';
+import {
+  authMessage,
+  OTHER_KEY,
+  type ProofServers,
+  rdapRecord,
+  signMessage,
+  startProofServers,
+} from '../helpers/proof';
 
 const CHROMIUM = chromiumPath('console-public-ips.e2e');
 const MOTO = motoServerPath('console-public-ips.e2e');
 const A = '111122223333';
+const B4 = '130.137.245.0/24';
+const FORGED = '130.137.246.0/24';
+const MGMT = '999988887777';
+const MEMBER = '444455556666';
 
 describe.skipIf(!CHROMIUM || !MOTO)('the console: public IP insights', () => {
   let stack: LocalStack;
@@ -31,7 +50,8 @@ describe.skipIf(!CHROMIUM || !MOTO)('the console: public IP insights', () => {
   let browser: Browser;
   let page: Page;
   let problems: string[];
-  const ids = { ipam: '', discovery: '', used: '', idle: '', instance: '', pool: '', group: '' };
+  let proof: ProofServers;
+  const ids = { ipam: '', scope: '', discovery: '', used: '', idle: '', instance: '', pool: '', group: '' };
   // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, checked field by field
   const api = async (action: string, body: object): Promise<any> => {
     const res = await signedJson(stack.url, action, body, accountSigner(A));
@@ -94,7 +114,11 @@ describe.skipIf(!CHROMIUM || !MOTO)('the console: public IP insights', () => {
   /** An IPAM with an Amazon-provided /29 in us-east-1 and two Elastic IPs from it, one in use. */
   const arrange = async () => {
     const { Ipam } = await api('CreateIpam', {});
-    [ids.ipam, ids.discovery] = [Ipam.IpamId, Ipam.DefaultResourceDiscoveryId];
+    [ids.ipam, ids.scope, ids.discovery] = [
+      Ipam.IpamId,
+      Ipam.PublicDefaultScopeId,
+      Ipam.DefaultResourceDiscoveryId,
+    ];
     const { IpamPool } = await api('CreateIpamPool', {
       IpamScopeId: Ipam.PublicDefaultScopeId,
       AddressFamily: 'ipv4',
@@ -104,10 +128,17 @@ describe.skipIf(!CHROMIUM || !MOTO)('the console: public IP insights', () => {
     });
     ids.pool = IpamPool.IpamPoolId;
     await api('ProvisionIpamPoolCidr', { IpamPoolId: ids.pool, NetmaskLength: 29 });
-    const { IpamPoolCidrs } = await api('GetIpamPoolCidrs', { IpamPoolId: ids.pool });
-    expect(IpamPoolCidrs.map((c: { Cidr: string; State: string }) => [c.Cidr, c.State])).toEqual([
-      ['18.97.0.40/29', 'provisioned'],
-    ]);
+    // The block settles at the first read after the settle delay (expect.poll is for tests only).
+    let cidrs: { Cidr: string; State: string }[] = [];
+    for (
+      const until = Date.now() + 10_000;
+      Date.now() < until;
+      await new Promise((r) => setTimeout(r, 500))
+    ) {
+      cidrs = (await api('GetIpamPoolCidrs', { IpamPoolId: ids.pool })).IpamPoolCidrs;
+      if (cidrs.every((c) => c.State !== 'pending-provision')) break;
+    }
+    expect(cidrs.map((c) => [c.Cidr, c.State])).toEqual([['18.97.0.40/29', 'provisioned']]);
     const used = await api('AllocateAddress', {
       IpamPoolId: ids.pool,
       TagSpecifications: [{ ResourceType: 'elastic-ip', Tags: [{ Key: 'team', Value: 'web' }] }],
@@ -120,9 +151,10 @@ describe.skipIf(!CHROMIUM || !MOTO)('the console: public IP insights', () => {
   };
 
   beforeAll(async () => {
-    [moto, browser] = await Promise.all([
+    [moto, browser, proof] = await Promise.all([
       startMoto('console-public-ips.e2e').then((m) => m!),
       launchChromium(CHROMIUM!),
+      startProofServers(),
     ]);
     stack = await startLocalStack({
       port: 0,
@@ -131,7 +163,10 @@ describe.skipIf(!CHROMIUM || !MOTO)('the console: public IP insights', () => {
       env: {
         ALLOT_ACCOUNT_ID_AS_ACCESS_KEY: '1',
         ALLOT_AMAZON_SUPPLY: JSON.stringify({ 'us-east-1': ['18.97.0.40/29'] }),
-        ALLOT_PROVISION_SETTLE_SECONDS: '0',
+        // Long enough for the page to show a BYOIP CIDR pending before its poll settles it.
+        ALLOT_PROVISION_SETTLE_SECONDS: '2',
+        ALLOT_DNS_SERVERS: proof.dns,
+        ALLOT_RDAP_URL: proof.rdapUrl,
         ALLOT_DISCOVERY_EC2_ENDPOINT: moto.endpoint,
         ALLOT_EC2_BACKEND: moto.endpoint,
       },
@@ -152,6 +187,7 @@ describe.skipIf(!CHROMIUM || !MOTO)('the console: public IP insights', () => {
     await browser?.close();
     await stack?.stop();
     await moto?.stop();
+    await proof?.stop();
   });
 
   it('before any discovery, says what to do next', async () => {
@@ -332,6 +368,134 @@ describe.skipIf(!CHROMIUM || !MOTO)('the console: public IP insights', () => {
     expect(await idle.getByRole('table').count()).toBe(0);
     await idle.getByRole('button', { name: 'Close' }).click();
     await idle.waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+  });
+
+  it('F-TUT-B4C in the console: a BYOIP /24 with its signed message, then the regional CIDR advertised and withdrawn', async () => {
+    // Arrange: the IPAM operates in us-west-2 too; its top-level public IPv4 pool holds BYOIP
+    // space, and the range's RDAP record publishes the certificate.
+    await api('ModifyIpam', { IpamId: ids.ipam, AddOperatingRegions: [{ RegionName: 'us-west-2' }] });
+    const { IpamPool: top } = await api('CreateIpamPool', {
+      IpamScopeId: ids.scope,
+      AddressFamily: 'ipv4',
+      PublicIpSource: 'byoip',
+    });
+    for (const cidr of [B4, FORGED]) proof.rdap.set(`ip/${cidr}`, rdapRecord(cidr));
+    const form = () => page.getByRole('form', { name: 'Provision CIDR' });
+    const provision = async (cidr: string, key?: string) => {
+      await form().getByLabel('CIDR to provision').fill(cidr);
+      await form().getByLabel('Authorization message').fill(authMessage(A, cidr));
+      await form()
+        .getByLabel('Signature')
+        .fill(signMessage(authMessage(A, cidr), key));
+      await form().getByRole('button', { name: 'Provision' }).click();
+    };
+    const openPool = async (id: string) => {
+      // A new hash is a navigation; the same one again is read afresh by a reload.
+      const url = `${stack.url}/console/#/pools/${id}`;
+      await (page.url() === url ? page.reload() : page.goto(url));
+      await page.getByRole('heading', { name: `Pool ${id}` }).waitFor();
+      // The heading follows the hash at once; the summary shows when the pool's own data is in.
+      await expect.poll(() => page.locator('dl.summary dd').first().textContent()).toBe(id);
+    };
+    await openPool(top.IpamPoolId);
+    expect(await form().getByRole('radio', { name: 'Signed message (remarks-x509)' }).isChecked()).toBe(true);
+
+    // The other method offers the IPAM's verification tokens instead of the message.
+    const { IpamExternalResourceVerificationToken: token } = await api(
+      'CreateIpamExternalResourceVerificationToken',
+      { IpamId: ids.ipam },
+    );
+    await form().getByRole('radio', { name: 'DNS TXT record (dns-token)' }).check();
+    await form().getByLabel('Verification token').waitFor();
+    expect(await form().getByLabel('Verification token').locator('option').allTextContents()).toEqual([
+      `${token.IpamExternalResourceVerificationTokenId} (name ${token.TokenName}, valid)`,
+    ]);
+    expect(await form().getByLabel('Authorization message').count()).toBe(0);
+    await form().getByRole('radio', { name: 'Signed message (remarks-x509)' }).check();
+
+    // A /25 is refused at once, with EC2's error shown.
+    await provision('130.137.245.0/25');
+    expect(await form().getByRole('alert').textContent()).toBe(
+      'InvalidParameterValue: The most specific BYOIP ipv4 CIDR is /24; got /25.',
+    );
+    expect(problems.splice(0)).toEqual(['400 POST /v1/ProvisionIpamPoolCidr']);
+
+    // A /24 signed with another key, then the good one: both wait for their proof, and the
+    // page's poll reads them again until they settle.
+    await provision(FORGED, OTHER_KEY);
+    await page.getByRole('cell', { name: FORGED }).waitFor();
+    await provision(B4);
+    await expect
+      .poll(async () => (await rows('Pool CIDRs'))[0])
+      .toEqual([B4, expect.stringMatching(/^ipam-pool-cidr-/), 'pending-provision', '256 IPs', '']);
+    const [pending, forged] = await rows('Pool CIDRs');
+    expect(await page.getByRole('status').filter({ hasText: 'Waiting for proof of control' }).count()).toBe(
+      1,
+    );
+    await page.getByRole('cell', { name: 'provisioned', exact: true }).waitFor();
+    const reason =
+      'The authorization message could not be verified: the signature does not verify against the published certificate.';
+    expect(await rows('Pool CIDRs')).toEqual([
+      [B4, pending![1], 'provisioned', '256 IPs', 'Deprovision'],
+      [FORGED, forged![1], `failed-provision${reason}`, '256 IPs', ''],
+    ]);
+    expect(await page.locator('td .reason').allTextContents()).toEqual([reason]);
+    expect(await page.getByText('Waiting for proof of control').count()).toBe(0);
+    await screenshot(page, 'console-byoip-provisioned');
+
+    // The regional pool in us-west-2, provisioned from the top-level pool in the console.
+    const { IpamPool: regional } = await api('CreateIpamPool', {
+      IpamScopeId: ids.scope,
+      SourceIpamPoolId: top.IpamPoolId,
+      AddressFamily: 'ipv4',
+      Locale: 'us-west-2',
+      AwsService: 'ec2',
+    });
+    await openPool(regional.IpamPoolId);
+    expect(await form().getByLabel('Authorization message').count()).toBe(0);
+    await form().getByLabel('CIDR to provision').fill(B4);
+    await form().getByRole('button', { name: 'Provision' }).click();
+    const advertising = async () => (await rows('Pool CIDRs')).map((r) => [r[0], r[2], r[3], r[5]]);
+    await expect.poll(advertising).toEqual([[B4, 'provisioned', 'Withdrawn', 'AdvertiseDeprovision']]);
+    expect(await page.getByRole('columnheader').allTextContents()).toContain('Advertising');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Advertise, in the locale region (the session's is us-east-1), then withdraw.
+    await page.getByRole('button', { name: `Advertise ${B4}` }).click();
+    await expect.poll(advertising).toEqual([[B4, 'provisioned', 'Advertised', 'WithdrawDeprovision']]);
+    const described = await signedJson(
+      stack.url,
+      'DescribeByoipCidrs',
+      { MaxResults: 10 },
+      accountSigner(A, 'us-west-2'),
+    ).then((r) => r.json() as Promise<{ ByoipCidrs: { Cidr: string; State: string }[] }>);
+    expect(described.ByoipCidrs.map((c) => [c.Cidr, c.State])).toEqual([[B4, 'advertised']]);
+    await screenshot(page, 'console-byoip-advertised');
+    await page.getByRole('button', { name: `Withdraw ${B4}` }).click();
+    await expect.poll(advertising).toEqual([[B4, 'provisioned', 'Withdrawn', 'AdvertiseDeprovision']]);
+
+    // F-TUT-B4C-05: in an organization whose IPAM admin is delegated to this account, the pool
+    // is shared with the member; its share shows the managed permission and its version, the
+    // default: nothing to update.
+    const org = jsonAs(stack.url);
+    await org('CreateOrganization', { OrganizationId: 'o-b4c0example', RootId: 'r-b4c0' }, MGMT);
+    for (const account of [A, MEMBER]) await joinOrganization(stack.url, MGMT, account);
+    await org('EnableIpamOrganizationAdminAccount', { DelegatedAdminAccountId: A }, MGMT);
+    await ramAs(stack.url, 'enablesharingwithawsorganization', {}, MGMT);
+    const { resourceShare } = await ramAs(
+      stack.url,
+      'createresourceshare',
+      { name: 'EIPs', resourceArns: [regional.IpamPoolArn], principals: [MEMBER] },
+      A,
+    );
+    expect(resourceShare.name).toBe('EIPs');
+    await openPool(regional.IpamPoolId);
+    await expect
+      .poll(() => rows('Share permissions'))
+      .toEqual([['EIPs', 'AWSRAMDefaultPermissionsIpamPool', '1', 'yes']]);
+    expect(await page.getByRole('button', { name: /^Update to default version/ }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

@@ -1,50 +1,20 @@
-/** The pool page's CIDRs: provision (with the source pool's space preview), deprovision. */
-import { useState } from 'preact/hooks';
-import { type Answer, callApi } from '../api';
+/**
+ * The pool page's CIDRs (F-MON-24): provision (pool-provision.ts), deprovision, and for BYOIP pools
+ * the states of F-BYOIP-09, re-read while a CIDR waits for its proof of control, and the
+ * Advertising column of F-BYOIP-10 with its Advertise and Withdraw actions, called in the region
+ * the pool's CIDRs are advertised in (its locale, or a global pool's IPAM home region).
+ */
+import { useEffect } from 'preact/hooks';
+import { type Answer, callAll, callApi } from '../api';
+import { advertisingOf, advertisingRegion, anyPending } from '../byoip';
 import type { Credentials } from '../session';
-import { cidrSize, ipsLabel, percentOf } from '../sizes';
-import { ErrorNote, formValues, html, inputText, useAction } from '../ui';
+import { cidrSize, ipsLabel } from '../sizes';
+import { ErrorNote, html, type Loaded, useAction, useLoad } from '../ui';
 import type { PoolData } from './pool';
+import { Provision } from './pool-provision';
 
-const total = (items: Answer[], key: string) =>
-  items.reduce((n, i) => n + (cidrSize(i[key] ?? '') ?? 0n), 0n);
-
-/** F-MON-25: "10.0.0.0/16 (100% available → 75% available after allocations)". */
-export const SpacePreview = ({ source, cidr }: { source: NonNullable<PoolData['source']>; cidr: string }) => {
-  const provisioned = total(
-    source.cidrs.filter((c) => c.State === 'provisioned'),
-    'Cidr',
-  );
-  const used = total(source.allocations, 'Cidr');
-  const asked = cidrSize(cidr) ?? 0n;
-  const before = percentOf(provisioned - used, provisioned);
-  const after = percentOf(provisioned - used - asked, provisioned);
-  const names = source.cidrs.map((c) => c.Cidr).join(', ');
-  return html`<p class="note" aria-live="polite" data-testid="space-preview">
-    Source pool space: ${names} (${before}% available → ${after}% available after allocations)${asked > 0n ? ` · ${ipsLabel(asked)}` : ''}
-  </p>`;
-};
-
-const Provision = ({ who, data, reload }: { who: Credentials; data: PoolData; reload: () => void }) => {
-  const [cidr, setCidr] = useState('');
-  const act = useAction();
-  const submit = (e: Event) => {
-    const v = formValues(e);
-    const what = v.cidr ? { Cidr: v.cidr } : { NetmaskLength: Number(v.netmask) };
-    void act.run(async () => {
-      await callApi(who, 'ProvisionIpamPoolCidr', { IpamPoolId: data.pool.IpamPoolId, ...what });
-      setCidr('');
-      reload();
-    });
-  };
-  return html`<form onSubmit=${submit} aria-label="Provision CIDR">
-    <label>CIDR to provision <input name="cidr" value=${cidr} onInput=${(e: Event) => setCidr(inputText(e))} placeholder="10.0.0.0/16" /></label>
-    ${data.source && html`<label>or netmask length <input name="netmask" type="number" min="0" max="128" /></label>`}
-    <button disabled=${act.busy}>Provision</button>
-    ${data.source && html`<${SpacePreview} source=${data.source} cidr=${cidr} />`}
-    <${ErrorNote} error=${act.error} />
-  </form>`;
-};
+/** How often a pending CIDR is re-read: the first read after the settle delay settles it. */
+const POLL_MS = 2000;
 
 const Deprovision = ({
   who,
@@ -63,19 +33,71 @@ const Deprovision = ({
       Deprovision</button><${ErrorNote} error=${act.error} />`;
 };
 
+/** Advertise or Withdraw `cidr` in `region` (F-BYOIP-10), then read the region's BYOIP CIDRs again. */
+const Advert = ({
+  who,
+  cidr,
+  shown,
+  reload,
+}: {
+  who: Credentials;
+  cidr: string;
+  shown: string;
+  reload: () => void;
+}) => {
+  const act = useAction();
+  const [verb, action] =
+    shown === 'Advertised' ? ['Withdraw', 'WithdrawByoipCidr'] : ['Advertise', 'AdvertiseByoipCidr'];
+  return html`<button aria-label=${`${verb} ${cidr}`} disabled=${act.busy}
+      onClick=${() => act.run(() => callApi(who, action, { Cidr: cidr }).then(reload))}>${verb}</button>
+    <${ErrorNote} error=${act.error} />`;
+};
+
+/** The region's BYOIP CIDRs (DescribeByoipCidrs), re-read with the pool's CIDRs. */
+const useByoip = (who: Credentials, region: string | undefined, cidrs: Answer[]): Loaded<Answer[]> =>
+  useLoad(
+    () =>
+      region
+        ? callAll({ ...who, region }, 'DescribeByoipCidrs', { MaxResults: 100 }, 'ByoipCidrs')
+        : Promise.resolve([]),
+    [who, region, cidrs],
+  );
+
+/** While a CIDR is pending-provision, reads the pool again every POLL_MS; stops when none is, or on leaving. */
+const usePendingPoll = (cidrs: Answer[], reload: () => void) =>
+  useEffect(() => {
+    if (!anyPending(cidrs)) return;
+    const timer = setTimeout(reload, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [cidrs]);
+
+const State = ({ c }: { c: Answer }) =>
+  html`<td>${c.State}${c.FailureReason?.Message && html`<p class="note reason">${c.FailureReason.Message}</p>`}</td>`;
+
 export const Cidrs = ({ who, data, reload }: { who: Credentials; data: PoolData; reload: () => void }) => {
   const id = data.pool.IpamPoolId as string;
+  const region = advertisingRegion(data.pool);
+  const byoip = useByoip(who, region, data.cidrs);
+  usePendingPoll(data.cidrs, reload);
+  const at = region ? { ...who, region } : who;
+  const row = (c: Answer) => {
+    const shown = advertisingOf(byoip.data ?? [], c.Cidr);
+    const provisioned = c.State === 'provisioned';
+    return html`<tr key=${c.Cidr}><td>${c.Cidr}</td><td>${c.IpamPoolCidrId}</td><${State} c=${c} />
+      ${region && html`<td>${shown}</td>`}
+      <td>${ipsLabel(cidrSize(c.Cidr) ?? 0n)}</td>
+      <td>${provisioned && region && shown !== '–' && html`<${Advert} who=${at} cidr=${c.Cidr} shown=${shown} reload=${byoip.reload} />`}
+        ${provisioned && html`<${Deprovision} who=${who} poolId=${id} cidr=${c.Cidr} reload=${reload} />`}</td></tr>`;
+  };
   return html`<h2>CIDRs</h2>
     ${
       data.cidrs.length === 0
         ? html`<p class="empty">This pool has no CIDR yet: provision a CIDR to this pool${data.source ? ' from its source pool' : ''} before allocating from it.</p>`
         : html`<table aria-label="Pool CIDRs">
-        <thead><tr><th>CIDR</th><th>CIDR ID</th><th>State</th><th>Size</th><th>Actions</th></tr></thead>
-        <tbody>${data.cidrs.map(
-          (c) => html`<tr key=${c.Cidr}><td>${c.Cidr}</td><td>${c.IpamPoolCidrId}</td><td>${c.State}</td>
-            <td>${ipsLabel(cidrSize(c.Cidr) ?? 0n)}</td>
-            <td>${c.State === 'provisioned' && html`<${Deprovision} who=${who} poolId=${id} cidr=${c.Cidr} reload=${reload} />`}</td></tr>`,
-        )}</tbody></table>`
+        <thead><tr><th>CIDR</th><th>CIDR ID</th><th>State</th>${region && html`<th>Advertising</th>`}<th>Size</th><th>Actions</th></tr></thead>
+        <tbody>${data.cidrs.map(row)}</tbody></table>`
     }
+    ${anyPending(data.cidrs) && html`<p class="note" role="status">Waiting for proof of control: the CIDRs are read again every ${POLL_MS / 1000} s until none is pending.</p>`}
+    ${region && html`<${ErrorNote} error=${byoip.error} />`}
     <${Provision} who=${who} data=${data} reload=${reload} />`;
 };

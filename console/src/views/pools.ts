@@ -9,7 +9,7 @@ import { go } from '../router';
 import type { Credentials } from '../session';
 import { Bar, ErrorNote, formValues, html, inputText, Show, useAction, useLoad } from '../ui';
 import { loadSpace } from './pool';
-import { SpacePreview } from './pool-cidrs';
+import { SpacePreview } from './pool-space-preview';
 
 interface PoolsData {
   pools: Answer[];

@@ -3,8 +3,8 @@
  * resource shares that hold the pool and the principals of each (RAM's GetResourceShareAssociations,
  * signed for `ram` like `aws ram`), and the managed permission each share grants with its version
  * (ListResourceSharePermissions): a share on an older version than the permission's default is
- * what makes a member's allocation unauthorised (F-EIP-09, F-PIP-11), and its button moves it to
- * the default (ReplacePermissionAssociations). Alarms (F-ALARM) have no API in Allot: the tab says
+ * what makes a member's allocation unauthorised (F-EIP-09, F-PIP-11), and its button moves that
+ * share to the default (AssociateResourceSharePermission with replace). Alarms (F-ALARM) have no API in Allot: the tab says
  * so and where the pool's series are read instead.
  */
 import { type Answer, type ApiError, callRam } from '../api';
@@ -40,19 +40,18 @@ const loadShares = async (who: Credentials, poolArn: string) => {
   );
 };
 
-/** RAM's ReplacePermissionAssociations from the share's version to the permission's default. */
+/** This share alone to the permission's default version (RAM's AssociateResourceSharePermission, replace). */
 const UpdateVersion = ({ who, share, reload }: { who: Credentials; share: Answer; reload: () => void }) => {
   const act = useAction();
   const p = share.permission as Answer;
   const update = () =>
-    callRam(who, 'replacepermissionassociations', {
-      fromPermissionArn: p.arn,
-      fromPermissionVersion: Number(p.version),
-      toPermissionArn: p.arn,
+    callRam(who, 'associateresourcesharepermission', {
+      resourceShareArn: share.resourceShareArn,
+      permissionArn: p.arn,
+      replace: true,
     }).then(reload);
-  // RAM moves every share of the caller's on this permission version, not this share alone.
   return html`<button aria-label=${`Update to default version: ${share.resourceShareName}`} disabled=${act.busy}
-      title=${`Moves every share of yours on ${p.name} version ${p.version} to the default version`}
+      title=${`Moves this share from ${p.name} version ${p.version} to the default version`}
       onClick=${() => act.run(update)}>Update to default version</button><${ErrorNote} error=${act.error} />`;
 };
 

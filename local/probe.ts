@@ -4,6 +4,8 @@
  *
  *   fuzz           every JSON action, each input member replaced by hostile values of its class
  *                  (local/probe-cases.ts): every answer must be a 4xx with an EC2 code or a success;
+ *   ram            the same for AWS RAM's REST-JSON operations at their own paths, signed for
+ *                  `ram`: every answer a 4xx with RAM's error type (x-amzn-errortype) or a success;
  *   cross-account  another account's ids, named by a second account, must answer exactly like ids
  *                  that do not exist (status, code and message, the id aside);
  *   signatures     unsigned, forged, mis-scoped and doubled signatures must all be refused;
@@ -46,6 +48,14 @@ const post = async (url: string, action: string, body: string, signer: Signer): 
   return { status: res.status, code: parsed.Error?.Code ?? '', message: parsed.Error?.Message ?? '' };
 };
 
+/** A RAM REST-JSON call at its own path, signed for `ram`; the code is RAM's error type header. */
+const postRam = async (url: string, path: string, body: string, signer: Signer): Promise<Answer> => {
+  const res = await signedPost(`${url}${path}`, body, signer, {}, 'ram');
+  const text = await res.text();
+  const type = res.headers.get('x-amzn-errortype') ?? '';
+  return { status: res.status, code: type.split(':')[0] ?? '', message: text.slice(0, 200) };
+};
+
 /** Runs `jobs` with at most `width` at once. */
 const pool = async <T>(jobs: (() => Promise<T>)[], width: number): Promise<T[]> => {
   const out: T[] = [];
@@ -86,6 +96,31 @@ const fuzz = async (url: string) => {
     if (band === '2xx') accepted.push(`${c.action} ${c.kind}: ${c.body.slice(0, 60)}`);
   });
   return { actions: names.length, requests: cases.length, classes, errors, accepted };
+};
+
+/** Fuzz of RAM's operations: requests by class, and every 5xx (or a 4xx without an error type). */
+const fuzzRam = async (url: string) => {
+  const { ramModel } = await import('../handlers/api/model/model');
+  // The fuzz posts JSON bodies; DeleteResourceShare is a DELETE with a query string.
+  const all = Object.keys(ramModel.operations);
+  const names = all.filter((n) => (ramModel.operations[n]?.method ?? 'POST') === 'POST');
+  const cases = probeCases(names, ramModel);
+  const pathOf = (name: string) => ramModel.operations[name]?.path ?? `/${name.toLowerCase()}`;
+  const answers = await pool(
+    cases.map((c) => () => postRam(url, pathOf(c.action), c.body, who(OWNER))),
+    8,
+  );
+  const bands = { '2xx': 0, '4xx': 0, '5xx': 0 };
+  const errors: string[] = [];
+  cases.forEach((c, i) => {
+    const a = answers[i]!;
+    const band = a.status >= 500 ? '5xx' : a.status >= 400 ? '4xx' : '2xx';
+    bands[band]++;
+    if (band === '5xx' || (band === '4xx' && !a.code))
+      errors.push(`${c.action} ${c.kind}: ${a.status} ${a.code}`);
+  });
+  const skipped = all.filter((n) => !names.includes(n));
+  return { actions: names.length, skipped, requests: cases.length, ...bands, errors };
 };
 
 /** The owner's resources: an IPAM and its discovery, its private scope, a pool with a CIDR and an allocation. */
@@ -282,6 +317,7 @@ const main = async () => {
     }
     const report = {
       fuzz: { ...fuzzed, rounds: ROUNDS, requestsInAll: fuzzed.requests * ROUNDS },
+      ram: await fuzzRam(stack.url),
       crossAccount: await crossAccount(stack.url, ids),
       signatures: await signatures(stack.url),
       memoryMb: {
@@ -292,7 +328,10 @@ const main = async () => {
     };
     console.log(JSON.stringify(report, null, 2));
     const bad =
-      report.fuzz.errors.length + report.crossAccount.leaks.length + report.signatures.accepted.length;
+      report.fuzz.errors.length +
+      report.ram.errors.length +
+      report.crossAccount.leaks.length +
+      report.signatures.accepted.length;
     process.exitCode = bad > 0 || report.signatures.validSignature !== 200 ? 1 : 0;
   } finally {
     await stack.stop();
